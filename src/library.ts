@@ -1,0 +1,29 @@
+import type { AskResult, TimelineResult, WhoResult } from './answers/types.ts';
+
+/**
+ * What both front ends (the command line and the Discord bot) call. One object, built once from
+ * the corpus (or loaded from its snapshot); every method is synchronous, pure over the index, and
+ * returns expected misses ("nothing found", "no such person") as values, never as exceptions.
+ */
+export interface Library {
+  ask(query: string, options?: { limit?: number; offset?: number }): AskResult;
+  who(name: string, options?: { limit?: number; offset?: number }): WhoResult;
+  timeline(topic: string, options?: { limit?: number; offset?: number }): TimelineResult;
+  /** Known people, speakers and their aliases that start with or contain `prefix`, best first (autocomplete). */
+  people(prefix: string, limit?: number): string[];
+  /** Frequent topics and aliases that start with or contain `prefix`, best first (autocomplete). */
+  topics(prefix: string, limit?: number): string[];
+  stats(): CorpusStats;
+}
+
+export interface CorpusStats {
+  articles: number;
+  paragraphs: number;
+  headings: number;
+  passages: number;
+  characters: number;
+  from: string | null;
+  to: string | null;
+  sources: Record<string, number>;
+  skipped: number;
+}

@@ -1,0 +1,220 @@
+import { articleParagraphs, type Article } from '../corpus/article.ts';
+import { fold } from './normalize.ts';
+import { tag } from './segment.ts';
+
+/**
+ * One table of equivalent names and terms, shared by /ask, /who and /timeline: the hand-written
+ * groups below, plus every "name (original)" pair the corpus itself gives, such as
+ * 斯托尔滕贝格（Jens Stoltenberg） or 尖阁诸岛（中国称钓鱼岛）.
+ */
+
+// The first form of each group is the one shown. Only equivalences a reader of the beat would
+// expect and the corpus cannot teach (it never writes 温馨预算（驻日美军驻留经费）).
+const BUILT_IN: readonly string[][] = [
+  ['特朗普', '川普', '唐纳德·特朗普', 'Donald Trump', 'Trump'],
+  ['拜登', '乔·拜登', '约瑟夫·拜登', 'Joe Biden', 'Biden'],
+  ['TPP', '跨太平洋伙伴关系协定', '环太平洋伙伴关系协定', '跨太平洋伙伴关系', 'Trans-Pacific Partnership'],
+  ['CPTPP', '全面与进步跨太平洋伙伴关系协定'],
+  ['驻日美军经费', '驻日美军驻留经费', '驻日美军驻留经费负担', '温馨预算', '同情预算', '驻军经费', '美军驻留经费'],
+  ['日美同盟', '美日同盟'],
+  ['日美安保条约', '美日安保条约', '日美安全保障条约', '美日安全保障条约'],
+  ['北约', '北大西洋公约组织', 'NATO'],
+  ['G7', '七国集团', '七大工业国'],
+  ['印太', '印度太平洋', '印度-太平洋'],
+  ['钓鱼岛', '钓鱼台', '尖阁诸岛', '尖阁列岛'],
+  ['四方会谈', '四方安全对话', 'Quad'],
+  ['AUKUS', '澳英美三边安全伙伴关系'],
+  ['LNG', '液化天然气'],
+  ['共同社', '日本共同社', 'Kyodo'],
+  ['美国之音', 'VOA'],
+  ['法广', '法国国际广播电台', 'RFI'],
+];
+
+/** Parentheses that give an original or another name: X（Y）, X(Y). */
+const BRACKET_RE = /([\p{sc=Han}·・∙•]{2,40})[（(]([^（）()]{2,60})[）)]/gu;
+const LATIN_NAME_RE = /^[A-Za-z][A-Za-z.'\- ]*[A-Za-z.]$/;
+const ACRONYM_RE = /^[A-Z][A-Z0-9&\-]{1,9}$/;
+// "中国称钓鱼岛": another party's name for the same thing.
+const CALLED_RE = /^(?:[\p{sc=Han}]{1,4})?[称稱]([\p{sc=Han}]{2,12})$/u;
+// Titles and roles that stand before a name and are not part of it (总统, 秘书长, 理事长, 外相…).
+const ROLE_END_RE = /(?:长|相|臣|统|理|使|官|席|员|卿|秘书|商|书记|主任|司令|发言人|代表|专家|学者|教授|博士|总裁|董事|顾问|议长|议员|委员|候选人|记者|主播|编辑|国|省|州|市|部|社|会|院|党|所|局|署|厅|府|军|队|大学)$/u;
+
+export interface AliasTableJSON {
+  groups: string[][];
+}
+
+export class AliasTable {
+  /** Folded form → group number. */
+  private readonly groupOf = new Map<string, number>();
+  private readonly groups: string[][] = [];
+
+  static builtIn(): AliasTable {
+    const table = new AliasTable();
+    for (const g of BUILT_IN) table.addGroup(g);
+    return table;
+  }
+
+  /** The built-in groups plus every bracketed original the articles give. */
+  static build(articles: readonly Article[]): AliasTable {
+    const table = AliasTable.builtIn();
+    for (const article of articles) {
+      for (const text of [article.title, ...articleParagraphs(article)]) {
+        for (const [a, b] of bracketPairs(text)) table.addGroup([a, b]);
+      }
+    }
+    return table;
+  }
+
+  static fromJSON(json: AliasTableJSON): AliasTable {
+    const table = new AliasTable();
+    for (const g of json.groups) table.addGroup(g);
+    return table;
+  }
+
+  toJSON(): AliasTableJSON {
+    return { groups: this.groups.filter((g) => g.length > 0) };
+  }
+
+  /**
+   * Every form equivalent to `term`, as written in the table (just the term when unknown).
+   * A lone Latin surname (Stoltenberg) finds the one group whose Latin name ends with it.
+   */
+  equivalents(term: string): string[] {
+    const g = this.groupOf.get(key(term)) ?? this.bySurname(term);
+    return g === undefined ? [term] : [...(this.groups[g] ?? [term])];
+  }
+
+  private bySurname(term: string): number | undefined {
+    const t = term.trim().toLowerCase();
+    if (!/^[a-z][a-z'\-]{2,}$/.test(t)) return undefined;
+    let found: number | undefined;
+    for (const [k, g] of this.groupOf) {
+      if (!k.endsWith(t) || !/^[a-z]/.test(k)) continue;
+      const forms = this.groups[g] ?? [];
+      if (!forms.some((f) => f.toLowerCase().split(/\s+/).at(-1) === t)) continue;
+      if (found !== undefined && found !== g) return undefined; // two people share it: unclear
+      found = g;
+    }
+    return found;
+  }
+
+  /** The form shown for `term`: the first of its group. */
+  canonical(term: string): string {
+    return this.equivalents(term)[0] ?? term;
+  }
+
+  has(term: string): boolean {
+    return this.groupOf.has(key(term));
+  }
+
+  /** All forms, for autocomplete and suggestions. */
+  forms(): string[] {
+    return this.groups.flat();
+  }
+
+  all(): string[][] {
+    return this.groups.filter((g) => g.length > 0).map((g) => [...g]);
+  }
+
+  /** Joins the forms into one group (merging groups that already hold any of them). */
+  addGroup(forms: readonly string[]): void {
+    const clean = forms.map((f) => f.trim()).filter((f) => f.length > 0);
+    if (clean.length === 0) return;
+    const existing = [...new Set(clean.map((f) => this.groupOf.get(key(f))).filter((g): g is number => g !== undefined))];
+    const target = existing[0] ?? this.groups.push([]) - 1;
+    const into = this.groups[target] as string[];
+    for (const g of existing.slice(1)) {
+      for (const f of this.groups[g] ?? []) this.place(into, target, f);
+      this.groups[g] = [];
+    }
+    for (const f of clean) this.place(into, target, f);
+  }
+
+  private place(into: string[], target: number, form: string): void {
+    const k = key(form);
+    if (this.groupOf.get(k) === target && into.some((f) => key(f) === k)) return;
+    this.groupOf.set(k, target);
+    into.push(form);
+  }
+}
+
+/** Matching key: folded (simplified, half-width, lower case), without spaces and name dots. */
+export function key(term: string): string {
+  return fold(term).replace(/[\s·・∙•.\-]/g, '');
+}
+
+/**
+ * The (name, other name) pairs that a text gives in brackets. Only pairs whose two sides are
+ * clearly names: a Latin name or acronym after a Han name, or 中国称… Titles before the
+ * name are dropped (北约秘书长斯托尔滕贝格（Jens Stoltenberg） gives 斯托尔滕贝格).
+ */
+export function bracketPairs(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  // Jieba and the name rules work on simplified text; fold keeps lengths, so the forms are the folded ones.
+  const folded = foldKeepCase(text);
+  for (const m of folded.matchAll(BRACKET_RE)) {
+    const before = m[1] ?? '';
+    const inside = (m[2] ?? '').trim();
+    const called = CALLED_RE.exec(inside);
+    if (called?.[1]) {
+      const last = tag(before).at(-1)?.word;
+      if (last && [...last].length >= 2) out.push([last, called[1]]);
+      continue;
+    }
+    if (ACRONYM_RE.test(inside)) {
+      const name = termAtEnd(before);
+      if (name) out.push([name, inside]);
+      continue;
+    }
+    if (LATIN_NAME_RE.test(inside) && /[a-z]/.test(inside) && inside.split(/\s+/).length <= 4) {
+      const name = nameAtEnd(before);
+      if (name) out.push([name, inside]);
+    }
+  }
+  return out;
+}
+
+/** The last word of a Han run when it is a proper term (东盟（ASEAN）), not a common noun (会议（COP26）). */
+function termAtEnd(run: string): string | undefined {
+  const last = tag(run).at(-1);
+  if (!last) return undefined;
+  const len = [...last.word].length;
+  return len >= 2 && (PROPER_TAGS.has(last.tag) || len >= 5) ? last.word : undefined;
+}
+
+const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
+// Words that end a name from the left: prepositions, conjunctions, particles, verbs, numbers, places.
+const NOT_NAME_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'ud', 'uz', 'ug', 'v', 'vn', 'vd', 'd', 'r', 'm', 'mq', 'q', 'f', 't', 'ns', 'nt', 'a', 'ad']);
+
+/** fold() without the case folding: names keep their capitals. */
+function foldKeepCase(text: string): string {
+  const f = fold(text);
+  let out = '';
+  for (let i = 0; i < f.length; i++) out += /[a-z]/.test(f[i] as string) ? (text[i] as string) : (f[i] as string);
+  return out;
+}
+
+/** The personal name at the end of a Han run, titles before it dropped; undefined when unclear. */
+export function nameAtEnd(run: string): string | undefined {
+  // A dotted foreign name (唐纳德·特朗普) is one name.
+  const dotted = /([\p{sc=Han}]{1,4}(?:[·・∙•][\p{sc=Han}]{1,5})+)$/u.exec(run);
+  if (dotted?.[1]) {
+    // 大使拉姆∙伊曼纽尔: the title glued to the first part is not the name.
+    const name = dotted[1];
+    for (let k = name.search(/[·・∙•]/) - 1; k > 0; k--) {
+      if (ROLE_END_RE.test(name.slice(0, k))) return name.slice(k);
+    }
+    return name;
+  }
+  const words = tag(run);
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1] as { word: string; tag: string };
+    if (ROLE_END_RE.test(w.word) && [...w.word].length >= 2) break;
+    if (NOT_NAME_TAGS.has(w.tag)) break;
+    i--;
+  }
+  const name = words.slice(i).map((w) => w.word).join('');
+  const len = [...name].length;
+  return len >= 2 && len <= 8 ? name : undefined;
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nodejieba from 'nodejieba';
+import { fold } from './normalize.ts';
+import { isStopWord } from './stopwords.ts';
+
+/**
+ * The one module that knows nodejieba. Indexing and querying both call segment(), so a word is
+ * cut the same way on both sides.
+ */
+
+/** A word of the text: its folded form and where it stands in the original string. */
+export interface Token {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** A word with its part of speech (jieba's tags: nr person, ns place, nt organisation, x unknown…). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+export const USER_DICT_PATH = fileURLToPath(new URL('./userdict.utf8', import.meta.url));
+
+let loaded = false;
+let dictFingerprint = '';
+
+function jieba(): typeof nodejieba {
+  if (!loaded) {
+    nodejieba.load({ userDict: USER_DICT_PATH });
+    dictFingerprint = createHash('sha256').update(readFileSync(USER_DICT_PATH)).digest('hex').slice(0, 16);
+    loaded = true;
+  }
+  return nodejieba;
+}
+
+/** Changes whenever the user dictionary changes: part of the index snapshot's fingerprint. */
+export function segmenterFingerprint(): string {
+  jieba();
+  return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}:${added.join(',')}`;
+}
+
+/** Bump when the rules below change, so that old snapshots are rebuilt. */
+const TOKENIZER_VERSION = 3;
+
+const added: string[] = [];
+
+/**
+ * Teaches the segmenter a word found in the corpus (a name given with its original, say), so that
+ * 斯托尔滕贝格 stays one word. Returns false for a word it already had or could not take.
+ */
+export function addWord(word: string, tag = 'nz'): boolean {
+  const w = fold(word.trim());
+  if ([...w].length < 2 || /\s/.test(w)) return false;
+  const ok = jieba().insertWord(w, tag);
+  if (ok) added.push(w);
+  return ok;
+}
+
+// Runs of the text: Han characters go to jieba; letters and digits of other scripts stay whole.
+// A number keeps its decimal point, thousands commas, percent sign and a Chinese unit (80亿, 3.5%, 5,500亿).
+const WORD_CHAR = String.raw`[[\p{L}\p{N}]--\p{sc=Han}]`;
+const RUN_RE = new RegExp(String.raw`\d+(?:[.,]\d+)*%?[万亿兆]?|${WORD_CHAR}(?:${WORD_CHAR}|[\-'.&+](?=${WORD_CHAR}))*`, 'gv');
+const HAN_RE = /\p{Script=Han}/u;
+
+/**
+ * Words of a text for matching, in order, with their offsets in the original text.
+ * Stop words, punctuation and spaces are left out; Latin, acronyms and numbers stay whole and
+ * case-folded (TPP, F-35, COVID-19, 3.5%, 80亿); Han text is cut by jieba with the HMM on, so that
+ * names outside the dictionary (岸田文雄) stay whole.
+ */
+export function segment(text: string): Token[] {
+  const folded = fold(text);
+  const tokens: Token[] = [];
+  for (const run of runs(folded)) {
+    if (run.han) {
+      let at = run.start;
+      for (const piece of jieba().cut(run.text, true)) {
+        const start = at;
+        at += piece.length;
+        if (!isStopWord(piece)) tokens.push({ term: piece, start, end: at });
+      }
+    } else if (!isStopWord(run.text)) {
+      tokens.push({ term: run.text, start: run.start, end: run.start + run.text.length });
+    }
+  }
+  return tokens;
+}
+
+interface Run {
+  text: string;
+  start: number;
+  han: boolean;
+}
+
+/** Splits folded text into Han runs and whole non-Han words, dropping everything else. */
+function runs(folded: string): Run[] {
+  const out: Run[] = [];
+  let han = '';
+  let hanStart = 0;
+  const flushHan = (): void => {
+    if (han) out.push({ text: han, start: hanStart, han: true });
+    han = '';
+  };
+  let i = 0;
+  for (const m of folded.matchAll(RUN_RE)) {
+    // Han characters between the previous match and this one.
+    scanHan(folded, i, m.index);
+    const word = m[0];
+    flushHan();
+    out.push({ text: word, start: m.index, han: false });
+    i = m.index + word.length;
+  }
+  scanHan(folded, i, folded.length);
+  flushHan();
+  return out;
+
+  function scanHan(s: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const c = s[k] as string;
+      if (HAN_RE.test(c)) {
+        if (!han) hanStart = k;
+        han += c;
+      } else {
+        flushHan();
+      }
+    }
+  }
+}
+
+/** Character bigrams of every Han run: they let a word jieba cuts otherwise still match (美军 in 驻日美军基地). */
+export function hanBigrams(text: string): Token[] {
+  const folded = fold(text);
+  const out: Token[] = [];
+  for (const run of runs(folded)) {
+    if (!run.han) continue;
+    for (let k = 0; k + 1 < run.text.length; k++) {
+      out.push({ term: run.text.slice(k, k + 2), start: run.start + k, end: run.start + k + 2 });
+    }
+  }
+  return out;
+}
+
+/** Part-of-speech tags of a text (original characters kept, offsets into it): for finding names. */
+export function tag(text: string): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  let at = 0;
+  for (const { word, tag: t } of jieba().tag(text)) {
+    // jieba returns every character back, so offsets are a running sum.
+    out.push({ word, tag: t, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return out;
+}
+
+/** The text's keywords by jieba's TF-IDF, stop words and one-character words out. */
+export function keywords(text: string, n: number): string[] {
+  if (n <= 0 || !text.trim()) return [];
+  return jieba()
+    .extract(fold(text), n * 3)
+    .map((k) => k.word)
+    .filter((w) => [...w].length > 1 && !isStopWord(w) && !/^\d+$/.test(w))
+    .slice(0, n);
+}
