@@ -1,3 +1,4 @@
+import type { Article } from './corpus/article.ts';
 import type { AskResult, TimelineResult, WhoResult } from './answers/types.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface Library {
   /** Frequent topics and aliases that start with or contain `prefix`, best first (autocomplete). */
   topics(prefix: string, limit?: number): string[];
   stats(): CorpusStats;
+  /** An article as parsed, by id (file name without extension) or file name. */
+  article(id: string): Article | undefined;
 }
 
 export interface CorpusStats {

@@ -42,13 +42,12 @@ function jieba(): typeof nodejieba {
 /** Changes whenever the user dictionary changes: part of the index snapshot's fingerprint. */
 export function segmenterFingerprint(): string {
   jieba();
-  return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}:${added.join(',')}`;
+  return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}`;
 }
 
 /** Bump when the rules below change, so that old snapshots are rebuilt. */
 const TOKENIZER_VERSION = 3;
 
-const added: string[] = [];
 
 /**
  * Teaches the segmenter a word found in the corpus (a name given with its original, say), so that
@@ -57,9 +56,7 @@ const added: string[] = [];
 export function addWord(word: string, tag = 'nz'): boolean {
   const w = fold(word.trim());
   if ([...w].length < 2 || /\s/.test(w)) return false;
-  const ok = jieba().insertWord(w, tag);
-  if (ok) added.push(w);
-  return ok;
+  return jieba().insertWord(w, tag);
 }
 
 // Runs of the text: Han characters go to jieba; letters and digits of other scripts stay whole.

@@ -1,0 +1,37 @@
+import { hanBigrams, segment, type Token } from '../text/segment.ts';
+
+/**
+ * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
+ * context (驻日美军基地 → 驻日/美军基地 hides 美军); Han bigrams alone rank loosely. The default
+ * indexes both; tests/eval measures the alternatives (see `npm run eval -- --terms`).
+ */
+export type TermMode = 'words' | 'bigrams' | 'words+bigrams';
+
+export const DEFAULT_TERM_MODE: TermMode = 'words+bigrams';
+
+// Bigrams live in their own namespace so a word and a bigram of the same two characters stay
+// separate terms (and a query can weigh them differently).
+const BIGRAM_PREFIX = '\u0001';
+
+export function isBigramTerm(term: string): boolean {
+  return term.startsWith(BIGRAM_PREFIX);
+}
+
+/** The terms of a text, for the index or for a query, in text order. */
+export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[] {
+  const out: string[] = [];
+  if (mode !== 'bigrams') for (const t of segment(text)) out.push(t.term);
+  if (mode !== 'words') for (const t of hanBigrams(text)) out.push(BIGRAM_PREFIX + t.term);
+  if (mode === 'bigrams') {
+    // Latin words and numbers have no bigrams: keep them whole.
+    for (const t of segment(text)) if (!/\p{sc=Han}/u.test(t.term)) out.push(t.term);
+  }
+  return out;
+}
+
+/** Words with positions: for the proximity boost and for highlights. */
+export function words(text: string): Token[] {
+  return segment(text);
+}
+
+export { BIGRAM_PREFIX };

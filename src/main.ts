@@ -1,0 +1,29 @@
+import 'dotenv/config';
+import { runConsole } from './cli/console.ts';
+import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the same answers in the
+ * terminal over the configured corpus (the bundled seeds/ by default).
+ */
+async function main(): Promise<void> {
+  if (process.env.DISCORD_TOKEN) {
+    // Loaded only here, so the console starts without discord.js.
+    const { runBot } = await import('./discord/start.ts');
+    await runBot(process.env);
+    return;
+  }
+  const dirs = corpusDirs({ json: false, corpus: [] });
+  process.stderr.write(
+    `No DISCORD_TOKEN set: answering in this terminal over ${dirs.join(', ')}.\n` +
+      'To connect Discord, put DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example and the README), run npm run deploy-commands, then npm start.\n',
+  );
+  const interactive = process.stdin.isTTY === true;
+  const ctx = createContext(dirs, { styled: process.stdout.isTTY === true });
+  await runConsole(await loadCommands(), ctx, { input: process.stdin, output: process.stdout, interactive });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`shiji: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,103 @@
+import { loadCorpus, type Skipped } from './corpus/load.ts';
+import { ask } from './answers/ask.ts';
+import { buildIndex, type ShijiIndex } from './index/index.ts';
+import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
+import type { CorpusStats, Library } from './library.ts';
+
+export interface OpenOptions {
+  /** Folders of *.txt article exports. */
+  corpusDirs: string[];
+  /** Where the index snapshot lives; null for no snapshot (build in memory only). */
+  indexPath?: string | null;
+  /** Progress of long phases (loading files, building the index). */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** One-line diagnostics (skipped files, snapshot rebuilt…), for stderr or the log. */
+  log?: (line: string) => void;
+}
+
+export interface Opened {
+  library: Library;
+  index: ShijiIndex;
+  loaded: number;
+  skipped: Skipped[];
+  /** True when the index came from the snapshot rather than a rebuild. */
+  fromSnapshot: boolean;
+}
+
+/** Loads the corpus and its index (from the snapshot when the corpus and dictionary are unchanged). */
+export async function openLibrary(options: OpenOptions): Promise<Opened> {
+  const log = options.log ?? (() => undefined);
+  const fingerprint = options.indexPath ? await corpusFingerprint(options.corpusDirs) : '';
+  if (options.indexPath) {
+    const snap = await loadSnapshot(options.indexPath, fingerprint);
+    if (snap.ok) {
+      return { library: createLibrary(snap.index, 0), index: snap.index, loaded: snap.index.articles.length, skipped: [], fromSnapshot: true };
+    }
+    log(`index: rebuilding (${snap.reason})`);
+  }
+  const corpus = await loadCorpus(options.corpusDirs, {
+    onSkip: (s) => log(`skipped ${s.file}: ${s.reason}`),
+    onProgress: (done, total) => options.onProgress?.('load', done, total),
+  });
+  const index = buildIndex(corpus.articles, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  if (options.indexPath) {
+    try {
+      await saveSnapshot(options.indexPath, index, fingerprint);
+    } catch (err) {
+      // A read-only disk costs the next start a rebuild, nothing more.
+      log(`index: could not save the snapshot to ${options.indexPath} (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  return { library: createLibrary(index, corpus.skipped.length), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
+}
+
+/** The Library over a built index: every method pure and synchronous. */
+export function createLibrary(index: ShijiIndex, skipped: number): Library {
+  return {
+    ask: (query, options) => ask(index, query, options ?? {}),
+    who: (name) => ({
+      command: 'who', query: name, person: null, aliases: [], roles: [], mentions: 0, firstSeen: null, lastSeen: null, topics: [], statements: [],
+      notice: 'who: not built yet',
+    }),
+    timeline: (topic) => ({ command: 'timeline', query: topic, events: [], more: 0, notice: 'timeline: not built yet' }),
+    people: () => [],
+    topics: (prefix, limit = 25) => topicForms(index, prefix, limit),
+    stats: () => corpusStats(index, skipped),
+    article: (id) => {
+      const want = id.replace(/\.txt$/i, '');
+      return index.articles.find((a) => a.id === want);
+    },
+  };
+}
+
+function topicForms(index: ShijiIndex, prefix: string, limit: number): string[] {
+  const p = prefix.trim().toLowerCase();
+  const forms = index.aliases.forms();
+  const starts = forms.filter((f) => f.toLowerCase().startsWith(p));
+  const contains = forms.filter((f) => !f.toLowerCase().startsWith(p) && f.toLowerCase().includes(p));
+  return [...new Set([...starts, ...contains])].slice(0, limit);
+}
+
+export function corpusStats(index: ShijiIndex, skipped: number): CorpusStats {
+  let paragraphs = 0;
+  let headings = 0;
+  let characters = 0;
+  const sources: Record<string, number> = {};
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const a of index.articles) {
+    if (a.lead) {
+      paragraphs++;
+      characters += [...a.lead].length;
+    }
+    for (const b of a.blocks) {
+      if (b.kind === 'heading') headings++;
+      else paragraphs++;
+      characters += [...b.text].length;
+    }
+    sources[a.source] = (sources[a.source] ?? 0) + 1;
+    if (from === null || a.publishedAt < from) from = a.publishedAt;
+    if (to === null || a.publishedAt > to) to = a.publishedAt;
+  }
+  return { articles: index.articles.length, paragraphs, headings, passages: index.passages.length, characters, from, to, sources, skipped };
+}

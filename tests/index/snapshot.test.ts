@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusFingerprint, loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { buildIndex } from '../../src/index/index.ts';
+import { openLibrary } from '../../src/open.ts';
+import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'shiji-snap-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('index snapshot', () => {
+  it('round-trips: the loaded index answers exactly as the built one', async () => {
+    const index = buildIndex(await seedArticles());
+    const path = join(root, 'a', 'index.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    const loaded = await loadSnapshot(path, 'fp');
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.index.passages).toEqual(index.passages);
+    expect(loaded.index.articles).toEqual(index.articles);
+    expect(loaded.index.aliases.all()).toEqual(index.aliases.all());
+    const q = (i: typeof index) => i.search.search({ combineWith: 'OR', queries: ['tpp', '驻日美军'] }).map((r) => [r.id, r.score]);
+    expect(q(loaded.index)).toEqual(q(index));
+  });
+
+  it('refuses a snapshot of another corpus, a truncated one and a corrupt one, saying why', async () => {
+    const index = buildIndex(await seedArticles());
+    const path = join(root, 'b.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    expect(await loadSnapshot(path, 'other')).toEqual({ ok: false, reason: 'the corpus or the dictionary changed' });
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, bytes.length - 100));
+    expect(await loadSnapshot(path, 'fp')).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated/) });
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 50] = (flipped[flipped.length - 50] ?? 0) ^ 0x55;
+    writeFileSync(path, flipped);
+    expect(await loadSnapshot(path, 'fp')).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
+    writeFileSync(path, 'garbage');
+    expect((await loadSnapshot(path, 'fp')).ok).toBe(false);
+    expect(await loadSnapshot(join(root, 'missing'), 'fp')).toEqual({ ok: false, reason: 'no snapshot yet' });
+  });
+
+  it('changes the fingerprint when a corpus file changes, and not otherwise', async () => {
+    const dir = join(root, 'corpus');
+    mkdirSync(dir);
+    copyFileSync(join(SEEDS_DIR, '000_a2194fe5ab64c492.txt'), join(dir, 'a.txt'));
+    const before = await corpusFingerprint([dir]);
+    expect(await corpusFingerprint([dir])).toBe(before);
+    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    expect(await corpusFingerprint([dir])).not.toBe(before);
+  });
+
+  it('is used by openLibrary when nothing changed and rebuilt, never a crash, when it is corrupt', async () => {
+    const path = join(root, 'open.snapshot');
+    const logs: string[] = [];
+    const first = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
+    expect(first.fromSnapshot).toBe(false);
+    const second = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path });
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.library.ask('TPP').results[0]?.text).toBe(first.library.ask('TPP').results[0]?.text);
+    writeFileSync(path, readFileSync(path).subarray(0, 1000));
+    const third = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
+    expect(third.fromSnapshot).toBe(false);
+    expect(third.loaded).toBe(5);
+    expect(logs.at(-1)).toMatch(/index: rebuilding \(the snapshot is truncated/);
+    expect((await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path })).fromSnapshot).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { AliasTable, bracketPairs, nameAtEnd } from '../../src/text/aliases.ts';
+import { HAS_SHARED_CORPUS, seedArticles, SHARED_CORPUS_DIR } from '../support/corpus.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+
+describe('AliasTable', () => {
+  it('treats the built-in forms as one another, in any script', () => {
+    const t = AliasTable.builtIn();
+    expect(t.equivalents('川普')).toContain('特朗普');
+    expect(t.equivalents('駐日美軍經費')).toContain('温馨预算');
+    expect(t.canonical('環太平洋夥伴關係協定')).toBe('TPP');
+    expect(t.equivalents('不存在的词')).toEqual(['不存在的词']);
+  });
+
+  it('learns a name and its original from the brackets of the seeds, titles dropped', async () => {
+    const t = AliasTable.build(await seedArticles());
+    expect(t.equivalents('Jens Stoltenberg')).toContain('斯托尔滕贝格');
+    expect(t.equivalents('Stoltenberg')).toContain('斯托尔滕贝格');
+    expect(t.equivalents('Satoru Nagao')).toContain('长尾贤');
+    expect(t.equivalents('Hideshi Tokuchi')).toContain('德地秀士');
+    expect(t.forms()).not.toContain('北约秘书长斯托尔滕贝格');
+  });
+
+  it('round-trips through JSON', async () => {
+    const t = AliasTable.build(await seedArticles());
+    expect(AliasTable.fromJSON(JSON.parse(JSON.stringify(t.toJSON()))).all()).toEqual(t.all());
+  });
+
+  it('merges groups that a new pair joins', () => {
+    const t = AliasTable.builtIn();
+    t.addGroup(['甲', 'A']);
+    t.addGroup(['乙', 'B']);
+    t.addGroup(['A', 'B']);
+    expect(t.equivalents('甲').sort()).toEqual(['A', 'B', '乙', '甲'].sort());
+  });
+});
+
+describe('bracketPairs', () => {
+  it('pairs a Han name with the Latin name or the other party’s name after it', () => {
+    expect(bracketPairs('美国国务卿布林肯(Antony Blinken)表示')).toEqual([['布林肯', 'Antony Blinken']]);
+    expect(bracketPairs('新任驻日本大使拉姆∙伊曼纽尔(Rahman Emanuel)星期五')).toEqual([['拉姆∙伊曼纽尔', 'Rahman Emanuel']]);
+    expect(bracketPairs('尖阁诸岛（中国称钓鱼岛）')).toEqual([['尖阁诸岛', '钓鱼岛']]);
+    expect(bracketPairs('美國國防部長奧斯汀(Lloyd Austin)')).toEqual([['奥斯汀', 'Lloyd Austin']]);
+  });
+
+  it('ignores brackets that hold dates, numbers or remarks', () => {
+    expect(bracketPairs('蓬佩奥今(6日)凌晨抵达')).toEqual([]);
+    expect(bracketPairs('日本（例如）中国')).toEqual([]);
+  });
+
+  it('drops a title before a name', () => {
+    expect(nameAtEnd('北约秘书长斯托尔滕贝格')).toBe('斯托尔滕贝格');
+  });
+});
+
+describe.skipIf(!HAS_SHARED_CORPUS)('aliases over the shared corpus', () => {
+  it('links traditional-text names to their originals', async () => {
+    const t = AliasTable.build((await loadCorpus(SHARED_CORPUS_DIR)).articles);
+    expect(t.equivalents('Pete Hegseth')).toContain('赫格塞思');
+    expect(t.equivalents('Mike Pompeo')).toContain('蓬佩奥');
+  });
+});

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/text/normalize.ts';
+import { hanBigrams, keywords, segment, tag } from '../../src/text/segment.ts';
+
+const terms = (s: string): string[] => segment(s).map((t) => t.term);
+
+describe('fold', () => {
+  it('turns traditional into simplified, full-width into half-width and Latin into lower case, keeping the length', () => {
+    expect(fold('駐日美軍經費')).toBe('驻日美军经费');
+    expect(fold('ＴＰＰ與１０月')).toBe('tpp与10月');
+    expect(fold('爲釣魚臺')).toBe('为钓鱼台');
+    for (const s of ['駐日美軍經費', 'ＴＰＰ與１０月', '美國總統川普(特朗普)', '㈱①İ😀']) expect(fold(s)).toHaveLength(s.length);
+  });
+
+  it('keeps every length, for any text (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => fold(s).length === s.length), { numRuns: 300 });
+  });
+});
+
+describe('segment', () => {
+  it('keeps Latin words, acronyms and numbers whole and case-folded', () => {
+    expect(terms('TPP G7 F-35 LNG AUKUS 2% 3.5% COVID-19 80亿')).toEqual(['tpp', 'g7', 'f-35', 'lng', 'aukus', '2%', '3.5%', 'covid-19', '80亿']);
+    expect(terms('5,500億美元')).toEqual(['5,500亿', '美元']);
+  });
+
+  it('keeps the domain terms of the user dictionary whole (驻日美军, not 驻/日美军)', () => {
+    expect(terms('驻日美军经费')).toEqual(['驻日美军', '经费']);
+    expect(terms('日本首相岸田文雄')).toContain('岸田文雄');
+    expect(terms('石破茂')).toEqual(['石破茂']);
+  });
+
+  it('cuts traditional text like its simplified form', () => {
+    expect(terms('駐日美軍經費')).toEqual(terms('驻日美军经费'));
+    expect(terms('ＴＰＰ')).toEqual(['tpp']);
+  });
+
+  it('leaves stop words, punctuation and spaces out', () => {
+    expect(terms('的了，。！  ')).toEqual([]);
+    expect(terms('日本的立场')).toEqual(['日本', '立场']);
+  });
+
+  it('gives offsets into the original text (property: each token is its text, folded)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.constantFrom('駐日美軍', 'TPP', '岸田文雄說', '３．５％', '😀'), (s, w) => {
+        const text = s + w + s;
+        const folded = fold(text);
+        for (const t of segment(text)) {
+          if (folded.slice(t.start, t.end) !== t.term) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives Han bigrams that find a word jieba cut inside a longer one (美军 in 驻日美军基地)', () => {
+    expect(hanBigrams('驻日美军基地').map((t) => t.term)).toContain('美军');
+    expect(hanBigrams('TPP')).toEqual([]);
+  });
+});
+
+describe('tag and keywords', () => {
+  it('tags every character of the text, offsets adding up', () => {
+    const text = '拜登说，美日同盟是灯塔。';
+    const tags = tag(text);
+    expect(tags.map((t) => t.word).join('')).toBe(text);
+    expect(tags.find((t) => t.word === '拜登')?.tag).toMatch(/^nr/);
+  });
+
+  it('gives keywords without stop words or one-character words', () => {
+    const k = keywords('美日同盟是全世界的灯塔。我们两国和两国人民通过一致努力所能取得的成就是无止境的', 5);
+    expect(k.length).toBeGreaterThan(0);
+    expect(k.every((w) => [...w].length > 1 && w !== '我们')).toBe(true);
+  });
+});
