@@ -23,6 +23,8 @@ const TOP = 5;
  */
 interface Concept {
   forms: string[];
+  /** How much the concept counts: the inverse document frequency of its rarest word. */
+  weight: number;
   /** The words of each form (驻日美军经费 → 驻日美军, 经费): partial credit when only some occur. */
   parts: string[][];
 }
@@ -71,13 +73,15 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   if (hits.length === 0) return empty(`Nothing found for “${query}”.`, suggest(index, query));
 
   const foldedQuery = fold(query).replace(/\s+/g, '');
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
   const ranked = hits.slice(0, RERANK_DEPTH).map((hit) => {
     const passage = index.passages[hit.id as number] as Passage;
     const text = passageText(index.articles, passage);
     const folded = fold(text);
     const article = index.articles[passage.article] as Article;
-    const covered = concepts.reduce((sum, c) => sum + conceptCoverage(folded, c), 0);
-    const coverage = concepts.length ? covered / concepts.length : 0;
+    // Rare concepts count more: IPEF matters more than 成员国 in "IPEF有哪些成员国".
+    const covered = concepts.reduce((sum, c) => sum + c.weight * conceptCoverage(folded, c), 0);
+    const coverage = totalWeight ? covered / totalWeight : 0;
     const phrase = foldedQuery.length >= 2 && folded.includes(foldedQuery);
     const near = !phrase && inOrderNearby(folded, concepts);
     const titleHit = concepts.some((c) => c.forms.some((f) => fold(article.title).includes(f)));
@@ -135,7 +139,7 @@ function queryConcepts(index: ShijiIndex, query: string): Concept[] {
       // common word of some other form (预算 of 同情预算).
       const typed = clean.filter((f) => f.length >= 2 && folded.includes(f));
       const parts = typed.map((f) => segment(f).map((w) => w.term).filter((w) => w.length >= 2));
-      concepts.push({ forms: clean, parts });
+      concepts.push({ forms: clean, parts, weight: conceptWeight(index, clean) });
     }
   };
   const compact = key(query);
@@ -157,6 +161,19 @@ function queryConcepts(index: ShijiIndex, query: string): Concept[] {
     add(index.aliases.equivalents(w.term).concat(w.term));
   }
   return concepts;
+}
+
+/** Inverse document frequency of the concept's most findable form (a form's rarest word decides it). */
+function conceptWeight(index: ShijiIndex, forms: string[]): number {
+  const n = index.passages.length;
+  let best = 0;
+  for (const form of forms.slice(0, 8)) {
+    const words = segment(form);
+    if (!words.length) continue;
+    const df = Math.min(...words.map((w) => index.df.get(w.term) ?? 0));
+    best = Math.max(best, Math.log(1 + n / (df + 0.5)));
+  }
+  return best || 1;
 }
 
 /** Words count fully, bigrams less (they are there to catch what the cut missed), alias forms a little less. */

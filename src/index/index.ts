@@ -16,6 +16,8 @@ export interface ShijiIndex {
   search: MiniSearch;
   aliases: AliasTable;
   termMode: TermMode;
+  /** In how many passages each word occurs: rare words weigh more when ranking. */
+  df: Map<string, number>;
 }
 
 export interface BuildOptions {
@@ -28,8 +30,8 @@ export function buildIndex(articles: Article[], options: BuildOptions = {}): Shi
   const aliases = AliasTable.build(articles);
   teachAliases(aliases);
   const passages = toPassages(articles);
-  const search = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
-  return { articles, passages, search, aliases, termMode };
+  const { search, df } = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
+  return { articles, passages, search, aliases, termMode, df };
 }
 
 /**

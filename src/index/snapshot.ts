@@ -40,6 +40,7 @@ const PayloadSchema = z.object({
   passages: z.array(PassageSchema),
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
+  df: z.array(z.tuple([z.string(), z.number().int().min(0)])),
   // MiniSearch's own plain-object form, checked by MiniSearch.loadJS itself.
   search: z.record(z.string(), z.unknown()),
 });
@@ -78,6 +79,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
       passages: index.passages,
       aliases: index.aliases.toJSON(),
       termMode: index.termMode,
+      df: [...index.df],
       search: index.search.toJSON(),
     }),
   );
@@ -143,7 +145,14 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     const search = MiniSearch.loadJS(data.data.search as Parameters<typeof MiniSearch.loadJS>[0], searchOptions(termMode));
     return {
       ok: true,
-      index: { articles, passages: passages.map((p) => ({ article: p.article, paragraph: p.paragraph, start: p.start, end: p.end, ...(p.heading ? { heading: p.heading } : {}) })), search, aliases, termMode },
+      index: {
+        articles,
+        passages: passages.map((p) => ({ article: p.article, paragraph: p.paragraph, start: p.start, end: p.end, ...(p.heading ? { heading: p.heading } : {}) })),
+        search,
+        aliases,
+        termMode,
+        df: new Map(data.data.df),
+      },
     };
   } catch (err) {
     return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };

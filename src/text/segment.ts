@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { fold } from './normalize.ts';
-import { isStopWord } from './stopwords.ts';
+import { isStopWord, STOP_WORDS_VERSION } from './stopwords.ts';
 
 /**
  * The one module that knows nodejieba. Indexing and querying both call segment(), so a word is
@@ -42,7 +42,7 @@ function jieba(): typeof nodejieba {
 /** Changes whenever the user dictionary changes: part of the index snapshot's fingerprint. */
 export function segmenterFingerprint(): string {
   jieba();
-  return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}`;
+  return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}:${STOP_WORDS_VERSION}`;
 }
 
 /** Bump when the rules below change, so that old snapshots are rebuilt. */
