@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { passageText, sentences, type Passage } from '../index/passages.ts';
-import { runQuery, type WeightedTerm } from '../index/search.ts';
+import type { WeightedTerm } from '../index/inverted.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
@@ -69,13 +69,13 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
 
   const concepts = queryConcepts(index, query);
   const weighted = queryTerms(query, concepts);
-  const hits = runQuery(index.search, weighted);
+  const { hits } = index.search.search(weighted, RERANK_DEPTH);
   if (hits.length === 0) return empty(`Nothing found for “${query}”.`, suggest(index, query));
 
   const foldedQuery = fold(query).replace(/\s+/g, '');
   const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-  const ranked = hits.slice(0, RERANK_DEPTH).map((hit) => {
-    const passage = index.passages[hit.id as number] as Passage;
+  const ranked = hits.map((hit) => {
+    const passage = index.passages[hit.id] as Passage;
     const text = passageText(index.articles, passage);
     const folded = fold(text);
     const article = index.articles[passage.article] as Article;
@@ -170,7 +170,7 @@ function conceptWeight(index: ShijiIndex, forms: string[]): number {
   for (const form of forms.slice(0, 8)) {
     const words = segment(form);
     if (!words.length) continue;
-    const df = Math.min(...words.map((w) => index.df.get(w.term) ?? 0));
+    const df = Math.min(...words.map((w) => index.search.df(w.term)));
     best = Math.max(best, Math.log(1 + n / (df + 0.5)));
   }
   return best || 1;
@@ -275,10 +275,16 @@ function suggest(index: ShijiIndex, query: string): string[] {
     const d = editDistance(q, k);
     if (d <= Math.max(1, Math.floor(k.length / 3)) || (q.length >= 2 && (k.includes(q) || q.includes(k)))) scored.push({ form, d });
   }
-  for (const w of segment(query)) {
-    for (const s of index.search.autoSuggest(w.term, { fuzzy: 0.34, prefix: true }).slice(0, 5)) {
-      const term = s.suggestion;
-      if (!term.startsWith(BIGRAM_PREFIX) && term !== w.term) scored.push({ form: term, d: editDistance(w.term, term) + 0.5 });
+  // Words of the index one or two edits away (a typo), or that start with what was typed.
+  const words = segment(query).map((w) => w.term).filter((w) => w.length >= 2);
+  if (words.length) {
+    for (const term of index.search.vocabulary()) {
+      if (term.startsWith(BIGRAM_PREFIX) || Math.abs(term.length - (words[0] as string).length) > 2) continue;
+      for (const w of words) {
+        if (term === w || term[0] !== w[0]) continue;
+        const d = term.startsWith(w) ? 1 : editDistance(w, term);
+        if (d <= Math.max(1, Math.floor(w.length / 3))) scored.push({ form: term, d: d + 0.5 });
+      }
     }
   }
   scored.sort((a, b) => a.d - b.d);

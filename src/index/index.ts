@@ -1,7 +1,7 @@
-import type MiniSearch from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord } from '../text/segment.ts';
+import type { InvertedIndex } from './inverted.ts';
 import { toPassages, type Passage } from './passages.ts';
 import { buildSearch } from './search.ts';
 import { DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
@@ -13,11 +13,9 @@ import { DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
 export interface ShijiIndex {
   articles: Article[];
   passages: Passage[];
-  search: MiniSearch;
+  search: InvertedIndex;
   aliases: AliasTable;
   termMode: TermMode;
-  /** In how many passages each word occurs: rare words weigh more when ranking. */
-  df: Map<string, number>;
 }
 
 export interface BuildOptions {
@@ -30,8 +28,8 @@ export function buildIndex(articles: Article[], options: BuildOptions = {}): Shi
   const aliases = AliasTable.build(articles);
   teachAliases(aliases);
   const passages = toPassages(articles);
-  const { search, df } = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
-  return { articles, passages, search, aliases, termMode, df };
+  const search = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
+  return { articles, passages, search, aliases, termMode };
 }
 
 /**

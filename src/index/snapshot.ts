@@ -1,48 +1,42 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
-import { searchOptions } from './search.ts';
+import { InvertedIndex } from './inverted.ts';
+import type { Passage } from './passages.ts';
 
 /**
- * The built index on disk: one header line (format, fingerprint, payload length and hash), then
- * the payload as JSON. The hash makes a truncated or corrupt file detectable, so it is rebuilt
- * instead of crashing; writes go to a temporary file renamed into place, so a crash mid-write
- * leaves the old snapshot whole.
+ * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
+ * payload's hash), then the payload: a JSON section (articles, aliases, headings) and raw typed
+ * arrays (postings, passages), so that loading is mostly a copy. The hash makes a truncated or
+ * corrupt file detectable, so it is rebuilt instead of crashing; writes go to a temporary file
+ * renamed into place, so a crash mid-write leaves the old snapshot whole.
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 1;
+const VERSION = 2;
+
+const SECTIONS = ['meta', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
+type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
   fingerprint: z.string(),
+  sections: z.array(z.object({ name: z.enum(SECTIONS), bytes: z.number().int().min(0) })),
   bytes: z.number().int().min(0),
   sha256: z.string().length(64),
 });
 
-const PassageSchema = z.object({
-  article: z.number().int().min(0),
-  paragraph: z.number().int().min(0),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  heading: z.string().optional(),
-});
-
-const PayloadSchema = z.object({
+const MetaSchema = z.object({
   articles: z.array(ArticleSchema),
-  passages: z.array(PassageSchema),
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
-  df: z.array(z.tuple([z.string(), z.number().int().min(0)])),
-  // MiniSearch's own plain-object form, checked by MiniSearch.loadJS itself.
-  search: z.record(z.string(), z.unknown()),
+  headings: z.array(z.string()),
 });
 
 /**
@@ -72,30 +66,69 @@ export async function corpusFingerprint(dirs: readonly string[], extra = ''): Pr
   return hash.digest('hex');
 }
 
+function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
+  const headings: string[] = [];
+  const headingId = new Map<string, number>();
+  const n = index.passages.length;
+  const passageArticle = new Uint32Array(n);
+  const passageParagraph = new Uint32Array(n);
+  const passageStart = new Uint32Array(n);
+  const passageEnd = new Uint32Array(n);
+  const passageHeading = new Int32Array(n);
+  index.passages.forEach((p, i) => {
+    passageArticle[i] = p.article;
+    passageParagraph[i] = p.paragraph;
+    passageStart[i] = p.start;
+    passageEnd[i] = p.end;
+    let h = -1;
+    if (p.heading !== undefined) {
+      h = headingId.get(p.heading) ?? headings.push(p.heading) - 1;
+      headingId.set(p.heading, h);
+    }
+    passageHeading[i] = h;
+  });
+  const meta = { articles: index.articles, aliases: index.aliases.toJSON(), termMode: index.termMode, headings };
+  const d = index.search.data;
+  const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return {
+    meta: Buffer.from(JSON.stringify(meta)),
+    // Terms never hold a newline: segment() drops white space.
+    terms: Buffer.from(d.terms.join('\n')),
+    postingStart: bytes(d.postingStart),
+    postingDoc: bytes(d.postingDoc),
+    postingTf2: bytes(d.postingTf2),
+    docLength: bytes(d.docLength),
+    passageArticle: bytes(passageArticle),
+    passageParagraph: bytes(passageParagraph),
+    passageStart: bytes(passageStart),
+    passageEnd: bytes(passageEnd),
+    passageHeading: bytes(passageHeading),
+  };
+}
+
+/** Writes the snapshot atomically; returns its payload size in bytes. */
 export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string): Promise<number> {
-  const payload = Buffer.from(
-    JSON.stringify({
-      articles: index.articles,
-      passages: index.passages,
-      aliases: index.aliases.toJSON(),
-      termMode: index.termMode,
-      df: [...index.df],
-      search: index.search.toJSON(),
-    }),
-  );
+  const parts = sections(index);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const name of SECTIONS) {
+    hash.update(parts[name]);
+    bytes += parts[name].byteLength;
+  }
   const header = {
     format: FORMAT,
     version: VERSION,
     fingerprint,
-    bytes: payload.length,
-    sha256: createHash('sha256').update(payload).digest('hex'),
+    sections: SECTIONS.map((name) => ({ name, bytes: parts[name].byteLength })),
+    bytes,
+    sha256: hash.digest('hex'),
   };
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const file = await open(tmp, 'w');
   try {
     await file.write(`${JSON.stringify(header)}\n`);
-    await file.write(payload);
+    for (const name of SECTIONS) await file.write(parts[name]);
     await file.sync();
   } finally {
     await file.close();
@@ -106,7 +139,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  return payload.length;
+  return bytes;
 }
 
 export type SnapshotLoad = { ok: true; index: ShijiIndex } | { ok: false; reason: string };
@@ -135,25 +168,53 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
   if (payload.length !== header.bytes) return { ok: false, reason: `the snapshot is truncated (${payload.length} of ${header.bytes} bytes)` };
   if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { ok: false, reason: 'the snapshot is corrupt (hash mismatch)' };
   try {
-    const data = PayloadSchema.safeParse(JSON.parse(payload.toString('utf8')));
-    if (!data.success) return { ok: false, reason: `the snapshot payload is invalid at ${data.error.issues[0]?.path.join('.') ?? '?'}` };
-    const { articles, passages, termMode } = data.data;
-    const aliases = AliasTable.fromJSON(data.data.aliases);
+    const part = new Map<string, Buffer>();
+    let at = 0;
+    for (const s of header.sections) {
+      part.set(s.name, payload.subarray(at, at + s.bytes));
+      at += s.bytes;
+    }
+    const raw = (name: SectionName): Buffer => {
+      const b = part.get(name);
+      if (!b) throw new Error(`snapshot: section ${name} is missing`);
+      return b;
+    };
+    // A copy gives each array its own aligned buffer (a view into the file may be misaligned).
+    const u32 = (name: SectionName): Uint32Array => new Uint32Array(Uint8Array.from(raw(name)).buffer);
+    const u16 = (name: SectionName): Uint16Array => new Uint16Array(Uint8Array.from(raw(name)).buffer);
+    const i32 = (name: SectionName): Int32Array => new Int32Array(Uint8Array.from(raw(name)).buffer);
+    const meta = MetaSchema.safeParse(JSON.parse(raw('meta').toString('utf8')));
+    if (!meta.success) return { ok: false, reason: `the snapshot is invalid at ${meta.error.issues[0]?.path.join('.') ?? '?'}` };
+    const termsText = raw('terms').toString('utf8');
+    const search = new InvertedIndex({
+      terms: termsText ? termsText.split('\n') : [],
+      postingStart: u32('postingStart'),
+      postingDoc: u32('postingDoc'),
+      postingTf2: u16('postingTf2'),
+      docLength: u16('docLength'),
+    });
+    const article = u32('passageArticle');
+    const paragraph = u32('passageParagraph');
+    const start = u32('passageStart');
+    const end = u32('passageEnd');
+    const heading = i32('passageHeading');
+    const { articles, headings, termMode } = meta.data;
+    const passages: Passage[] = new Array(article.length);
+    for (let i = 0; i < article.length; i++) {
+      const a = article[i] as number;
+      if (a >= articles.length) throw new Error(`snapshot: passage ${i} points to article ${a} of ${articles.length}`);
+      const h = heading[i] as number;
+      const p: Passage = { article: a, paragraph: paragraph[i] as number, start: start[i] as number, end: end[i] as number };
+      if (h >= 0) p.heading = headings[h] as string;
+      passages[i] = p;
+    }
+    if (search.data.postingStart.length !== search.termCount + 1 || search.documentCount !== passages.length) {
+      throw new Error('snapshot: postings and passages disagree');
+    }
+    const aliases = AliasTable.fromJSON(meta.data.aliases);
     // The builder taught jieba these names; the query side must cut them the same way.
     teachAliases(aliases);
-    // loadJS validates MiniSearch's own structure and throws on a mismatch.
-    const search = MiniSearch.loadJS(data.data.search as Parameters<typeof MiniSearch.loadJS>[0], searchOptions(termMode));
-    return {
-      ok: true,
-      index: {
-        articles,
-        passages: passages.map((p) => ({ article: p.article, paragraph: p.paragraph, start: p.start, end: p.end, ...(p.heading ? { heading: p.heading } : {}) })),
-        search,
-        aliases,
-        termMode,
-        df: new Map(data.data.df),
-      },
-    };
+    return { ok: true, index: { articles, passages, search, aliases, termMode } };
   } catch (err) {
     return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
   }

@@ -21,7 +21,7 @@ describe('index snapshot', () => {
     expect(loaded.index.passages).toEqual(index.passages);
     expect(loaded.index.articles).toEqual(index.articles);
     expect(loaded.index.aliases.all()).toEqual(index.aliases.all());
-    const q = (i: typeof index) => i.search.search({ combineWith: 'OR', queries: ['tpp', '驻日美军'] }).map((r) => [r.id, r.score]);
+    const q = (i: typeof index) => i.search.search([{ term: 'tpp', weight: 1 }, { term: '驻日美军', weight: 1 }], 20).hits;
     expect(q(loaded.index)).toEqual(q(index));
   });
 
