@@ -1,5 +1,8 @@
 import { loadCorpus, type Skipped } from './corpus/load.ts';
 import { ask } from './answers/ask.ts';
+import { timeline } from './answers/timeline.ts';
+import { timelineCandidates } from './index/select.ts';
+import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
 import type { CorpusStats, Library } from './library.ts';
@@ -59,9 +62,10 @@ export function createLibrary(index: ShijiIndex, skipped: number): Library {
       command: 'who', query: name, person: null, aliases: [], roles: [], mentions: 0, firstSeen: null, lastSeen: null, topics: [], statements: [],
       notice: 'who: not built yet',
     }),
-    timeline: (topic) => ({ command: 'timeline', query: topic, events: [], more: 0, notice: 'timeline: not built yet' }),
+    timeline: (topic, options) =>
+      timeline(topic, timelineCandidates(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
     people: () => [],
-    topics: (prefix, limit = 25) => topicForms(index, prefix, limit),
+    topics: (prefix, limit = 25) => matchingForms(index.topics, prefix, limit),
     stats: () => corpusStats(index, skipped),
     article: (id) => {
       const want = id.replace(/\.txt$/i, '');
@@ -70,11 +74,17 @@ export function createLibrary(index: ShijiIndex, skipped: number): Library {
   };
 }
 
-function topicForms(index: ShijiIndex, prefix: string, limit: number): string[] {
-  const p = prefix.trim().toLowerCase();
-  const forms = index.aliases.forms();
-  const starts = forms.filter((f) => f.toLowerCase().startsWith(p));
-  const contains = forms.filter((f) => !f.toLowerCase().startsWith(p) && f.toLowerCase().includes(p));
+/** Forms that start with the typed text, then those that contain it, in their given order (most frequent first). */
+function matchingForms(forms: readonly string[], prefix: string, limit: number): string[] {
+  const p = key(prefix);
+  if (!p) return forms.slice(0, limit);
+  const starts: string[] = [];
+  const contains: string[] = [];
+  for (const f of forms) {
+    const k = key(f);
+    if (k.startsWith(p)) starts.push(f);
+    else if (k.includes(p)) contains.push(f);
+  }
   return [...new Set([...starts, ...contains])].slice(0, limit);
 }
 

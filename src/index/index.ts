@@ -1,14 +1,16 @@
 import type { Article } from '../corpus/article.ts';
+import { extractDatedSentences, type DatedSentence } from '../answers/events.ts';
 import { AliasTable } from '../text/aliases.ts';
-import { addWord } from '../text/segment.ts';
+import { addWord, tag } from '../text/segment.ts';
 import type { InvertedIndex } from './inverted.ts';
 import { toPassages, type Passage } from './passages.ts';
 import { buildSearch } from './search.ts';
-import { DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
+import { isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
 
 /**
  * Everything the answers need, built once from the corpus: the articles, their passages, the
- * full-text index over the passages, and the shared alias table. Pure data: the snapshot stores it.
+ * full-text index over the passages, the shared alias table, the dated sentences (/timeline) and
+ * the frequent topics. Pure data: the snapshot stores it.
  */
 export interface ShijiIndex {
   articles: Article[];
@@ -16,6 +18,12 @@ export interface ShijiIndex {
   search: InvertedIndex;
   aliases: AliasTable;
   termMode: TermMode;
+  /** Every article's sentences with their dates resolved, in article order. */
+  sentences: DatedSentence[];
+  /** sentences[sentenceStart[a] .. sentenceStart[a+1]) belong to article a. */
+  sentenceStart: number[];
+  /** Frequent names and terms of the corpus, most frequent first: /timeline autocomplete. */
+  topics: string[];
 }
 
 export interface BuildOptions {
@@ -29,7 +37,14 @@ export function buildIndex(articles: Article[], options: BuildOptions = {}): Shi
   teachAliases(aliases);
   const passages = toPassages(articles);
   const search = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
-  return { articles, passages, search, aliases, termMode };
+  const sentences: DatedSentence[] = [];
+  const sentenceStart: number[] = [0];
+  articles.forEach((article, a) => {
+    for (const s of extractDatedSentences(article)) sentences.push(s);
+    sentenceStart.push(sentences.length);
+    if (options.onProgress && (a + 1) % 1000 === 0) options.onProgress('dates', a + 1, articles.length);
+  });
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases) };
 }
 
 /**
@@ -42,4 +57,31 @@ export function teachAliases(aliases: AliasTable): void {
     if (!group.some((f) => /^[A-Za-z]/.test(f) && /\s/.test(f))) continue;
     for (const form of group) if (/^\p{sc=Han}{2,6}$/u.test(form)) addWord(form, 'nr');
   }
+}
+
+// Parts of speech that make a topic: names of people, places, organisations, other proper nouns, Latin words.
+const TOPIC_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'eng', 'x']);
+
+/** The alias forms and the proper nouns of the corpus, by how many passages hold them. */
+function frequentTopics(search: InvertedIndex, aliases: AliasTable, limit = 500): string[] {
+  const scored = new Map<string, number>();
+  for (const group of aliases.all()) {
+    const df = Math.max(0, ...group.map((f) => search.df(f.toLowerCase())));
+    if (df > 0) for (const f of group) scored.set(f, df);
+  }
+  const words: [string, number][] = [];
+  const vocabulary = search.vocabulary();
+  for (let t = 0; t < vocabulary.length; t++) {
+    const term = vocabulary[t] as string;
+    if (isBigramTerm(term) || [...term].length < 2 || /^[\d.,%]+/.test(term)) continue;
+    const df = search.df(term);
+    if (df >= 2) words.push([term, df]);
+  }
+  words.sort((a, b) => b[1] - a[1]);
+  for (const [term, df] of words.slice(0, 3000)) {
+    if (scored.has(term)) continue;
+    const t = tag(term);
+    if (t.length === 1 && TOPIC_TAGS.has(t[0]?.tag ?? '')) scored.set(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
+  }
+  return [...scored].sort((a, b) => b[1] - a[1]).map(([f]) => f).slice(0, limit);
 }

@@ -8,6 +8,7 @@ import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { InvertedIndex } from './inverted.ts';
 import type { Passage } from './passages.ts';
+import type { DatedSentence } from '../answers/events.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
@@ -18,7 +19,7 @@ import type { Passage } from './passages.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 2;
+const VERSION = 3;
 
 const SECTIONS = ['meta', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -32,11 +33,39 @@ const HeaderSchema = z.object({
   sha256: z.string().length(64),
 });
 
+const PrecisionSchema = z.enum(['day', 'month', 'year', 'decade']);
+const DateMentionSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  date: z.string(),
+  precision: PrecisionSchema,
+  range: z.object({ date: z.string(), precision: PrecisionSchema }).optional(),
+  bound: z.enum(['from', 'until']).optional(),
+  fiscal: z.boolean().optional(),
+  relative: z.boolean().optional(),
+  approximate: z.boolean().optional(),
+});
+// The shape of answers/events.ts's DatedSentence, checked when it comes back from disk.
+const DatedSentenceSchema = z.object({
+  article: z.string(),
+  paragraph: z.number().int().min(0),
+  sentence: z.number().int().min(0),
+  part: z.number().int().min(0).optional(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  dates: z.array(DateMentionSchema),
+  heading: z.boolean().optional(),
+}) satisfies z.ZodType<DatedSentence>;
+
 const MetaSchema = z.object({
   articles: z.array(ArticleSchema),
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
   headings: z.array(z.string()),
+  sentences: z.array(DatedSentenceSchema),
+  sentenceStart: z.array(z.number().int().min(0)),
+  topics: z.array(z.string()),
 });
 
 /**
@@ -87,7 +116,15 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
     }
     passageHeading[i] = h;
   });
-  const meta = { articles: index.articles, aliases: index.aliases.toJSON(), termMode: index.termMode, headings };
+  const meta = {
+    articles: index.articles,
+    aliases: index.aliases.toJSON(),
+    termMode: index.termMode,
+    headings,
+    sentences: index.sentences,
+    sentenceStart: index.sentenceStart,
+    topics: index.topics,
+  };
   const d = index.search.data;
   const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   return {
@@ -214,7 +251,20 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     const aliases = AliasTable.fromJSON(meta.data.aliases);
     // The builder taught jieba these names; the query side must cut them the same way.
     teachAliases(aliases);
-    return { ok: true, index: { articles, passages, search, aliases, termMode } };
+    if (meta.data.sentenceStart.length !== articles.length + 1) throw new Error('snapshot: sentences and articles disagree');
+    return {
+      ok: true,
+      index: {
+        articles,
+        passages,
+        search,
+        aliases,
+        termMode,
+        sentences: meta.data.sentences,
+        sentenceStart: meta.data.sentenceStart,
+        topics: meta.data.topics,
+      },
+    };
   } catch (err) {
     return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
   }

@@ -1,0 +1,149 @@
+import type { Article } from '../corpus/article.ts';
+import { fold } from '../text/normalize.ts';
+import { isAnchor, resolveDates, type DateMention } from './dates.ts';
+
+/**
+ * The sentences of an article with the dates resolved in them: built once per article at index
+ * time and stored in the index snapshot, so it is plain JSON and holds no article metadata (the
+ * article is referenced by id; its title, URL and date stay in the article table).
+ */
+export interface DatedSentence {
+  /** The article's id (its file name without the extension). */
+  article: string;
+  /** Index into articleParagraphs(article): the lead, when there is one, is 0. */
+  paragraph: number;
+  /** Index of the sentence within its paragraph. */
+  sentence: number;
+  /** Set when the sentence was cut where a clause opens a new time (…举行会谈，4日，…): the clause group's index. */
+  part?: number | undefined;
+  /** [start, end) of `text` within the paragraph. */
+  start: number;
+  end: number;
+  text: string;
+  /** The dates in `text`, offsets relative to `text`. */
+  dates: DateMention[];
+  /** The paragraph is a sub-heading. */
+  heading?: boolean | undefined;
+}
+
+// Sentence ends: the full stop, question and exclamation marks (fold() makes ！？ into !?). Not ……,
+// which trails off inside a sentence as often as it ends one.
+const TERMINATOR = /[。!?]/;
+// Closing quotation marks and brackets that belong to the sentence they close: “…。”
+const CLOSER = /[”’」』)\]】》"']/;
+// Clause separators inside a sentence (，；, ; after fold()).
+const CLAUSE_SEP = /[,;]/;
+
+/** Sentence spans of a paragraph: cut after 。！？ (and any closing quotes), whitespace trimmed. */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const f = fold(text);
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  let i = 0;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(f[a] as string)) a++;
+    while (b > a && /\s/.test(f[b - 1] as string)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  while (i < f.length) {
+    const c = f[i] as string;
+    if (c === '\n') {
+      push(start, i);
+      start = ++i;
+      continue;
+    }
+    if (!TERMINATOR.test(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < f.length && TERMINATOR.test(f[j] as string)) j++;
+    while (j < f.length && CLOSER.test(f[j] as string)) j++;
+    push(start, j);
+    start = j;
+    i = j;
+  }
+  push(start, f.length);
+  return out;
+}
+
+// A clause that opens with its own date (4日，马蒂斯…; 2019年12月3日，特朗普…) starts a new time frame
+// when the date stands within its first few characters: after a short subject at most.
+const OPENING_WINDOW = 8;
+// A leading connective (第三，此外，稍早，据报道) is not a clause worth keeping alone.
+const MIN_GROUP = 8;
+
+/**
+ * Cuts a sentence where a clause opens a new time frame with a date different from the dates
+ * before it, so that "当天，A与B会谈，4日，A与C会谈" gives two dated events, while
+ * "日美两国政府10月15日，已启动决定2021年度起…的谈判" stays whole (2021年度 is no time frame).
+ */
+function clauseGroups(f: string, s: { start: number; end: number }, dates: readonly DateMention[]): { start: number; end: number }[] {
+  const own = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+  if (!own.some(isAnchor)) return [s];
+  const groups: { start: number; end: number }[] = [];
+  let groupStart = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (!CLAUSE_SEP.test(f[i] as string)) continue;
+    let k = i + 1;
+    while (k < s.end && /\s/.test(f[k] as string)) k++;
+    const opening = own.find((d) => isAnchor(d) && d.start >= k && d.start - k <= OPENING_WINDOW && !CLAUSE_SEP.test(f.slice(k, d.start)));
+    if (!opening) continue;
+    const before = f.slice(groupStart, i).trim();
+    if ([...before].length < MIN_GROUP) continue;
+    const earlier = own.filter((d) => isAnchor(d) && d.start >= groupStart && d.end <= i);
+    if (earlier.length === 0) {
+      // Nothing dated before: cut only where the date stands alone as the clause's frame (…会谈，4日，马蒂斯…),
+      // not at 计划在2027年… or between a subject and its predicate (…麻生太郎，上月前往美国).
+      if (!/^[在于]?$/.test(f.slice(k, opening.start)) || !/^\s?[,;]/.test(f.slice(opening.end))) continue;
+    } else if (earlier.some((d) => d.date.startsWith(opening.date))) {
+      // The same time again, or a span holding it (10日…，有意包括今年在内): the same frame.
+      continue;
+    }
+    groups.push({ start: groupStart, end: i + 1 });
+    groupStart = k;
+  }
+  groups.push({ start: groupStart, end: s.end });
+  return groups;
+}
+
+/** The article's sentences (lead and headings included), each with its resolved dates. Pure. */
+export function extractDatedSentences(article: Article): DatedSentence[] {
+  const paragraphs: { text: string; heading: boolean }[] = [];
+  if (article.lead) paragraphs.push({ text: article.lead, heading: false });
+  for (const b of article.blocks) paragraphs.push({ text: b.text, heading: b.kind === 'heading' });
+
+  const out: DatedSentence[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    // Resolved over the whole paragraph: a bare 16日 may continue the 10月15日 of the sentence before.
+    const dates = resolveDates(p.text, article.publishedAt);
+    const f = fold(p.text);
+    splitSentences(p.text).forEach((s, sentence) => {
+      const groups = clauseGroups(f, s, dates);
+      groups.forEach((g, part) => {
+        let start = g.start;
+        let end = g.end;
+        while (start < end && /\s/.test(f[start] as string)) start++;
+        while (end > start && /\s/.test(f[end - 1] as string)) end--;
+        if (end <= start) return;
+        const unit: DatedSentence = {
+          article: article.id,
+          paragraph,
+          sentence,
+          start,
+          end,
+          text: p.text.slice(start, end),
+          dates: dates.filter((d) => d.start >= start && d.end <= end).map((d) => shift(d, start)),
+        };
+        if (groups.length > 1) unit.part = part;
+        if (p.heading) unit.heading = true;
+        out.push(unit);
+      });
+    });
+  });
+  return out;
+}
+
+function shift(d: DateMention, by: number): DateMention {
+  return { ...d, start: d.start - by, end: d.end - by, ...(d.range ? { range: { ...d.range } } : {}) };
+}

@@ -1,0 +1,498 @@
+import { key, type AliasTable } from '../text/aliases.ts';
+import { fold } from '../text/normalize.ts';
+import { segment } from '../text/segment.ts';
+import { isAnchor, precisionRank, publicationDay, type DateMention } from './dates.ts';
+import type { DatedSentence } from './events.ts';
+import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
+
+/**
+ * /timeline: what happened to a topic, in date order, one line per event with its source.
+ * Pure: the index has already split the articles into dated sentences (extractDatedSentences)
+ * and pre-selected the ones that may concern the topic; this decides which do, dates them and
+ * merges the same event told by several articles.
+ */
+
+/** A sentence offered by the index, with the article it comes from. */
+export interface TimelineCandidate {
+  sentence: DatedSentence;
+  source: SourceRef;
+}
+
+export interface TimelineOptions {
+  /** Lines per page (default 25, at most 100). */
+  limit?: number | undefined;
+  /** Lines to skip, for paging. */
+  offset?: number | undefined;
+  /** Topic forms that exist (the index's frequent terms), for suggestions when nothing matches; the alias table's forms otherwise. */
+  knownTopics?: readonly string[] | undefined;
+  /**
+   * Also take dated sentences that continue an account of the topic without naming it (default
+   * true): see contextual() below. They need the article's other sentences among the candidates.
+   */
+  context?: boolean | undefined;
+}
+
+export const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 100;
+/** Two tellings of one event: same date and character-bigram Jaccard at least this. */
+export const SAME_EVENT_JACCARD = 0.5;
+/** A line longer than this is cut to the clauses around its date and its mention of the topic. */
+const MAX_LINE = 120;
+
+export function timeline(query: string, candidates: readonly TimelineCandidate[], aliases: AliasTable, options: TimelineOptions = {}): TimelineResult {
+  const q = query.trim();
+  const limit = clampInt(options.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+  if (!q) return { command: 'timeline', query: q, events: [], more: 0, notice: '请给出一个话题，例如一个协定、一个地名或一个人名。' };
+
+  const matcher = topicMatcher(q, aliases);
+  const lines = collectLines(matcher, dedupe(candidates), options.context !== false);
+  if (lines.length === 0) {
+    const suggestions = suggest(q, options.knownTopics ?? aliases.forms());
+    return {
+      command: 'timeline',
+      query: q,
+      events: [],
+      more: 0,
+      notice: `没有找到提到「${q}」的带日期事件。`,
+      ...(suggestions.length ? { suggestions } : {}),
+    };
+  }
+
+  lines.sort(compareLines);
+  const events = merge(lines);
+  const page = events.slice(offset, offset + limit);
+  const result: TimelineResult = { command: 'timeline', query: q, events: page, more: Math.max(0, events.length - offset - page.length) };
+  if (page.length === 0) result.notice = `「${q}」共有 ${events.length} 条事件，这一页之后没有更多了。`;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Does a sentence mention the topic?
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface TopicMatcher {
+  /** One list of patterns per term of the query; a sentence must match every term. */
+  terms: RegExp[][];
+}
+
+// Single-character country abbreviations: 日美 and 美日 name the same pair, each outlet putting its own side first.
+const COUNTRY = '中美日韩朝俄英法德印澳台欧菲越';
+const SEP = '[\\s·・∙•.\\-]?';
+// Between the words of a form, a few Han characters: 驻日美军的驻留经费, 日美两国首脑会谈.
+const GAP = '\\p{sc=Han}{0,3}';
+
+function topicMatcher(q: string, aliases: AliasTable): TopicMatcher {
+  // "Joe Biden" is one name; "日美 峰会" two terms that must both appear.
+  const terms = aliases.has(q) || !/\s/.test(q) ? [q] : q.split(/\s+/).filter(Boolean);
+  return {
+    terms: terms.map((t) => {
+      const forms = new Set<string>([t, ...aliases.equivalents(t)]);
+      const out: RegExp[] = [];
+      const seen = new Set<string>();
+      for (const form of forms) {
+        for (const variant of countryOrders(form)) {
+          for (const re of formPatterns(variant)) {
+            if (seen.has(re.source)) continue;
+            seen.add(re.source);
+            out.push(re);
+          }
+        }
+      }
+      return out;
+    }),
+  };
+}
+
+/** 日美首脑会谈 → also 美日首脑会谈; 美日韩 → every order of the three. */
+function countryOrders(form: string): string[] {
+  const f = fold(form).trim();
+  let n = 0;
+  while (n < 3 && n < f.length && COUNTRY.includes(f[n] as string)) n++;
+  // A lone leading country character is part of a word (日本, 美军), not a pair.
+  if (n < 2 || new Set(f.slice(0, n)).size < n) return [f];
+  const rest = f.slice(n);
+  return permutations([...f.slice(0, n)]).map((p) => p.join('') + rest);
+}
+
+function permutations<T>(xs: T[]): T[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
+
+/**
+ * The patterns of one form, on folded text:
+ * - the form itself, spaces and name dots optional (唐纳德·特朗普 = 唐纳德特朗普), whole Latin words only (TPP is not CPTPP);
+ * - for a Han form of several words, the words in order with up to 3 characters between (驻日美军的驻留经费);
+ * - and, when the words before the last make at least 3 characters, the last word by its final
+ *   character: Chinese compounds put the head last, so 经费, 费用 and 军费 are all costs
+ *   (驻日美军费用, 驻日美军军费).
+ */
+function formPatterns(form: string): RegExp[] {
+  const compact = key(form);
+  if (!compact) return [];
+  const chars = [...compact];
+  const latinStart = /^[a-z0-9]/.test(compact);
+  const latinEnd = /[a-z0-9]$/.test(compact);
+  const out = [new RegExp(`${latinStart ? '(?<![a-z0-9])' : ''}${chars.map(escape).join(SEP)}${latinEnd ? '(?![a-z0-9])' : ''}`, 'gu')];
+  if (!/^\p{sc=Han}+$/u.test(compact) || chars.length < 3) return out;
+  const words = segment(compact).map((t) => t.term);
+  if (words.length < 2 || words.join('') !== compact) return out;
+  out.push(new RegExp(words.map(escape).join(GAP), 'gu'));
+  const head = words[words.length - 1] as string;
+  const modifiers = words.slice(0, -1);
+  if ([...head].length >= 2 && [...modifiers.join('')].length >= 3) {
+    out.push(new RegExp(`${modifiers.map(escape).join(GAP)}\\p{sc=Han}{0,4}?${escape(head.slice(-1))}`, 'gu'));
+  }
+  return out;
+}
+
+/** Where the text mentions the topic (every term), or undefined when it does not. */
+function mentions(folded: string, matcher: TopicMatcher): Span[] | undefined {
+  const spans: Span[] = [];
+  for (const patterns of matcher.terms) {
+    let found = false;
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      for (const m of folded.matchAll(re)) {
+        spans.push({ start: m.index, end: m.index + m[0].length });
+        found = true;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which sentences are events of the topic, and when.
+
+interface Line {
+  event: TimelineEvent;
+  source: SourceRef;
+  unit: DatedSentence;
+  /** Folded text of the line, for comparing tellings. */
+  folded: string;
+}
+
+interface Item {
+  cand: TimelineCandidate;
+  folded: string;
+  spans: Span[] | undefined;
+}
+
+function dedupe(candidates: readonly TimelineCandidate[]): TimelineCandidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const s = c.sentence;
+    const k = `${c.source.file}\u0000${s.paragraph}\u0000${s.sentence}\u0000${s.part ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandidate[], withContext: boolean): Line[] {
+  const byArticle = new Map<string, Item[]>();
+  for (const cand of candidates) {
+    const folded = fold(cand.sentence.text);
+    const item: Item = { cand, folded, spans: mentions(folded, matcher) };
+    const list = byArticle.get(cand.source.file);
+    if (list) list.push(item);
+    else byArticle.set(cand.source.file, [item]);
+  }
+
+  const lines: Line[] = [];
+  for (const items of byArticle.values()) {
+    if (!items.some((i) => i.spans)) continue;
+    const inContext = withContext ? contextual(items, matcher) : () => false;
+    for (const item of items) {
+      if (item.cand.sentence.heading) continue;
+      if (item.spans) {
+        lines.push(mentionLine(item, item.spans));
+        continue;
+      }
+      const line = inContext(item.cand.sentence.paragraph) ? contextLine(item) : undefined;
+      if (line) lines.push(line);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Paragraphs that carry on an account of the topic without naming it in every sentence: the
+ * paragraphs that name it, the (at most two) paragraphs between two that do with no sub-heading
+ * in between (a reporter's account runs over consecutive paragraphs: 博尔顿's memoir between two
+ * paragraphs on the host-nation-support talks), and every paragraph of an article whose title
+ * names the topic. Only their sentences with a date of their own become lines.
+ */
+function contextual(items: readonly Item[], matcher: TopicMatcher): (paragraph: number) => boolean {
+  const first = items[0];
+  if (first && mentions(fold(first.cand.source.title), matcher)) return () => true;
+  const named = [...new Set(items.filter((i) => i.spans).map((i) => i.cand.sentence.paragraph))].sort((a, b) => a - b);
+  const headings = new Set(items.filter((i) => i.cand.sentence.heading).map((i) => i.cand.sentence.paragraph));
+  const inside = new Set(named);
+  for (let k = 0; k + 1 < named.length; k++) {
+    const a = named[k] as number;
+    const b = named[k + 1] as number;
+    if (b - a - 1 > 2) continue;
+    let clear = true;
+    for (let p = a + 1; p < b; p++) if (headings.has(p)) clear = false;
+    if (clear) for (let p = a + 1; p < b; p++) inside.add(p);
+  }
+  return (p) => inside.has(p);
+}
+
+// Clause boundaries inside a sentence (，；： after fold()).
+const CLAUSE_END = /[,;:]/;
+
+function clauseIndex(folded: string): Int32Array {
+  const idx = new Int32Array(folded.length + 1);
+  let c = 0;
+  for (let i = 0; i < folded.length; i++) {
+    idx[i] = c;
+    if (CLAUSE_END.test(folded[i] as string)) c++;
+  }
+  idx[folded.length] = c;
+  return idx;
+}
+
+/**
+ * The event's date: among the dates that can place an event (not a fiscal year, an open bound or
+ * 日前), in the part of the sentence (between ；) that names the topic, the most specific, then the
+ * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
+ */
+function mentionLine(item: Item, spans: Span[]): Line {
+  const { folded } = item;
+  const unit = item.cand.sentence;
+  const clause = clauseIndex(folded);
+  const segmentOf = (pos: number): number => [...folded.slice(0, pos)].filter((c) => c === ';').length;
+  const namedSegments = new Set(spans.map((s) => segmentOf(s.start)));
+  const mentionClauses = spans.map((s) => clause[s.start] ?? 0);
+  const distance = (d: DateMention): number => Math.min(...mentionClauses.map((c) => Math.abs((clause[d.start] ?? 0) - c)));
+  const best = unit.dates
+    .filter((d) => isAnchor(d) && namedSegments.has(segmentOf(d.start)))
+    .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start)[0];
+  return line(item, best, [...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0));
+}
+
+/**
+ * A sentence of the account that does not name the topic: a line only with a day or a month of
+ * its own (a bare year, 2017年至2021年执政时, is background more often than a step of the story).
+ */
+function contextLine(item: Item): Line | undefined {
+  const best = item.cand.sentence.dates
+    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank('month'))
+    .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
+  return best ? line(item, best, [best.start], best.start) : undefined;
+}
+
+function line(item: Item, date: DateMention | undefined, keys: number[], core: number): Line {
+  const { source } = item.cand;
+  const unit = item.cand.sentence;
+  const text = excerpt(unit.text, item.folded, keys, core);
+  const day = publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10);
+  const event: TimelineEvent = {
+    date: date ? date.date : day,
+    precision: date ? date.precision : 'day',
+    text,
+    title: source.title,
+    url: source.url,
+    publishedAt: source.publishedAt,
+    source: source.source,
+    file: source.file,
+    reportedOnly: date === undefined,
+  };
+  return { event, source, unit, folded: fold(text) };
+}
+
+/**
+ * A long sentence cut to the clauses that matter: the one with the date (or the first mention),
+ * widened over neighbouring clauses that hold the date or a mention, then to at least a readable
+ * length; a quotation left open is closed. Always a substring of the sentence.
+ */
+function excerpt(text: string, folded: string, keys: number[], core: number): string {
+  const whole = text.trim();
+  if ([...whole].length <= MAX_LINE) return whole;
+  const clauses: Span[] = [];
+  let s = 0;
+  for (let i = 0; i < folded.length; i++) {
+    if (CLAUSE_END.test(folded[i] as string)) {
+      clauses.push({ start: s, end: i + 1 });
+      s = i + 1;
+    }
+  }
+  if (s < folded.length) clauses.push({ start: s, end: folded.length });
+  const at = (pos: number): number => Math.max(0, clauses.findIndex((c) => pos >= c.start && pos < c.end));
+  const keyClauses = new Set(keys.map(at));
+  let lo = at(core);
+  let hi = lo;
+  for (let grown = true; grown; ) {
+    grown = false;
+    if (keyClauses.has(lo - 1)) {
+      lo--;
+      grown = true;
+    }
+    if (keyClauses.has(hi + 1)) {
+      hi++;
+      grown = true;
+    }
+  }
+  const span = (): number => (clauses[hi] as Span).end - (clauses[lo] as Span).start;
+  // A short window reaches over one clause to the next mention (…退出TPP后，遭到动摇的…，也就是他有可能重返TPP).
+  if (span() < MAX_LINE / 2) {
+    if (keyClauses.has(hi + 2) && (clauses[hi + 2] as Span).end - (clauses[lo] as Span).start <= MAX_LINE) hi += 2;
+    else if (keyClauses.has(lo - 2) && (clauses[hi] as Span).end - (clauses[lo - 2] as Span).start <= MAX_LINE) lo -= 2;
+  }
+  while (span() < 30 && (lo > 0 || hi < clauses.length - 1)) {
+    if (hi < clauses.length - 1) hi++;
+    else lo--;
+  }
+  let start = (clauses[lo] as Span).start;
+  let end = (clauses[hi] as Span).end;
+  // Close a quotation the cut leaves open (within a short reach).
+  const opens = (folded.slice(start, end).match(/[“「『]/g) ?? []).length;
+  const closes = (folded.slice(start, end).match(/[”」』]/g) ?? []).length;
+  if (opens > closes) {
+    const close = folded.slice(end, end + 60).search(/[”」』]/);
+    if (close >= 0) end += close + 1;
+  }
+  while (end > start && /[,;:\s]/.test(folded[end - 1] as string)) end--;
+  while (start < end && /\s/.test(folded[start] as string)) start++;
+  return text.slice(start, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order and merging.
+
+/** Sort key: a day comes before its month's undated items, a month before its year's, a year before its decade's. */
+function dateKey(date: string, precision: Precision): [number, number, number] {
+  const y = Number.parseInt(date.slice(0, 4), 10);
+  switch (precision) {
+    case 'day':
+      return [y, Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+    case 'month':
+      return [y, Number(date.slice(5, 7)), 99];
+    case 'year':
+      return [y, 99, 99];
+    case 'decade':
+      return [y + 9, 100, 100];
+  }
+}
+
+function compareLines(a: Line, b: Line): number {
+  const ka = dateKey(a.event.date, a.event.precision);
+  const kb = dateKey(b.event.date, b.event.precision);
+  for (let i = 0; i < 3; i++) {
+    const d = (ka[i] ?? 0) - (kb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return (
+    Number(a.event.reportedOnly) - Number(b.event.reportedOnly) ||
+    a.event.publishedAt.localeCompare(b.event.publishedAt) ||
+    a.event.file.localeCompare(b.event.file) ||
+    a.unit.paragraph - b.unit.paragraph ||
+    a.unit.sentence - b.unit.sentence ||
+    (a.unit.part ?? 0) - (b.unit.part ?? 0)
+  );
+}
+
+/** Character bigrams of the Han, Latin and digit characters of folded text. */
+function bigrams(folded: string): Set<string> {
+  const chars = [...folded.replace(/[^\p{sc=Han}\p{L}\p{N}]/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add((chars[i] as string) + (chars[i + 1] as string));
+  if (chars.length === 1) out.add(chars[0] as string);
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Lines of the same date that tell the same thing become one event listing every source, earliest report first. */
+function merge(sorted: readonly Line[]): TimelineEvent[] {
+  const clusters: { line: Line; grams: Set<string>; members: Line[] }[] = [];
+  let dayStart = 0;
+  for (const line of sorted) {
+    // Clusters of the same date and precision sit at the end of the list (the lines are sorted).
+    while (dayStart < clusters.length) {
+      const c = clusters[dayStart] as (typeof clusters)[number];
+      if (c.line.event.date === line.event.date && c.line.event.precision === line.event.precision) break;
+      dayStart++;
+    }
+    const grams = bigrams(line.folded);
+    let home: (typeof clusters)[number] | undefined;
+    for (let i = dayStart; i < clusters.length; i++) {
+      const c = clusters[i] as (typeof clusters)[number];
+      if (c.line.event.date !== line.event.date || c.line.event.precision !== line.event.precision) continue;
+      if (jaccard(c.grams, grams) >= SAME_EVENT_JACCARD) {
+        home = c;
+        break;
+      }
+    }
+    if (home) home.members.push(line);
+    else clusters.push({ line, grams, members: [line] });
+  }
+  return clusters.map(({ line, members }) => {
+    const files = new Set<string>();
+    const sources: SourceRef[] = [];
+    for (const m of members) {
+      if (files.has(m.source.file)) continue;
+      files.add(m.source.file);
+      sources.push({ ...m.source });
+    }
+    // A report counts as reportedOnly only when no telling gives the date.
+    const event: TimelineEvent = { ...line.event, reportedOnly: members.every((m) => m.event.reportedOnly) };
+    if (sources.length > 1) event.sources = sources;
+    return event;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions for a topic nobody mentions.
+
+function suggest(q: string, known: readonly string[]): string[] {
+  const kq = key(q);
+  if (!kq) return [];
+  const gq = bigrams(kq);
+  const scored: { form: string; score: number }[] = [];
+  const seen = new Set<string>();
+  for (const form of known) {
+    const k = key(form);
+    if (!k || k === kq || seen.has(k)) continue;
+    seen.add(k);
+    let score = 0;
+    if (k.includes(kq) || kq.includes(k)) score = 1 + Math.min(k.length, kq.length) / Math.max(k.length, kq.length);
+    else if (/^[a-z0-9]+$/.test(kq) && /^[a-z0-9]+$/.test(k)) score = 1 - editDistance(kq, k) / Math.max(kq.length, k.length);
+    else score = jaccard(gq, bigrams(k));
+    if (score >= 0.34) scored.push({ form, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.form.length - b.form.length).slice(0, 5).map((s) => s.form);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function clampInt(v: number | undefined, fallback: number, min: number, max: number): number {
+  if (v === undefined || !Number.isFinite(v)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(v)));
+}

@@ -1,0 +1,59 @@
+import { sourceRef } from '../answers/ask.ts';
+import type { DatedSentence } from '../answers/events.ts';
+import type { TimelineCandidate } from '../answers/timeline.ts';
+import { key } from '../text/aliases.ts';
+import { hanBigrams, segment } from '../text/segment.ts';
+import type { ShijiIndex } from './index.ts';
+import { BIGRAM_PREFIX } from './terms.ts';
+
+/**
+ * Passages that may mention a form: those holding its most telling word (the longest), found by
+ * intersecting postings. A superset on purpose: the answer that uses it (timeline) decides
+ * exactly, with patterns this cannot express (驻日美军的驻留经费, 驻日美军费用).
+ */
+export function passagesMayMention(index: ShijiIndex, forms: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const form of forms) {
+    const words = segment(form).map((w) => w.term);
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (!longest) continue;
+    const han = /\p{sc=Han}/u.test(longest);
+    const terms = han && index.termMode !== 'words' && longest.length >= 2 ? hanBigrams(longest).map((b) => BIGRAM_PREFIX + b.term) : [longest];
+    for (const id of index.search.all(terms)) out.add(id);
+  }
+  return out;
+}
+
+/**
+ * The dated sentences /timeline should look at for a topic: every sentence of an article whose
+ * title names it, and otherwise the sentences of the paragraphs that may mention it and of the two
+ * paragraphs on either side (an account often dates its steps without naming the topic again).
+ */
+export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCandidate[] {
+  const terms = topic.trim().split(/\s+/).filter(Boolean);
+  const forms = [...new Set(terms.flatMap((t) => [t, ...index.aliases.equivalents(t)]).concat(index.aliases.equivalents(topic.trim())))];
+  const paragraphs = new Map<number, Set<number>>();
+  for (const id of passagesMayMention(index, forms)) {
+    const p = index.passages[id];
+    if (!p) continue;
+    let set = paragraphs.get(p.article);
+    if (!set) paragraphs.set(p.article, (set = new Set()));
+    set.add(p.paragraph);
+  }
+  const folded = forms.map((f) => key(f)).filter((f) => f.length > 0);
+  const out: TimelineCandidate[] = [];
+  for (const [a, paras] of [...paragraphs].sort((x, y) => x[0] - y[0])) {
+    const article = index.articles[a];
+    if (!article) continue;
+    const source = sourceRef(article);
+    const titleNames = folded.some((f) => key(article.title).includes(f));
+    const from = index.sentenceStart[a] ?? 0;
+    const to = index.sentenceStart[a + 1] ?? from;
+    for (let s = from; s < to; s++) {
+      const sentence = index.sentences[s] as DatedSentence;
+      const near = titleNames || [...paras].some((p) => Math.abs(p - sentence.paragraph) <= 2);
+      if (near) out.push({ sentence, source });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,299 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { extractDatedSentences, splitSentences, type DatedSentence } from '../../src/answers/events.ts';
+import { timeline, type TimelineCandidate } from '../../src/answers/timeline.ts';
+import { TimelineResultSchema, type SourceRef, type TimelineResult } from '../../src/answers/types.ts';
+import { AliasTable } from '../../src/text/aliases.ts';
+
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+
+const refOf = (a: Article): SourceRef => ({ title: a.title, url: a.url, publishedAt: a.publishedAt, source: a.source, file: a.file });
+const candidatesOf = (articles: readonly Article[]): TimelineCandidate[] =>
+  articles.flatMap((a) => extractDatedSentences(a).map((sentence) => ({ sentence, source: refOf(a) })));
+/** One line per event, as the front ends would show it: date, precision, reported-only mark, article number. */
+const rows = (r: TimelineResult): string[] => r.events.map((e) => `${e.date} ${e.precision}${e.reportedOnly ? ' reported' : ''} ${e.file.slice(0, 3)}`);
+
+let seeds: Article[] = [];
+let aliases: AliasTable;
+let candidates: TimelineCandidate[] = [];
+
+beforeAll(async () => {
+  seeds = (await loadCorpus(SEEDS)).articles;
+  aliases = AliasTable.build(seeds);
+  candidates = candidatesOf(seeds);
+});
+
+const seed = (prefix: string): Article => {
+  const a = seeds.find((x) => x.file.startsWith(prefix));
+  if (!a) throw new Error(`no seed ${prefix}`);
+  return a;
+};
+
+describe('extractDatedSentences', () => {
+  it('splits a paragraph at 。 and keeps closing quotation marks with their sentence', () => {
+    const texts = extractDatedSentences(seed('000')).map((s) => s.text);
+    expect(texts).toContain('据称，他对安倍表示“日本必须帮助我们”。');
+    expect(texts).toContain('“日本有钱，是很富裕的国家”。');
+  });
+
+  it('splits at ！ and ？ as well, and numbers the lead as paragraph 0', () => {
+    const lead = extractDatedSentences(seed('000')).filter((s) => s.paragraph === 0);
+    expect(lead.map((s) => s.text)).toEqual(['民主党候选人乔·拜登已经获得足够选举人票，赢得了一场极其激烈的总统大选。', '并将在1月20日入主白宫，而拜登当选，日本最希望他做些什么呢？']);
+    expect(lead[1]?.dates.map((d) => d.date)).toEqual(['2021-01-20']);
+  });
+
+  it('cuts a sentence where a clause opens a new day of its own (…举行会谈，4日，…)', () => {
+    // Real text of a report of 7 February 2017 (../shared/corpus 201).
+    const text = '当天,马蒂斯分别与安倍晋三、内阁官房长官菅义伟、外相岸田文雄举行会谈,4日,马蒂斯与稻田也举行了会谈。';
+    const article: Article = { id: 'mattis', file: 'mattis.txt', title: '马蒂斯首访', url: 'https://example.org/mattis', source: 'example.org', publishedAt: '2017-02-07T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+    const units = extractDatedSentences(article);
+    expect(units.map((u) => [u.part, u.text, u.dates.map((d) => d.date)])).toEqual([
+      [0, '当天,马蒂斯分别与安倍晋三、内阁官房长官菅义伟、外相岸田文雄举行会谈,', []],
+      [1, '4日,马蒂斯与稻田也举行了会谈。', ['2017-02-04']],
+    ]);
+  });
+
+  it('keeps a clause that only follows an earlier step (今年大选后) with the next one (明年的首脑会谈时)', () => {
+    const units = extractDatedSentences(seed('003')).filter((s) => s.text.includes('大选后'));
+    expect(units).toHaveLength(1);
+    expect(units[0]?.dates.map((d) => [d.date, d.bound ?? 'point'])).toEqual([
+      ['2025', 'from'],
+      ['2026', 'point'],
+    ]);
+  });
+
+  it('keeps a sentence whole when its second date is a fiscal year rather than a new time', () => {
+    const unit = extractDatedSentences(seed('000')).find((s) => s.text.startsWith('第三，'));
+    expect(unit?.part).toBeUndefined();
+    expect(unit?.dates.map((d) => [d.date, d.precision, d.fiscal ?? false])).toEqual([
+      ['2020-10-15', 'day', false],
+      ['2021', 'year', true],
+    ]);
+  });
+
+  it('gives date offsets within the sentence and sentence offsets within the paragraph', () => {
+    const paragraphs = [seed('000').lead ?? '', ...seed('000').blocks.map((b) => b.text)];
+    for (const s of extractDatedSentences(seed('000'))) {
+      expect(paragraphs[s.paragraph]?.slice(s.start, s.end)).toBe(s.text);
+      for (const d of s.dates) expect(s.text.slice(d.start, d.end).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is plain JSON without copies of the article metadata, for the index snapshot', () => {
+    const units = extractDatedSentences(seed('001'));
+    expect(JSON.parse(JSON.stringify(units))).toEqual(units);
+    for (const u of units) {
+      expect(Object.keys(u).every((k) => ['article', 'paragraph', 'sentence', 'part', 'start', 'end', 'text', 'dates', 'heading'].includes(k))).toBe(true);
+      expect(u.article).toBe('001_5caa166e077508a0');
+    }
+  });
+
+  it('marks sentences of sub-headings', () => {
+    const headings = extractDatedSentences(seed('002')).filter((s) => s.heading);
+    expect(headings.map((s) => s.text)).toEqual(['日本忐忑不安', '北约据理力争']);
+  });
+
+  it('splits text without any terminator into one sentence and skips blank runs', () => {
+    expect(splitSentences('  日本忐忑不安  ')).toEqual([{ start: 2, end: 8 }]);
+    expect(splitSentences('')).toEqual([]);
+  });
+});
+
+describe('timeline TPP on the seeds', () => {
+  it('gives 安倍晋三\'s 2016-11 remark, then the 2020-11 report on whether Biden would return', () => {
+    const r = timeline('TPP', candidates, aliases);
+    expect(TimelineResultSchema.parse(r)).toEqual(r);
+    expect(rows(r)).toEqual(['2016-11 month 000', '2020-11-11 day reported 000']);
+    expect(r.events[0]?.text).toContain('“没有美国的TPP没有意义”');
+    expect(r.events[0]?.text).toContain('2016年11月');
+    expect(r.events[1]?.text).toContain('重返跨太平洋伙伴关系协定（TPP）');
+    expect(r.more).toBe(0);
+    expect(r.notice).toBeUndefined();
+  });
+
+  it('cuts a long sentence to the clauses with the date and the topic, as a substring of the article', () => {
+    const [first] = timeline('TPP', candidates, aliases).events;
+    expect(first?.text).toBe('日本希望美国回归环太平洋伙伴关系协定（TPP），日本首相安倍晋三曾在2016年11月的记者会上慎重地表示， “没有美国的TPP没有意义”');
+    expect(seed('000').blocks.some((b) => b.text.includes(first?.text ?? '-'))).toBe(true);
+  });
+
+  it('carries the source of each line: title, URL, publication and file', () => {
+    const [first] = timeline('TPP', candidates, aliases).events;
+    expect(first).toMatchObject({ file: '000_a2194fe5ab64c492.txt', source: 'rfi.fr', publishedAt: '2020-11-11T13:55:00.000Z', title: seed('000').title, url: seed('000').url });
+  });
+
+  it('finds the same events for a lower-case or an alias query', () => {
+    const base = rows(timeline('TPP', candidates, aliases));
+    expect(rows(timeline('tpp', candidates, aliases))).toEqual(base);
+    expect(rows(timeline('跨太平洋伙伴关系协定', candidates, aliases))).toEqual(base);
+  });
+});
+
+describe('timeline 驻日美军经费 on the seeds', () => {
+  const EXPECTED = [
+    '2019-12-03 day 000', // 特朗普 in London
+    '2020-06 month 000', // 博尔顿's memoir
+    '2020-10-15 day 000', // the working talks start
+    '2020-11-10 day 000', // 岸信夫
+    '2020-11-10 day 000', // 茂木敏充
+    '2020-11-11 day reported 000',
+    '2020-11-11 day reported 000',
+    '2020-11 month 000',
+    '2020-11 month 000',
+    '2021-01 month 000',
+    '2021-11-11 day reported 001',
+    '2024-02-03 day reported 002',
+  ];
+
+  it('tells the host-nation-support story of seeds 000, 001 and 002 in date order', () => {
+    const r = timeline('驻日美军经费', candidates, aliases);
+    expect(TimelineResultSchema.parse(r)).toEqual(r);
+    expect(rows(r)).toEqual(EXPECTED);
+    const text = (i: number): string => r.events[i]?.text ?? '';
+    expect(text(0)).toContain('特朗普在伦敦');
+    expect(text(1)).toContain('博尔顿在今年6月出版的回忆录');
+    expect(text(2)).toContain('已启动决定2021年度起5年间驻日美军驻留经费负担');
+    expect(text(3)).toContain('岸信夫在10日的记者会上');
+    expect(text(4)).toContain('茂木敏充在11月10日的记者会上');
+    expect(text(10)).toContain('驻日美军驻留经费的相关谈判');
+    expect(text(11)).toContain('驻日美军费用');
+  });
+
+  it('puts a day before its month\'s undated items', () => {
+    const r = rows(timeline('驻日美军经费', candidates, aliases));
+    expect(r.lastIndexOf('2020-11-10 day 000')).toBeLessThan(r.indexOf('2020-11 month 000'));
+  });
+
+  it('matches the topic written with 的 inside it or another word for the cost (驻日美军的驻留经费, 驻日美军军费)', () => {
+    const texts = timeline('驻日美军经费', candidates, aliases).events.map((e) => e.text);
+    expect(texts.some((t) => t.includes('驻日美军的驻留经费问题'))).toBe(true);
+    expect(texts.some((t) => t.includes('增加驻日美军军费'))).toBe(true);
+  });
+
+  it('finds the same events for the traditional query 駐日美軍經費 and the alias 温馨预算', () => {
+    expect(rows(timeline('駐日美軍經費', candidates, aliases))).toEqual(EXPECTED);
+    expect(rows(timeline('温馨预算', candidates, aliases))).toEqual(EXPECTED);
+  });
+
+  it('keeps only the sentences that name the topic when context is off', () => {
+    const r = rows(timeline('驻日美军经费', candidates, aliases, { context: false }));
+    expect(r).not.toContain('2020-06 month 000');
+    expect(r.filter((x) => x === '2020-11-10 day 000')).toHaveLength(1);
+    expect(r[0]).toBe('2019-12-03 day 000');
+  });
+
+  it('pages with limit and offset and counts the rest in more', () => {
+    const all = timeline('驻日美军经费', candidates, aliases).events;
+    const first = timeline('驻日美军经费', candidates, aliases, { limit: 5 });
+    const second = timeline('驻日美军经费', candidates, aliases, { limit: 5, offset: 5 });
+    expect(first.events).toEqual(all.slice(0, 5));
+    expect(first.more).toBe(all.length - 5);
+    expect(second.events).toEqual(all.slice(5, 10));
+    expect(second.more).toBe(all.length - 10);
+    const past = timeline('驻日美军经费', candidates, aliases, { offset: 100 });
+    expect(past.events).toEqual([]);
+    expect(past.notice).toContain(String(all.length));
+  });
+
+  it('stops at 25 lines by default', () => {
+    const many = Array.from({ length: 3 }, (_, k) => seeds.map((a) => ({ ...a, id: `${a.id}-${k}`, file: `${k}${a.file}`, url: `${a.url}?copy=${k}` }))).flat();
+    const r = timeline('拜登', candidatesOf(many), aliases);
+    expect(r.events).toHaveLength(25);
+    expect(r.more).toBeGreaterThan(0);
+  });
+});
+
+describe('timeline merging', () => {
+  it('merges the same event told by two outlets into one line that keeps both sources', () => {
+    const original = seed('000');
+    const reprint: Article = { ...original, id: 'zz_reprint', file: 'zz_reprint.txt', url: 'https://example.org/reprint', source: 'example.org', publishedAt: '2020-11-12T02:00:00.000Z' };
+    const r = timeline('驻日美军经费', candidatesOf([...seeds, reprint]), aliases);
+    expect(rows(r).filter((x) => !x.includes('reported'))).toEqual(rows(timeline('驻日美军经费', candidates, aliases)).filter((x) => !x.includes('reported')));
+    const london = r.events.find((e) => e.date === '2019-12-03');
+    expect(london?.file).toBe(original.file);
+    expect(london?.sources?.map((s) => s.file)).toEqual([original.file, 'zz_reprint.txt']);
+  });
+
+  it('does not merge two different events of the same day', () => {
+    const sameDay = timeline('驻日美军经费', candidates, aliases).events.filter((e) => e.date === '2020-11-10');
+    expect(sameDay).toHaveLength(2);
+    expect(sameDay.every((e) => e.sources === undefined)).toBe(true);
+  });
+
+  it('merges a sentence an article repeats into one line without listing the article twice', () => {
+    // Seed 001 tells 岸田's 10 November press conference in its lead and again in its body.
+    const r = timeline('拜登', candidates, aliases);
+    const kishida = r.events.filter((e) => e.date === '2021-11-10' && e.text.includes('尽早访问美国'));
+    expect(kishida).toHaveLength(1);
+    expect(kishida[0]?.sources).toBeUndefined();
+  });
+});
+
+describe('timeline checks the topic itself', () => {
+  it('ignores offered sentences that do not mention the topic', () => {
+    const r = timeline('TPP', candidatesOf([seed('004')]), aliases);
+    expect(r.events).toEqual([]);
+    expect(r.notice).toContain('TPP');
+  });
+
+  it('works from the sentences an index pre-selects by term alone', () => {
+    const preselected = candidates.filter((c) => /TPP|伙伴关系协定/.test(c.sentence.text));
+    expect(rows(timeline('TPP', preselected, aliases))).toEqual(['2016-11 month 000', '2020-11-11 day reported 000']);
+  });
+
+  it('does not take CPTPP for TPP', () => {
+    const text = '日本于2018年12月30日主导CPTPP生效。';
+    const sentence: DatedSentence = { article: 'x', paragraph: 0, sentence: 0, start: 0, end: text.length, text, dates: [] };
+    const source: SourceRef = { title: 'x', url: 'https://example.org/x', publishedAt: '2019-01-02T00:00:00.000Z', source: 'example.org', file: 'x.txt' };
+    expect(timeline('TPP', [{ sentence, source }], aliases).events).toEqual([]);
+  });
+
+  it('answers an unknown topic with a notice and close topics that exist', () => {
+    const r = timeline('TPQ', candidates, aliases, { knownTopics: ['TPP', '钓鱼岛', '驻日美军经费'] });
+    expect(TimelineResultSchema.parse(r)).toEqual(r);
+    expect(r.events).toEqual([]);
+    expect(r.notice).toContain('TPQ');
+    expect(r.suggestions).toEqual(['TPP']);
+    expect(timeline('驻日美军', [], aliases, { knownTopics: ['TPP', '驻日美军经费'] }).suggestions).toEqual(['驻日美军经费']);
+  });
+
+  it('answers an empty query with a notice', () => {
+    const r = timeline('   ', candidates, aliases);
+    expect(r.events).toEqual([]);
+    expect(r.notice).toBeDefined();
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))('timeline on ../shared/corpus (traditional characters, other outlets)', () => {
+  let corpus: TimelineCandidate[] = [];
+  let table: AliasTable;
+  beforeAll(async () => {
+    const articles = (await loadCorpus(CORPUS)).articles;
+    table = AliasTable.build(articles);
+    corpus = candidatesOf(articles);
+  });
+
+  it('dates the TPP story from its 2016 signing to 2018', () => {
+    const r = timeline('TPP', corpus, table);
+    const dated = r.events.filter((e) => !e.reportedOnly).map((e) => `${e.date} ${e.file.slice(0, 3)}`);
+    expect(dated).toEqual(['2016-02 200', '2016-12 200', '2017-01-24 200', '2018-04-18 203']);
+    expect(r.events.find((e) => e.date === '2016-12')?.text).toBe('儘管如此,日本議會於12月仍批准了TPP協定。');
+  });
+
+  it('finds 釣魚島 and 釣魚台 for 钓鱼岛, with the date the article gives the visit or call', () => {
+    const r = timeline('钓鱼岛', corpus, table);
+    expect(r.events.some((e) => e.file.startsWith('209') && e.text.includes('釣魚台'))).toBe(true);
+    expect(r.events.some((e) => e.date === '2021-11-13' && !e.reportedOnly && e.text.includes('布林肯'))).toBe(true);
+    expect(r.events.some((e) => e.date === '2017-02-02' && e.text.includes('马蒂斯2日至4日'))).toBe(true);
+  });
+
+  it('tells the 2022 host-nation-support talks from a report whose wire code is 1117日电', () => {
+    const r = timeline('驻日美军经费', corpus, table);
+    const of210 = r.events.filter((e) => e.file.startsWith('210')).map((e) => `${e.date} ${e.precision}${e.reportedOnly ? ' reported' : ''}`);
+    expect(of210).toEqual(['2021-08 month', '2021-11-17 day', '2021-11-18 day reported', '2021-12 month', '2021-12 month']);
+  });
+});
