@@ -197,10 +197,14 @@ export class InvertedBuilder {
   private tf2 = new Uint16Array(1 << 16);
   private size = 0;
   private readonly lengths: number[] = [];
+  // Per-document term counts, indexed by term id and reset after each document (faster than a Map per document).
+  private counts = new Uint32Array(1 << 16);
+  private readonly seen: number[] = [];
 
   add(doc: DocTerms): void {
     const d = this.lengths.length;
-    const counts = new Map<number, number>();
+    const seen = this.seen;
+    seen.length = 0;
     const count = (terms: readonly string[], weight: number): void => {
       for (const term of terms) {
         let t = this.termId.get(term);
@@ -208,18 +212,25 @@ export class InvertedBuilder {
           t = this.terms.length;
           this.termId.set(term, t);
           this.terms.push(term);
+          if (t >= this.counts.length) {
+            const grown = new Uint32Array(this.counts.length * 2);
+            grown.set(this.counts);
+            this.counts = grown;
+          }
         }
-        counts.set(t, (counts.get(t) ?? 0) + weight);
+        if (this.counts[t] === 0) seen.push(t);
+        this.counts[t] = (this.counts[t] as number) + weight;
       }
     };
     count(doc.text, FIELD_TF2.text);
     count(doc.heading, FIELD_TF2.heading);
     count(doc.title, FIELD_TF2.title);
-    this.reserve(counts.size);
-    for (const [t, c] of counts) {
+    this.reserve(seen.length);
+    for (const t of seen) {
       this.docs[this.size] = d;
       this.ids[this.size] = t;
-      this.tf2[this.size] = Math.min(c, 65535);
+      this.tf2[this.size] = Math.min(this.counts[t] as number, 65535);
+      this.counts[t] = 0;
       this.size++;
     }
     this.lengths.push(Math.min(doc.text.length, 65535));

@@ -1,4 +1,4 @@
-import { hanBigrams, segment, type Token } from '../text/segment.ts';
+import { segment, wordsAndBigrams, type Token } from '../text/segment.ts';
 
 /**
  * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
@@ -20,12 +20,12 @@ export function isBigramTerm(term: string): boolean {
 /** The terms of a text, for the index or for a query, in text order. */
 export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[] {
   const out: string[] = [];
-  if (mode !== 'bigrams') for (const t of segment(text)) out.push(t.term);
-  if (mode !== 'words') for (const t of hanBigrams(text)) out.push(BIGRAM_PREFIX + t.term);
-  if (mode === 'bigrams') {
-    // Latin words and numbers have no bigrams: keep them whole.
-    for (const t of segment(text)) if (!/\p{sc=Han}/u.test(t.term)) out.push(t.term);
+  const { words, bigrams } = wordsAndBigrams(text);
+  for (const t of words) {
+    // In bigram mode, Latin words and numbers (which have no bigrams) still stay whole.
+    if (mode !== 'bigrams' || !/\p{sc=Han}/u.test(t.term)) out.push(t.term);
   }
+  if (mode !== 'words') for (const t of bigrams) out.push(BIGRAM_PREFIX + t.term);
   return out;
 }
 

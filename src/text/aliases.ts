@@ -149,29 +149,44 @@ export function key(term: string): string {
  * name are dropped (北约秘书长斯托尔滕贝格（Jens Stoltenberg） gives 斯托尔滕贝格).
  */
 export function bracketPairs(text: string): [string, string][] {
+  // Most paragraphs have no brackets at all: skip them before any folding.
+  if (!/[（(]/.test(text)) return [];
   const out: [string, string][] = [];
-  // Jieba and the name rules work on simplified text; fold keeps lengths, so the forms are the folded ones.
-  const folded = foldKeepCase(text);
+  // Jieba and the name rules work on simplified text; fold keeps offsets, so the original's
+  // Latin (with its capitals) is read at the same place.
+  const folded = fold(text);
   for (const m of folded.matchAll(BRACKET_RE)) {
     const before = m[1] ?? '';
-    const inside = (m[2] ?? '').trim();
-    const called = CALLED_RE.exec(inside);
-    if (called?.[1]) {
-      const last = tag(before).at(-1)?.word;
-      if (last && [...last].length >= 2) out.push([last, called[1]]);
-      continue;
-    }
-    if (ACRONYM_RE.test(inside)) {
-      const name = termAtEnd(before);
-      if (name) out.push([name, inside]);
-      continue;
-    }
-    if (LATIN_NAME_RE.test(inside) && /[a-z]/.test(inside) && inside.split(/\s+/).length <= 4) {
-      const name = nameAtEnd(before);
-      if (name) out.push([name, inside]);
-    }
+    const at = m.index + before.length + 1;
+    const inside = text.slice(at, at + (m[2] ?? '').length).normalize('NFKC').trim();
+    for (const pair of pairCache.get(`${before}\u0000${inside}`) ?? remember(`${before}\u0000${inside}`, pairFor(before, inside))) out.push(pair);
   }
   return out;
+}
+
+// Wire stories repeat the same "name (original)" many times: decide each distinct one once.
+const pairCache = new Map<string, [string, string][]>();
+function remember(k: string, pairs: [string, string][]): [string, string][] {
+  if (pairCache.size > 50_000) pairCache.clear();
+  pairCache.set(k, pairs);
+  return pairs;
+}
+
+function pairFor(before: string, inside: string): [string, string][] {
+  const called = CALLED_RE.exec(fold(inside));
+  if (called?.[1]) {
+    const last = tag(before).at(-1)?.word;
+    return last && [...last].length >= 2 ? [[last, called[1]]] : [];
+  }
+  if (ACRONYM_RE.test(inside)) {
+    const name = termAtEnd(before);
+    return name ? [[name, inside]] : [];
+  }
+  if (LATIN_NAME_RE.test(inside) && /[a-z]/.test(inside) && inside.split(/\s+/).length <= 4) {
+    const name = nameAtEnd(before);
+    return name ? [[name, inside]] : [];
+  }
+  return [];
 }
 
 /** The last word of a Han run when it is a proper term (东盟（ASEAN）), not a common noun (会议（COP26）). */
@@ -186,13 +201,6 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x']);
 // Words that end a name from the left: prepositions, conjunctions, particles, verbs, numbers, places.
 const NOT_NAME_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'ud', 'uz', 'ug', 'v', 'vn', 'vd', 'd', 'r', 'm', 'mq', 'q', 'f', 't', 'ns', 'nt', 'a', 'ad']);
 
-/** fold() without the case folding: names keep their capitals. */
-function foldKeepCase(text: string): string {
-  const f = fold(text);
-  let out = '';
-  for (let i = 0; i < f.length; i++) out += /[a-z]/.test(f[i] as string) ? (text[i] as string) : (f[i] as string);
-  return out;
-}
 
 /** The personal name at the end of a Han run, titles before it dropped; undefined when unclear. */
 export function nameAtEnd(run: string): string | undefined {

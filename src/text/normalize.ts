@@ -8,6 +8,18 @@ import * as OpenCC from 'opencc-js';
  * - Latin case folded: tpp finds TPP.
  */
 export function fold(text: string): string {
+  // The same paragraph is often folded by several stages in a row (sentences, dates, words): keep the last few.
+  for (const entry of recent) if (entry[0] === text) return entry[1];
+  const out = foldUncached(text);
+  recent[next] = [text, out];
+  next = (next + 1) % recent.length;
+  return out;
+}
+
+const recent: [string, string][] = [['', ''], ['', ''], ['', ''], ['', '']];
+let next = 0;
+
+function foldUncached(text: string): string {
   // NFKC on the whole text would also rewrite ㈱ or ①, changing lengths; full-width forms map 1:1.
   const half = text.replace(/[\u3000\uFF01-\uFFEF]/g, (c) => {
     const n = c.normalize('NFKC');

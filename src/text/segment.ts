@@ -72,9 +72,12 @@ const HAN_RE = /\p{Script=Han}/u;
  * names outside the dictionary (岸田文雄) stay whole.
  */
 export function segment(text: string): Token[] {
-  const folded = fold(text);
+  return segmentFolded(fold(text));
+}
+
+function segmentFolded(folded: string, runList: Run[] = runs(folded)): Token[] {
   const tokens: Token[] = [];
-  for (const run of runs(folded)) {
+  for (const run of runList) {
     if (run.han) {
       let at = run.start;
       for (const piece of jieba().cut(run.text, true)) {
@@ -132,9 +135,19 @@ function runs(folded: string): Run[] {
 
 /** Character bigrams of every Han run: they let a word jieba cuts otherwise still match (美军 in 驻日美军基地). */
 export function hanBigrams(text: string): Token[] {
+  return bigramsOf(runs(fold(text)));
+}
+
+/** Words and Han bigrams of a text in one pass (the text folded and split once): what the index stores. */
+export function wordsAndBigrams(text: string): { words: Token[]; bigrams: Token[] } {
   const folded = fold(text);
+  const runList = runs(folded);
+  return { words: segmentFolded(folded, runList), bigrams: bigramsOf(runList) };
+}
+
+function bigramsOf(runList: Run[]): Token[] {
   const out: Token[] = [];
-  for (const run of runs(folded)) {
+  for (const run of runList) {
     if (!run.han) continue;
     for (let k = 0; k + 1 < run.text.length; k++) {
       out.push({ term: run.text.slice(k, k + 2), start: run.start + k, end: run.start + k + 2 });

@@ -1,0 +1,99 @@
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * Start-up configuration, from the environment (and a .env file through dotenv). One schema, one
+ * place: a missing or malformed variable becomes a single line that names it, never a stack trace.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+export interface DiscordConfig {
+  token: string;
+  /** The application ID (Developer Portal → General Information). */
+  clientId: string;
+  /** Deploy commands to this guild only (instant), instead of globally. */
+  guildId: string | null;
+  /** REST base without the version, e.g. https://discord.com/api; the gateway URL comes from its /gateway/bot. */
+  apiUrl: string;
+}
+
+export interface Config {
+  corpusDir: string;
+  indexPath: string;
+  logLevel: LogLevel;
+  /** Null when DISCORD_TOKEN is not set: `npm start` then runs the local console. */
+  discord: DiscordConfig | null;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
+
+// A .env line such as `DISCORD_GUILD_ID=` means "not set", not "set to nothing".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a numeric Discord ID (17 to 20 digits)');
+
+// Bot tokens are three dot-separated base64url parts; the message never repeats the value.
+const token = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'expected a bot token (three dot-separated parts; copy it again from Developer Portal → Bot → Reset Token)');
+
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'expected an http(s) URL such as https://discord.com/api');
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional(token),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(httpUrl),
+  CORPUS_DIR: optional(z.string()),
+  INDEX_PATH: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+/** Every variable loadConfig reads (for .env.example and documentation). */
+export const ENV_VARS: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** Reads configuration from `env` (pure: no file or process access). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    return { ok: false, error: `${name} is malformed: ${issue?.message ?? 'invalid value'}` };
+  }
+  const e = parsed.data;
+  let discord: DiscordConfig | null = null;
+  if (e.DISCORD_TOKEN !== undefined) {
+    if (e.DISCORD_CLIENT_ID === undefined) {
+      return { ok: false, error: 'DISCORD_CLIENT_ID is missing: set it to the application ID from the Developer Portal (needed with DISCORD_TOKEN)' };
+    }
+    discord = {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID ?? null,
+      apiUrl: (e.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
+    };
+  }
+  return {
+    ok: true,
+    config: {
+      corpusDir: e.CORPUS_DIR ?? 'seeds/',
+      indexPath: e.INDEX_PATH ?? '.cache/index.snapshot',
+      logLevel: e.LOG_LEVEL ?? 'info',
+      discord,
+    },
+  };
+}
+
+/** The process environment with .env filled in underneath (real variables win); process.env is left alone. */
+export function readEnv(path?: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  dotenv.config({ processEnv: env, quiet: true, ...(path === undefined ? {} : { path }) });
+  return env;
+}

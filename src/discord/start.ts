@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { openLibrary } from '../open.ts';
+import { startBot, type Bot } from './bot.ts';
+
+/**
+ * The bot's entry from src/main.ts: configuration, logger, library and client. The bot connects
+ * while the index loads; answers wait for it (deferred). A bad variable throws one readable line.
+ */
+export async function runBot(env: Readonly<Record<string, string | undefined>>): Promise<Bot> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(loaded.error);
+  const { config } = loaded;
+  if (!config.discord) throw new Error('DISCORD_TOKEN is missing');
+  const logger = createLogger(config.logLevel, { secrets: [config.discord.token] });
+  const opening = openLibrary({
+    corpusDirs: [resolve(config.corpusDir)],
+    indexPath: resolve(config.indexPath),
+    log: (line) => logger.info({ component: 'library' }, line),
+  }).then((opened) => {
+    logger.info({ component: 'library', articles: opened.loaded, skipped: opened.skipped.length, fromSnapshot: opened.fromSnapshot }, 'library loaded');
+    return opened.library;
+  });
+  return startBot(config, opening, logger);
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import dotenv from 'dotenv';
+import { describe, expect, it } from 'vitest';
+import { ENV_VARS, loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const CLIENT = '1100000000000000001';
+
+describe('loadConfig', () => {
+  it('runs the console with the defaults when no token is set', () => {
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      config: { corpusDir: 'seeds/', indexPath: '.cache/index.snapshot', logLevel: 'info', discord: null },
+    });
+  });
+
+  it('reads the bot settings, trimming the REST base and treating empty values as unset', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT, DISCORD_GUILD_ID: '', DISCORD_API_URL: 'http://127.0.0.1:9999/api/', LOG_LEVEL: 'debug', CORPUS_DIR: 'corpus/' });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        corpusDir: 'corpus/',
+        indexPath: '.cache/index.snapshot',
+        logLevel: 'debug',
+        discord: { token: TOKEN, clientId: CLIENT, guildId: null, apiUrl: 'http://127.0.0.1:9999/api' },
+      },
+    });
+  });
+
+  it("defaults the REST base to Discord's", () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT });
+    expect(result.ok && result.config.discord?.apiUrl).toBe('https://discord.com/api');
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: TOKEN }, 'DISCORD_CLIENT_ID'],
+    [{ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: CLIENT }, 'DISCORD_TOKEN'],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: 'my-app' }, 'DISCORD_CLIENT_ID'],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT, DISCORD_GUILD_ID: '12ab' }, 'DISCORD_GUILD_ID'],
+    [{ DISCORD_API_URL: 'ftp://example.com' }, 'DISCORD_API_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('stops with one line naming the bad variable (%j)', (env, name) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.startsWith(name)).toBe(true);
+    expect(result.error).not.toContain('\n');
+  });
+
+  it('.env.example lists every variable, each with a comment, and as shipped runs the console', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const parsed = dotenv.parse(text);
+    expect(Object.keys(parsed).sort()).toEqual([...ENV_VARS].sort());
+    for (const name of ENV_VARS) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${name}=`));
+    expect(loadConfig(parsed)).toMatchObject({ ok: true, config: { discord: null } });
+  });
+
+  it('never repeats a malformed token in its error', () => {
+    const secret = 'almost.a-token-but.no';
+    const result = loadConfig({ DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: CLIENT });
+    expect(!result.ok && result.error.includes(secret)).toBe(false);
+  });
+});
+
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+describe('createLogger', () => {
+  it('writes structured JSON lines at the chosen level', () => {
+    const out = capture();
+    const log = createLogger('warn', { destination: out.stream });
+    log.info('hidden');
+    log.warn({ command: 'ask' }, 'shown');
+    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, msg: 'shown', command: 'ask' });
+  });
+
+  it('never writes the token, even inside an error message or stack', () => {
+    const out = capture();
+    const log = createLogger('info', { destination: out.stream, secrets: [TOKEN] });
+    log.error({ err: new Error(`login failed with ${TOKEN}`) }, `could not use ${TOKEN}`);
+    log.info({ token: TOKEN, config: { discord: { token: TOKEN } } }, 'config');
+    expect(out.text()).not.toContain(TOKEN);
+    expect(out.text()).toContain('[REDACTED]');
+  });
+
+  it('scrubs anything shaped like a bot token, and interaction tokens in REST paths', () => {
+    const out = capture();
+    const log = createLogger('info', { destination: out.stream });
+    const other = 'OTk5OTk5OTk5OTk5OTk5OTk5.AbCdEf.zyxwvutsrqponmlkjihgfedcba98765';
+    log.warn({ url: 'http://127.0.0.1/api/v10/interactions/123/aW50ZXJhY3Rpb246secret/callback' }, `saw ${other}`);
+    expect(out.text()).not.toContain(other);
+    expect(out.text()).not.toContain('aW50ZXJhY3Rpb246secret');
+    expect(out.text()).toContain('/interactions/123/[REDACTED]/callback');
+  });
+});
