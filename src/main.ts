@@ -1,4 +1,4 @@
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { runConsole } from './cli/console.ts';
 import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
 
@@ -7,6 +7,8 @@ import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
  * terminal over the configured corpus (the bundled seeds/ by default).
  */
 async function main(): Promise<void> {
+  // .env fills in what the environment does not set; quiet, because stdout may be answers.
+  dotenv.config({ quiet: true });
   if (process.env.DISCORD_TOKEN) {
     // Loaded only here, so the console starts without discord.js.
     const { runBot } = await import('./discord/start.ts');
