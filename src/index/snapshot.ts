@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ArticleSchema } from '../corpus/article.ts';
+import { ArticleSchema, articleParagraphs, type Article } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
@@ -46,24 +46,24 @@ const DateMentionSchema = z.object({
   approximate: z.boolean().optional(),
 });
 // The shape of answers/events.ts's DatedSentence, checked when it comes back from disk.
-const DatedSentenceSchema = z.object({
+// Stored without its text, which is a slice of its paragraph: rebuilt on load, sharing the article's string.
+const StoredSentenceSchema = z.object({
   article: z.string(),
   paragraph: z.number().int().min(0),
   sentence: z.number().int().min(0),
   part: z.number().int().min(0).optional(),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
-  text: z.string(),
   dates: z.array(DateMentionSchema),
   heading: z.boolean().optional(),
-}) satisfies z.ZodType<DatedSentence>;
+}) satisfies z.ZodType<Omit<DatedSentence, 'text'>>;
 
 const MetaSchema = z.object({
   articles: z.array(ArticleSchema),
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
   headings: z.array(z.string()),
-  sentences: z.array(DatedSentenceSchema),
+  sentences: z.array(StoredSentenceSchema),
   sentenceStart: z.array(z.number().int().min(0)),
   topics: z.array(z.string()),
 });
@@ -121,7 +121,7 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
     aliases: index.aliases.toJSON(),
     termMode: index.termMode,
     headings,
-    sentences: index.sentences,
+    sentences: index.sentences.map(({ text: _text, ...rest }) => rest),
     sentenceStart: index.sentenceStart,
     topics: index.topics,
   };
@@ -252,6 +252,15 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     // The builder taught jieba these names; the query side must cut them the same way.
     teachAliases(aliases);
     if (meta.data.sentenceStart.length !== articles.length + 1) throw new Error('snapshot: sentences and articles disagree');
+    const sentences: DatedSentence[] = new Array(meta.data.sentences.length);
+    for (let a = 0; a < articles.length; a++) {
+      const paragraphs = articleParagraphs(articles[a] as Article);
+      for (let i = meta.data.sentenceStart[a] as number; i < (meta.data.sentenceStart[a + 1] as number); i++) {
+        const s = meta.data.sentences[i];
+        if (!s) throw new Error(`snapshot: sentence ${i} is missing`);
+        sentences[i] = { ...s, text: (paragraphs[s.paragraph] ?? '').slice(s.start, s.end) };
+      }
+    }
     return {
       ok: true,
       index: {
@@ -260,7 +269,7 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
         search,
         aliases,
         termMode,
-        sentences: meta.data.sentences,
+        sentences,
         sentenceStart: meta.data.sentenceStart,
         topics: meta.data.topics,
       },

@@ -21,6 +21,9 @@ describe('index snapshot', () => {
     expect(loaded.index.passages).toEqual(index.passages);
     expect(loaded.index.articles).toEqual(index.articles);
     expect(loaded.index.aliases.all()).toEqual(index.aliases.all());
+    expect(loaded.index.sentences).toEqual(index.sentences);
+    expect(loaded.index.sentenceStart).toEqual(index.sentenceStart);
+    expect(loaded.index.topics).toEqual(index.topics);
     const q = (i: typeof index) => i.search.search([{ term: 'tpp', weight: 1 }, { term: '驻日美军', weight: 1 }], 20).hits;
     expect(q(loaded.index)).toEqual(q(index));
   });
