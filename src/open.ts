@@ -1,5 +1,7 @@
 import { loadCorpus, type Skipped } from './corpus/load.ts';
-import { ask } from './answers/ask.ts';
+import { ask, sourceRef } from './answers/ask.ts';
+import { peopleNames } from './answers/people.ts';
+import { who } from './answers/who.ts';
 import { timeline } from './answers/timeline.ts';
 import { timelineCandidates } from './index/select.ts';
 import { key } from './text/aliases.ts';
@@ -42,7 +44,7 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
     onSkip: (s) => log(`skipped ${s.file}: ${s.reason}`),
     onProgress: (done, total) => options.onProgress?.('load', done, total),
   });
-  const index = buildIndex(corpus.articles, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const index = await buildIndex(corpus.articles, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (options.indexPath) {
     try {
       await saveSnapshot(options.indexPath, index, fingerprint);
@@ -58,13 +60,10 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
 export function createLibrary(index: ShijiIndex, skipped: number): Library {
   return {
     ask: (query, options) => ask(index, query, options ?? {}),
-    who: (name) => ({
-      command: 'who', query: name, person: null, aliases: [], roles: [], mentions: 0, firstSeen: null, lastSeen: null, topics: [], statements: [],
-      notice: 'who: not built yet',
-    }),
+    who: (name, options) => who(index.people, (a) => (index.articles[a] ? sourceRef(index.articles[a]) : undefined), name, options ?? {}),
     timeline: (topic, options) =>
       timeline(topic, timelineCandidates(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
-    people: () => [],
+    people: (prefix, limit = 25) => peopleNames(index.people, prefix, limit),
     topics: (prefix, limit = 25) => matchingForms(index.topics, prefix, limit),
     stats: () => corpusStats(index, skipped),
     article: (id) => {

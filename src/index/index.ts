@@ -1,5 +1,7 @@
 import type { Article } from '../corpus/article.ts';
-import { extractDatedSentences, type DatedSentence } from '../answers/events.ts';
+import type { DatedSentence } from '../answers/events.ts';
+import { buildPeople, type PeopleIndex } from '../answers/people.ts';
+import { Extraction } from './extract.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord, tag } from '../text/segment.ts';
 import type { InvertedIndex } from './inverted.ts';
@@ -24,27 +26,37 @@ export interface ShijiIndex {
   sentenceStart: number[];
   /** Frequent names and terms of the corpus, most frequent first: /timeline autocomplete. */
   topics: string[];
+  /** Who said what: people and outlets with their statements (/who). */
+  people: PeopleIndex;
 }
 
 export interface BuildOptions {
   termMode?: TermMode;
+  /** Worker threads for extraction (see extract.ts); 0 for none. */
+  workers?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-export function buildIndex(articles: Article[], options: BuildOptions = {}): ShijiIndex {
+export async function buildIndex(articles: Article[], options: BuildOptions = {}): Promise<ShijiIndex> {
   const termMode = options.termMode ?? DEFAULT_TERM_MODE;
   const aliases = AliasTable.build(articles);
   teachAliases(aliases);
+  // Worker threads extract sentences and statements while this thread indexes the passages, then helps them.
+  const extraction = new Extraction(articles, aliases.toJSON(), {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    onProgress: (done, total) => options.onProgress?.('extract', done, total),
+  });
   const passages = toPassages(articles);
-  const search = buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
+  const search = await buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
+  const { sentences: perArticle, analyses } = await extraction.finish();
   const sentences: DatedSentence[] = [];
   const sentenceStart: number[] = [0];
-  articles.forEach((article, a) => {
-    for (const s of extractDatedSentences(article)) sentences.push(s);
+  for (const list of perArticle) {
+    for (const s of list) sentences.push(s);
     sentenceStart.push(sentences.length);
-    if (options.onProgress && (a + 1) % 1000 === 0) options.onProgress('dates', a + 1, articles.length);
-  });
-  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases) };
+  }
+  const people = buildPeople(articles, aliases, { analyses });
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases), people };
 }
 
 /**

@@ -9,6 +9,8 @@ import { teachAliases, type ShijiIndex } from './index.ts';
 import { InvertedIndex } from './inverted.ts';
 import type { Passage } from './passages.ts';
 import type { DatedSentence } from '../answers/events.ts';
+import { PeopleIndexSchema } from '../answers/people.ts';
+import { STATEMENTS_VERSION } from '../answers/statements.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
@@ -19,7 +21,7 @@ import type { DatedSentence } from '../answers/events.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 3;
+const VERSION = 4;
 
 const SECTIONS = ['meta', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -66,6 +68,7 @@ const MetaSchema = z.object({
   sentences: z.array(StoredSentenceSchema),
   sentenceStart: z.array(z.number().int().min(0)),
   topics: z.array(z.string()),
+  people: PeopleIndexSchema,
 });
 
 /**
@@ -74,7 +77,8 @@ const MetaSchema = z.object({
  */
 export async function corpusFingerprint(dirs: readonly string[], extra = ''): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`${FORMAT}:${VERSION}:${segmenterFingerprint()}:${extra}\n`);
+  // The extraction rules' versions: a snapshot made by older rules is rebuilt.
+  hash.update(`${FORMAT}:${VERSION}:${segmenterFingerprint()}:statements-${STATEMENTS_VERSION}:${extra}\n`);
   for (const dir of dirs) {
     hash.update(`dir:${dir}\n`);
     let names: string[] = [];
@@ -124,6 +128,7 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
     sentences: index.sentences.map(({ text: _text, ...rest }) => rest),
     sentenceStart: index.sentenceStart,
     topics: index.topics,
+    people: index.people,
   };
   const d = index.search.data;
   const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -272,6 +277,7 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
         sentences,
         sentenceStart: meta.data.sentenceStart,
         topics: meta.data.topics,
+        people: meta.data.people,
       },
     };
   } catch (err) {

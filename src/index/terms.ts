@@ -1,4 +1,4 @@
-import { segment, wordsAndBigrams, type Token } from '../text/segment.ts';
+import { bigramIndexTerms, segment, wordsAndBigrams, type Token } from '../text/segment.ts';
 
 /**
  * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
@@ -20,11 +20,9 @@ export function isBigramTerm(term: string): boolean {
 /** The terms of a text, for the index or for a query, in text order. */
 export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[] {
   const out: string[] = [];
-  const { words, bigrams } = wordsAndBigrams(text);
-  for (const t of words) {
-    // In bigram mode, Latin words and numbers (which have no bigrams) still stay whole.
-    if (mode !== 'bigrams' || !/\p{sc=Han}/u.test(t.term)) out.push(t.term);
-  }
+  // Bigram mode needs no jieba at all: Latin words and numbers stay whole, Han text becomes bigrams.
+  const { words, bigrams } = mode === 'bigrams' ? bigramIndexTerms(text) : wordsAndBigrams(text);
+  for (const t of words) out.push(t.term);
   if (mode !== 'words') for (const t of bigrams) out.push(BIGRAM_PREFIX + t.term);
   return out;
 }

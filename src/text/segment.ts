@@ -145,6 +145,22 @@ export function wordsAndBigrams(text: string): { words: Token[]; bigrams: Token[
   return { words: segmentFolded(folded, runList), bigrams: bigramsOf(runList) };
 }
 
+/**
+ * What the index stores in bigram mode, without calling jieba: Latin words and numbers whole (stop
+ * words out), Han runs as character bigrams, and a lone Han character (日, 美 between punctuation)
+ * as itself.
+ */
+export function bigramIndexTerms(text: string): { words: Token[]; bigrams: Token[] } {
+  const runList = runs(fold(text));
+  const words: Token[] = [];
+  for (const run of runList) {
+    if (run.han ? run.text.length === 1 && !isStopWord(run.text) : !isStopWord(run.text)) {
+      words.push({ term: run.text, start: run.start, end: run.start + run.text.length });
+    }
+  }
+  return { words, bigrams: bigramsOf(runList) };
+}
+
 function bigramsOf(runList: Run[]): Token[] {
   const out: Token[] = [];
   for (const run of runList) {

@@ -6,7 +6,7 @@ import { seedArticles } from '../support/corpus.ts';
 
 let index: ShijiIndex;
 beforeAll(async () => {
-  index = buildIndex(await seedArticles());
+  index = await buildIndex(await seedArticles());
 });
 
 const files = (r: ReturnType<typeof ask>): string[] => r.results.map((h) => h.file.slice(0, 3));

@@ -12,7 +12,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('index snapshot', () => {
   it('round-trips: the loaded index answers exactly as the built one', async () => {
-    const index = buildIndex(await seedArticles());
+    const index = await buildIndex(await seedArticles());
     const path = join(root, 'a', 'index.snapshot');
     await saveSnapshot(path, index, 'fp');
     const loaded = await loadSnapshot(path, 'fp');
@@ -29,7 +29,7 @@ describe('index snapshot', () => {
   });
 
   it('refuses a snapshot of another corpus, a truncated one and a corrupt one, saying why', async () => {
-    const index = buildIndex(await seedArticles());
+    const index = await buildIndex(await seedArticles());
     const path = join(root, 'b.snapshot');
     await saveSnapshot(path, index, 'fp');
     expect(await loadSnapshot(path, 'other')).toEqual({ ok: false, reason: 'the corpus or the dictionary changed' });

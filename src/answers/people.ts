@@ -1,0 +1,530 @@
+import { z } from 'zod';
+import type { Article } from '../corpus/article.ts';
+import { fold } from '../text/normalize.ts';
+import { keywords } from '../text/segment.ts';
+import { type AliasTable, key } from '../text/aliases.ts';
+import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
+
+/**
+ * The registry of people and outlets: who is named in the corpus, under which forms and titles,
+ * in how many articles, and what they said. Built once with the index, stored in its snapshot as
+ * plain JSON (PeopleIndex), queried by who() and autocomplete.
+ */
+
+export const StatementRefSchema = z.object({
+  text: z.string(),
+  direct: z.boolean(),
+  /** Index into the articles array the registry was built from. */
+  article: z.number().int().min(0),
+  paragraph: z.number().int().min(0),
+});
+export type StatementRef = z.infer<typeof StatementRefSchema>;
+
+export const PersonEntrySchema = z.object({
+  /** The fullest form the corpus gives (石破茂, not 石破). */
+  name: z.string().min(1),
+  kind: z.enum(['person', 'outlet']),
+  /** Every other form: short forms, other transliterations, originals in brackets. */
+  aliases: z.array(z.string()),
+  /** Titles the texts give, most frequent first. */
+  roles: z.array(z.string()),
+  /** Articles that name them. */
+  mentions: z.number().int().min(0),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  /** Keywords of their statements. */
+  topics: z.array(z.string()),
+  /** Newest first; within an article, in reading order. */
+  statements: z.array(StatementRefSchema),
+});
+export type PersonEntry = z.infer<typeof PersonEntrySchema>;
+
+export const PeopleIndexSchema = z.object({
+  version: z.literal(1),
+  people: z.array(PersonEntrySchema),
+});
+/** Plain data: JSON.stringify() stores it, parsePeopleIndex() reads it back. */
+export type PeopleIndex = z.infer<typeof PeopleIndexSchema>;
+
+/** Reads a stored registry, or throws when it is not one (the caller rebuilds). */
+export function parsePeopleIndex(json: unknown): PeopleIndex {
+  return PeopleIndexSchema.parse(json);
+}
+
+export interface BuildOptions {
+  /** Analyses already made for these articles (same order), to avoid a second pass. */
+  analyses?: readonly ArticleAnalysis[];
+  /** How many topics to keep per person. */
+  topics?: number;
+}
+
+interface Form {
+  display: string;
+  kind: 'person' | 'outlet';
+  roles: Map<string, number>;
+  /** Times seen as a speaker or named person (not counting alias-table forms). */
+  seen: number;
+}
+
+const DOTS_RE = /[·・∙•‧]/gu;
+
+/** Builds the registry from the corpus. Pure; one pass of statement extraction per article. */
+export function buildPeople(articles: readonly Article[], aliases: AliasTable, options: BuildOptions = {}): PeopleIndex {
+  const analyses = options.analyses ?? articles.map((a) => analyzeArticle(a));
+
+  // 1. Every form a person or outlet is written in, with the titles given to it.
+  const forms = new Map<string, Form>();
+  const addForm = (display: string, kind: 'person' | 'outlet', role?: string): string => {
+    const d = display.replace(DOTS_RE, '·').trim();
+    const k = formKey(d);
+    let f = forms.get(k);
+    if (!f) {
+      f = { display: d, kind, roles: new Map(), seen: 0 };
+      forms.set(k, f);
+    }
+    f.seen++;
+    if (role) for (const r of splitRoles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+    return k;
+  };
+  analyses.forEach((an) => {
+    for (const s of an.statements) addForm(s.speaker, s.kind, s.role);
+    for (const p of an.people) addForm(p.name, 'person', p.role);
+  });
+
+  // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
+  const uf = new UnionFind();
+  const personKeys = [...forms.entries()].filter(([, f]) => f.kind === 'person').map(([k]) => k);
+  const extra = new Map<string, { display: string; kind: 'person' | 'outlet' }>(); // alias-table forms not seen as names
+  for (const [k, f] of forms) {
+    uf.add(k);
+    const group = aliases.equivalents(f.display);
+    if (group.length <= 1) continue;
+    for (const g of group) {
+      const gk = formKey(g);
+      const other = forms.get(gk);
+      if (other && other.kind !== f.kind) continue; // 共同社 the outlet is never a person's alias
+      if (!other && !extra.has(gk)) extra.set(gk, { display: g.replace(DOTS_RE, '·'), kind: f.kind });
+      uf.add(gk);
+      uf.union(k, gk);
+    }
+  }
+  const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
+  joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
+
+  // 3. Which articles name each group (any of its forms).
+  const groups = new Map<string, string[]>(); // root → keys
+  for (const k of uf.keys()) {
+    const r = uf.find(k);
+    const list = groups.get(r) ?? [];
+    list.push(k);
+    groups.set(r, list);
+  }
+  const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
+  const scanner = new FormScanner();
+  for (const [root, keys] of groups) for (const k of keys) scanner.add(displayOf(k), root, k);
+  const mentionedBy = new Map<string, number[]>(); // root → article indices
+  const formSeen = new Map<string, number>(); // form key → articles
+  articles.forEach((a, i) => {
+    const text = [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)].join('\n');
+    const found = scanner.scan(text);
+    for (const [root, keys] of found) {
+      const list = mentionedBy.get(root) ?? [];
+      list.push(i);
+      mentionedBy.set(root, list);
+      for (const k of keys) formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
+    }
+  });
+
+  // 4. Statements by group, newest first.
+  const said = new Map<string, StatementRef[]>();
+  analyses.forEach((an, i) => {
+    const seen = new Set<string>();
+    for (const s of an.statements) {
+      const root = uf.find(formKey(s.speaker.replace(DOTS_RE, '·')));
+      const dup = `${root}|${s.text}`;
+      if (seen.has(dup)) continue;
+      seen.add(dup);
+      const list = said.get(root) ?? [];
+      list.push({ text: s.text, direct: s.direct, article: i, paragraph: s.paragraph });
+      said.set(root, list);
+    }
+  });
+  const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+
+  const people: PersonEntry[] = [];
+  for (const [root, keys] of groups) {
+    const own = keys.filter((k) => forms.has(k));
+    if (own.length === 0) continue;
+    const kind = forms.get(own[0] as string)?.kind ?? 'person';
+    const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
+    const statements = (said.get(root) ?? []).sort(
+      (a, b) => dateOf(b.article).localeCompare(dateOf(a.article)) || a.article - b.article || a.paragraph - b.paragraph,
+    );
+    const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
+    const dates = arts.map(dateOf).filter(Boolean).sort();
+    const formsShown = [...new Set(keys.map(displayOf))];
+    people.push({
+      name,
+      kind,
+      aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
+      roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
+      mentions: arts.length,
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates.at(-1) ?? null,
+      topics: [],
+      statements,
+    });
+  }
+  // Topics: what they talk about, not whom: every registered name is left out.
+  const allNames = new Set(
+    people
+      .flatMap((p) => [p.name, ...p.aliases])
+      .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
+  );
+  for (const p of people) p.topics = topicsOf(p.statements, allNames, options.topics ?? 8);
+  people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
+  return { version: 1, people };
+}
+
+/** Matching key of a form: folded, no spaces or name dots, Latin in lower case. */
+export function formKey(form: string): string {
+  return key(form);
+}
+
+/** 日中关系专家、台湾国家政策研究协会秘书长: two titles. */
+function splitRoles(role: string): string[] {
+  return role
+    .split(/[、，,]/u)
+    // 时任外相, 新任首相: when, relative to the article's date, not another office.
+    .map((r) => r.replace(/时任|现任|新任|当时的/gu, '').trim())
+    .filter((r) => r.length >= 2 && r.length <= 20);
+}
+
+function topRoles(maps: Map<string, number>[]): string[] {
+  const total = new Map<string, number>();
+  for (const m of maps) for (const [r, n] of m) total.set(r, (total.get(r) ?? 0) + n);
+  const list = [...total.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
+  // 总统 says less than 美国总统: keep a title only when no longer one ends with it.
+  return list.filter((r) => !list.some((o) => o !== r && o.endsWith(r))).slice(0, 6);
+}
+
+/**
+ * The name shown: the alias table's display form when it has one (拜登 for 乔·拜登 and Joe Biden;
+ * 共同社 for 日本共同社), else the fullest Han form the corpus gives (石破茂 over 石破, 詹姆斯·马蒂斯
+ * over 马蒂斯).
+ */
+function canonicalForm(
+  keys: string[],
+  kind: 'person' | 'outlet',
+  displayOf: (k: string) => string,
+  formSeen: Map<string, number>,
+  forms: Map<string, Form>,
+  aliases: AliasTable,
+): string {
+  const present = keys.filter((k) => (formSeen.get(k) ?? 0) > 0 || forms.has(k));
+  const pool = present.length ? present : keys;
+  if (kind === 'outlet') {
+    const first = displayOf(pool[0] as string);
+    const canon = aliases.canonical(first);
+    if (pool.some((k) => k === formKey(canon))) return canon;
+    return displayOf(pool.slice().sort((a, b) => (forms.get(b)?.seen ?? 0) - (forms.get(a)?.seen ?? 0))[0] as string);
+  }
+  // The alias table names how a foreign name is shown (拜登, not 约瑟夫·拜登): its choice comes first.
+  for (const k of pool) {
+    const shown = aliases.canonical(displayOf(k));
+    if (shown !== displayOf(k) || aliases.equivalents(shown).length <= 1 || !/\p{sc=Han}/u.test(shown)) continue;
+    if (pool.includes(formKey(shown))) return shown;
+  }
+  const han = pool.filter((k) => /\p{sc=Han}/u.test(displayOf(k)));
+  const list = han.length ? han : pool;
+  const len = (k: string): number => [...displayOf(k).replace(DOTS_RE, '').replace(/\s+/g, '')].length;
+  list.sort((a, b) => len(b) - len(a) || (formSeen.get(b) ?? 0) - (formSeen.get(a) ?? 0) || a.localeCompare(b));
+  return displayOf(list[0] as string);
+}
+
+function byScriptThenLength(a: string, b: string): number {
+  const ha = /\p{sc=Han}/u.test(a) ? 0 : 1;
+  const hb = /\p{sc=Han}/u.test(b) ? 0 : 1;
+  return ha - hb || b.length - a.length || a.localeCompare(b);
+}
+
+/** Keywords of what they said (jieba TF-IDF, stop words out), names out, Latin in its written case. */
+function topicsOf(statements: StatementRef[], names: Set<string>, n: number): string[] {
+  if (statements.length === 0 || n <= 0) return [];
+  let text = '';
+  for (const s of statements) {
+    if (text.length > 20000) break; // the newest statements are enough to say what they talk about
+    text += `${s.text}\n`;
+  }
+  const out: string[] = [];
+  for (const w of keywords(text, n * 2 + 6)) {
+    if (names.has(formKey(w))) continue;
+    // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
+    if (/^[的了是个他她其于要将使在和与及就都也还又这该]|[的了是个他她其于要将使在和与及就都也还又这该]$/u.test(w)) continue;
+    // keywords() folds case: show TPP, not tpp.
+    const written = /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec(text.normalize('NFKC'))?.[0] ?? w) : w;
+    out.push(written);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+/**
+ * Joins short forms to the one full form they stand for in the corpus: 岸田 → 岸田文雄,
+ * 伊曼纽尔 → 拉姆·伊曼纽尔, Lutnick → Howard Lutnick. Only when exactly one person fits.
+ */
+function joinShortForms(uf: UnionFind, keys: string[], display: (k: string) => string): void {
+  const han = keys.filter((k) => /^\p{sc=Han}+$/u.test(display(k)));
+  const dotted = keys.filter((k) => display(k).includes('·'));
+  const latin = keys.filter((k) => /^[A-Za-z][A-Za-z'’.\- ]+$/.test(display(k)));
+  const joinIfOne = (short: string, candidates: string[]): void => {
+    const roots = new Set(candidates.map((c) => uf.find(c)));
+    roots.delete(uf.find(short));
+    if (roots.size === 1) uf.union(short, candidates[0] as string);
+  };
+  // A Japanese or Chinese surname: a proper prefix of one longer name (one to three characters more).
+  for (const s of han) {
+    const ds = display(s);
+    if ([...ds].length < 2 || [...ds].length > 3) continue;
+    const longer = han.filter((l) => {
+      const dl = display(l);
+      return dl !== ds && dl.startsWith(ds) && [...dl].length - [...ds].length <= 3;
+    });
+    if (longer.length) joinIfOne(s, longer);
+  }
+  // The last part of a dotted name: 伊曼纽尔 → 拉姆·伊曼纽尔; 马蒂斯 → 詹姆斯·马蒂斯.
+  for (const s of han) {
+    const ds = display(s);
+    const full = dotted.filter((d) => display(d).split('·').at(-1) === ds);
+    if (full.length) joinIfOne(s, full);
+  }
+  // A Latin surname: Lutnick → Howard Lutnick.
+  for (const s of latin) {
+    const ds = display(s).toLowerCase();
+    if (ds.includes(' ')) continue;
+    const full = latin.filter((l) => l !== s && display(l).toLowerCase().split(/\s+/).at(-1) === ds);
+    if (full.length) joinIfOne(s, full);
+  }
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  add(k: string): void {
+    if (!this.parent.has(k)) this.parent.set(k, k);
+  }
+  find(k: string): string {
+    this.add(k);
+    let r = k;
+    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    // Path compression keeps later finds short.
+    let c = k;
+    while (c !== r) {
+      const n = this.parent.get(c) as string;
+      this.parent.set(c, r);
+      c = n;
+    }
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+  keys(): string[] {
+    return [...this.parent.keys()];
+  }
+}
+
+/**
+ * Finds every registered form in a text, fast enough for tens of thousands of articles: Han forms
+ * by their first two characters, Latin forms as whole words.
+ */
+class FormScanner {
+  private readonly byBigram = new Map<string, { form: string; root: string; key: string }[]>();
+  private readonly latin = new Map<string, { root: string; key: string }>();
+  private latinRe: RegExp | undefined;
+
+  add(display: string, root: string, k: string): void {
+    const f = fold(display).replace(DOTS_RE, '·');
+    if (/^[a-z][a-z'’.\- ]*$/.test(f)) {
+      if (f.length >= 4) this.latin.set(f, { root, key: k });
+      this.latinRe = undefined;
+      return;
+    }
+    if ([...f.replace(/·/g, '')].length < 2) return;
+    const head = f.slice(0, 2);
+    const list = this.byBigram.get(head) ?? [];
+    list.push({ form: f, root, key: k });
+    this.byBigram.set(head, list);
+  }
+
+  /** Root → the form keys found. */
+  scan(text: string): Map<string, Set<string>> {
+    const f = fold(text).replace(DOTS_RE, '·');
+    const out = new Map<string, Set<string>>();
+    const hit = (root: string, k: string): void => {
+      const set = out.get(root) ?? new Set<string>();
+      set.add(k);
+      out.set(root, set);
+    };
+    for (let i = 0; i + 1 < f.length; i++) {
+      const list = this.byBigram.get(f.slice(i, i + 2));
+      if (!list) continue;
+      for (const c of list) if (f.startsWith(c.form, i)) hit(c.root, c.key);
+    }
+    if (this.latin.size) {
+      this.latinRe ??= new RegExp(`(?<![a-z])(?:${[...this.latin.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![a-z])`, 'g');
+      for (const m of f.matchAll(this.latinRe)) {
+        const c = this.latin.get(m[0]);
+        if (c) hit(c.root, c.key);
+      }
+    }
+    return out;
+  }
+}
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking people up
+
+interface Lookup {
+  /** Form key → indices into people. */
+  byKey: Map<string, number[]>;
+}
+
+const lookups = new WeakMap<PeopleIndex, Lookup>();
+
+function lookup(people: PeopleIndex): Lookup {
+  let l = lookups.get(people);
+  if (l) return l;
+  const byKey = new Map<string, number[]>();
+  people.people.forEach((p, i) => {
+    for (const f of [p.name, ...p.aliases]) {
+      const k = formKey(f);
+      const list = byKey.get(k) ?? [];
+      if (!list.includes(i)) list.push(i);
+      byKey.set(k, list);
+    }
+  });
+  l = { byKey };
+  lookups.set(people, l);
+  return l;
+}
+
+export interface Resolution {
+  /** The one person or outlet the query names. */
+  person?: PersonEntry;
+  /** Several fit (an ambiguous surname), or none did and these are the closest. */
+  candidates: PersonEntry[];
+}
+
+const TITLE_AROUND_RE = /^(?:.{0,12}?(?:首相|总理|总统|外相|外长|防相|防长|大臣|部长|国务卿|秘书长|主席|大使|发言人|长官|议员|委员|代表|研究员|专家|教授))|(?:首相|总理|总统|外相|国务卿|部长|大臣|先生|女士|议员|教授|博士)$/u;
+
+/**
+ * Which person or outlet a query names: a full name, a surname (岸田), an alias (Satoru Nagao),
+ * traditional characters (石破茂 / 岸田文雄 as 岸田文雄), a Latin surname (Stoltenberg), or a name
+ * with its title (日本首相岸田文雄, 拜登总统).
+ */
+export function resolvePerson(people: PeopleIndex, query: string): Resolution {
+  const q = formKey(query.trim());
+  if (!q) return { candidates: [] };
+  const l = lookup(people);
+  const pick = (idx: number[]): Resolution => {
+    const list = idx.map((i) => people.people[i]).filter((p): p is PersonEntry => p !== undefined);
+    if (list.length === 1) return { person: list[0] as PersonEntry, candidates: [] };
+    return { candidates: list.sort((a, b) => b.mentions - a.mentions) };
+  };
+  const exact = l.byKey.get(q);
+  if (exact?.length) return pick(exact);
+  // A Latin surname: the one person whose Latin name ends with it.
+  if (/^[a-z][a-z'\-]{2,}$/.test(q)) {
+    const idx = people.people.flatMap((p, i) => ([p.name, ...p.aliases].some((f) => /^[A-Za-z]/.test(f) && f.toLowerCase().split(/\s+/).at(-1) === q) ? [i] : []));
+    if (idx.length) return pick(idx);
+  }
+  // A Han prefix (茂木 → 茂木敏充) or the part after the dot (特朗普 → 唐纳德·特朗普).
+  if (/^\p{sc=Han}{2,}$/u.test(q)) {
+    const idx = people.people.flatMap((p, i) =>
+      [p.name, ...p.aliases].some((f) => {
+        const fk = formKey(f);
+        return fk.length > q.length && (fk.startsWith(q) || fold(f).split(/[·・∙•]/u).at(-1) === q);
+      })
+        ? [i]
+        : [],
+    );
+    if (idx.length) return pick(idx);
+  }
+  // A title around the name: 日本首相岸田文雄, 拜登总统.
+  const bare = fold(query.trim()).replace(TITLE_AROUND_RE, '');
+  if (bare && bare !== fold(query.trim()) && [...bare].length >= 2) {
+    const r = resolvePerson(people, bare);
+    if (r.person || r.candidates.length) return r;
+  }
+  return { candidates: [] };
+}
+
+/** The closest known names to a query that names nobody: a typo, a partial or longer name. */
+export function closestPeople(people: PeopleIndex, query: string, limit = 5): PersonEntry[] {
+  const q = formKey(query.trim());
+  if (!q) return people.people.slice(0, limit);
+  const scored: { p: PersonEntry; score: number }[] = [];
+  for (const p of people.people) {
+    let best = Infinity;
+    // Whole forms, and their parts: a Latin surname, the name after the dot.
+    const keys = [p.name, ...p.aliases].flatMap((f) => [formKey(f), ...fold(f).split(/[\s·・∙•]+/u).filter((x) => x.length >= 2)]);
+    for (const fk of new Set(keys)) {
+      let score = editDistance(q, fk);
+      const room = Math.max(1, Math.floor(Math.min(q.length, fk.length) / 3));
+      if (score > room) score = Infinity;
+      // A part of the name, or the name inside a longer query.
+      if (q.length >= 2 && (fk.includes(q) || q.includes(fk) && fk.length >= 2)) score = Math.min(score, 0.5);
+      best = Math.min(best, score);
+    }
+    if (best < Infinity) scored.push({ p, score: best });
+  }
+  scored.sort((a, b) => a.score - b.score || b.p.mentions - a.p.mentions);
+  return scored.slice(0, limit).map((s) => s.p);
+}
+
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 3) return Infinity;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost));
+    }
+    prev = cur;
+  }
+  return prev[y.length] as number;
+}
+
+/**
+ * Known people and outlets for autocomplete: names and aliases that start with (first) or contain
+ * `prefix`, most-mentioned first, one entry per person (the canonical name when it matches).
+ */
+export function peopleNames(people: PeopleIndex, prefix: string, limit = 25): string[] {
+  const q = formKey(prefix.trim());
+  const out: { form: string; rank: number; mentions: number; said: number }[] = [];
+  for (const p of people.people) {
+    if (!q) {
+      out.push({ form: p.name, rank: 0, mentions: p.mentions, said: p.statements.length });
+      continue;
+    }
+    let best: { form: string; rank: number } | undefined;
+    for (const f of [p.name, ...p.aliases]) {
+      const fk = formKey(f);
+      const rank = fk.startsWith(q) ? 0 : fk.includes(q) ? 1 : -1;
+      if (rank < 0) continue;
+      if (!best || rank < best.rank) best = { form: f, rank };
+    }
+    if (best) out.push({ ...best, mentions: p.mentions, said: p.statements.length });
+  }
+  out.sort((a, b) => a.rank - b.rank || b.mentions - a.mentions || b.said - a.said || a.form.length - b.form.length);
+  return [...new Set(out.map((o) => o.form))].slice(0, Math.max(0, limit));
+}
