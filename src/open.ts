@@ -64,7 +64,8 @@ export function createLibrary(index: ShijiIndex, skipped: number): Library {
     timeline: (topic, options) =>
       timeline(topic, timelineCandidates(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
     people: (prefix, limit = 25) => peopleNames(index.people, prefix, limit),
-    topics: (prefix, limit = 25) => matchingForms(index.topics, prefix, limit),
+    // The frequent topics first, then any other form of the alias table that matches what was typed.
+    topics: (prefix, limit = 25) => (prefix.trim() ? matchingForms([...index.topics, ...index.aliases.forms()], prefix, limit) : index.topics.slice(0, limit)),
     stats: () => corpusStats(index, skipped),
     article: (id) => {
       const want = id.replace(/\.txt$/i, '');

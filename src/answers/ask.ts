@@ -170,10 +170,21 @@ function conceptWeight(index: ShijiIndex, forms: string[]): number {
   for (const form of forms.slice(0, 8)) {
     const words = segment(form);
     if (!words.length) continue;
-    const df = Math.min(...words.map((w) => index.search.df(w.term)));
+    const df = Math.min(...words.map((w) => wordDf(index, w.term)));
     best = Math.max(best, Math.log(1 + n / (df + 0.5)));
   }
   return best || 1;
+}
+
+/**
+ * In how many passages a word occurs. A bigram-only index has no Han words: there the rarest of
+ * the word's bigrams bounds it from above, which is close enough to weigh concepts.
+ */
+function wordDf(index: ShijiIndex, word: string): number {
+  if (index.termMode === 'bigrams' && /\p{sc=Han}/u.test(word) && word.length >= 2) {
+    return Math.min(...hanBigrams(word).map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
+  }
+  return index.search.df(word);
 }
 
 /** Words count fully, bigrams less (they are there to catch what the cut missed), alias forms a little less. */

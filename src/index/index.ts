@@ -3,11 +3,12 @@ import type { DatedSentence } from '../answers/events.ts';
 import { buildPeople, type PeopleIndex } from '../answers/people.ts';
 import { Extraction } from './extract.ts';
 import { AliasTable } from '../text/aliases.ts';
-import { addWord, tag } from '../text/segment.ts';
+import { addWord, hanBigrams, tag } from '../text/segment.ts';
+import { fold } from '../text/normalize.ts';
 import type { InvertedIndex } from './inverted.ts';
 import { toPassages, type Passage } from './passages.ts';
 import { buildSearch } from './search.ts';
-import { isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
+import { BIGRAM_PREFIX, isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
 
 /**
  * Everything the answers need, built once from the corpus: the articles, their passages, the
@@ -56,7 +57,7 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
     sentenceStart.push(sentences.length);
   }
   const people = buildPeople(articles, aliases, { analyses });
-  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases), people };
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases, people), people };
 }
 
 /**
@@ -74,26 +75,52 @@ export function teachAliases(aliases: AliasTable): void {
 // Parts of speech that make a topic: names of people, places, organisations, other proper nouns, Latin words.
 const TOPIC_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'eng', 'x']);
 
-/** The alias forms and the proper nouns of the corpus, by how many passages hold them. */
-function frequentTopics(search: InvertedIndex, aliases: AliasTable, limit = 500): string[] {
+/**
+ * The topics worth offering: the alias table's names and terms, the people and outlets of the
+ * corpus, the subjects they speak about most, and the proper nouns and acronyms of the index,
+ * ranked by how many passages (or articles) hold them.
+ */
+function frequentTopics(search: InvertedIndex, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
   const scored = new Map<string, number>();
+  const put = (form: string, score: number): void => {
+    if (score > (scored.get(form) ?? 0)) scored.set(form, score);
+  };
+  // One form per alias group (the shown one); the other forms are matched when typed (open.ts).
   for (const group of aliases.all()) {
-    const df = Math.max(0, ...group.map((f) => search.df(f.toLowerCase())));
-    if (df > 0) for (const f of group) scored.set(f, df);
+    const df = Math.max(0, ...group.map((f) => formDf(search, f)));
+    if (df > 0 && group[0]) put(group[0], df);
   }
+  const subjects = new Map<string, number>();
+  for (const p of people.people) {
+    if (p.mentions > 0) put(p.name, p.mentions);
+    for (const t of p.topics) subjects.set(t, (subjects.get(t) ?? 0) + Math.max(1, p.statements.length));
+  }
+  // Only names among the subjects: 驻日美军 or 北约 make a timeline, 合作 or 举行 do not.
+  for (const [t, n] of subjects) if (n >= 2 && isProperNoun(t)) put(t, n);
+  // Proper nouns and acronyms of the index's own words (Han words exist only outside bigram mode).
   const words: [string, number][] = [];
-  const vocabulary = search.vocabulary();
-  for (let t = 0; t < vocabulary.length; t++) {
-    const term = vocabulary[t] as string;
+  for (const term of search.vocabulary()) {
     if (isBigramTerm(term) || [...term].length < 2 || /^[\d.,%]+/.test(term)) continue;
     const df = search.df(term);
     if (df >= 2) words.push([term, df]);
   }
   words.sort((a, b) => b[1] - a[1]);
   for (const [term, df] of words.slice(0, 3000)) {
-    if (scored.has(term)) continue;
-    const t = tag(term);
-    if (t.length === 1 && TOPIC_TAGS.has(t[0]?.tag ?? '')) scored.set(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
+    if (isProperNoun(term)) put(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
   }
   return [...scored].sort((a, b) => b[1] - a[1]).map(([f]) => f).slice(0, limit);
+}
+
+function isProperNoun(word: string): boolean {
+  const t = tag(word);
+  return t.length === 1 && TOPIC_TAGS.has(t[0]?.tag ?? '');
+}
+
+/** Passages holding a form, estimated from the index: its word, or the rarest of its bigrams. */
+function formDf(search: InvertedIndex, form: string): number {
+  const f = fold(form);
+  const word = search.df(f);
+  if (word > 0 || !/\p{sc=Han}/u.test(f)) return word;
+  const grams = hanBigrams(form);
+  return grams.length ? Math.min(...grams.map((g) => search.df(BIGRAM_PREFIX + g.term))) : 0;
 }

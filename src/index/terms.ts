@@ -7,7 +7,7 @@ import { bigramIndexTerms, segment, wordsAndBigrams, type Token } from '../text/
  */
 export type TermMode = 'words' | 'bigrams' | 'words+bigrams';
 
-export const DEFAULT_TERM_MODE: TermMode = 'words+bigrams';
+export const DEFAULT_TERM_MODE: TermMode = 'bigrams';
 
 // Bigrams live in their own namespace so a word and a bigram of the same two characters stay
 // separate terms (and a query can weigh them differently).
