@@ -2,8 +2,11 @@ import { bigramIndexTerms, segment, wordsAndBigrams, type Token } from '../text/
 
 /**
  * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
- * context (驻日美军基地 → 驻日/美军基地 hides 美军); Han bigrams alone rank loosely. The default
- * indexes both; tests/eval measures the alternatives (see `npm run eval -- --terms`).
+ * context (驻日美军基地 → 驻日/美军基地 hides 美军). Han bigrams find every word, whatever the cut,
+ * and need no jieba at indexing time; the ranking (answers/ask.ts) restores word-level precision by
+ * checking each candidate for the query's words and names. On the 70 labelled queries of
+ * tests/eval the three modes rank alike (bench/results/term-modes.json), so the default is the
+ * cheapest to build.
  */
 export type TermMode = 'words' | 'bigrams' | 'words+bigrams';
 
