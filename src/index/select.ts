@@ -51,8 +51,14 @@ export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCa
     const to = index.sentenceStart[a + 1] ?? from;
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
+      if (paras.has(sentence.paragraph)) {
+        out.push({ sentence, source });
+        continue;
+      }
+      // Elsewhere only a sentence with a day or month of its own can continue the account.
+      const dated = sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month');
       const near = titleNames || [...paras].some((p) => Math.abs(p - sentence.paragraph) <= 2);
-      if (near) out.push({ sentence, source });
+      if (dated && near) out.push({ sentence, source });
     }
   }
   return out;
