@@ -45,6 +45,13 @@ export function segmenterFingerprint(): string {
   return `jieba-hmm:${dictFingerprint}:${TOKENIZER_VERSION}:${STOP_WORDS_VERSION}`;
 }
 
+let generation = 0;
+
+/** Changes whenever the segmenter learns a word (addWord): caches of its output must be dropped then. */
+export function segmenterGeneration(): string {
+  return `${segmenterFingerprint()}#${generation}`;
+}
+
 /** Bump when the rules below change, so that old snapshots are rebuilt. */
 const TOKENIZER_VERSION = 3;
 
@@ -56,7 +63,9 @@ const TOKENIZER_VERSION = 3;
 export function addWord(word: string, tag = 'nz'): boolean {
   const w = fold(word.trim());
   if ([...w].length < 2 || /\s/.test(w)) return false;
-  return jieba().insertWord(w, tag);
+  const ok = jieba().insertWord(w, tag);
+  if (ok) generation++;
+  return ok;
 }
 
 // Runs of the text: Han characters go to jieba; letters and digits of other scripts stay whole.

@@ -1,0 +1,72 @@
+/** One paragraph's statements: dateline, quotations carried over from the paragraph before, then sentence by sentence; and a heading's. */
+
+import { cleanText, meaningful, ParagraphOut, personStatement } from './output.ts';
+import { isNounPhrase, meaningfulToks } from './phrases.ts';
+import { findQuotes, maskBrackets, onlyQuotes, sentenceEnd } from './quotes.ts';
+import { sentenceStatements } from './sentence.ts';
+import { classifyNP, outletName } from './subjects.ts';
+import { cutSegment, tokenize } from './tokens.ts';
+import type { Ctx, ParaState, RawStatement } from './types.ts';
+
+const DATELINE_RE = /^\s*([^\s，,。:：“「]{2,16}?)[\d一二三四五六七八九十]{1,4}(?:月[\d一二三四五六七八九十]{1,3})?日(?:电|专电)\s*/u;
+
+export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
+  const { quotes, orphans } = findQuotes(ctx.folded);
+  let f = maskBrackets(ctx.folded, quotes);
+  const out = new ParagraphOut(index);
+
+  // A dateline (共同社11月17日电) makes the first sentence that outlet's report.
+  const dl = DATELINE_RE.exec(f);
+  if (dl?.[1]) {
+    const outlet = outletName(dl[1].replace(/[(（【〔]/g, ''));
+    const start = dl[0].length;
+    f = ' '.repeat(start) + f.slice(start);
+    if (outlet) {
+      ctx.lastOutlet = outlet;
+      const end = sentenceEnd(f, start, quotes);
+      out.emit({ speaker: outlet, text: ctx.original.slice(start, end), direct: false, kind: 'outlet' });
+    }
+  }
+
+  // A paragraph that is one quotation goes on with the quotation that closed the paragraph before
+  // (a long quotation runs over paragraphs: 斯托尔滕贝格…说：…”。 / “自乌克兰战争爆发以来…”。).
+  const carried = ctx.carry;
+  ctx.carry = undefined;
+  if (carried && quotes.length > 0 && onlyQuotes(f, quotes)) {
+    for (const q of quotes) out.emit(personStatement(carried, ctx.original.slice(q.innerStart, q.innerEnd), true));
+    ctx.carry = carried;
+    return out.list;
+  }
+
+  const state: ParaState = { lastSubject: undefined, prevSentencePerson: undefined, skipTo: 0, lastQuoteBy: undefined, lastQuoteEnd: 0, peeked: undefined };
+  let start = 0;
+  while (start < f.length) {
+    if (start < state.skipTo) start = state.skipTo;
+    if (start >= f.length) break;
+    const end = sentenceEnd(f, start, quotes);
+    const peeked = state.peeked;
+    state.peeked = undefined;
+    const items = peeked && peeked.start === start && peeked.end === end ? peeked.items : tokenize(ctx, f, start, end, quotes);
+    sentenceStatements(ctx, f, items, quotes, orphans, state, out, end);
+    start = Math.max(end, start + 1);
+  }
+  // Only a quotation that closes the paragraph can go on in the next one.
+  if (state.lastQuoteBy && /^[\s\p{P}]*$/u.test(f.slice(state.lastQuoteEnd).replace(/[“「『"]/gu, 'x'))) ctx.carry = state.lastQuoteBy;
+  return out.list;
+}
+
+/**
+ * A sub-heading of the form 名字：话 (拜登：美日致力于捍卫和推进人权和法治) is the outlet's summary of
+ * what that person said: reported speech. Any other heading says nothing of anyone.
+ */
+export function headingStatement(ctx: Ctx, index: number): RawStatement | undefined {
+  const m = /^\s*([^:：“”「」"，,。]{2,24})[:：]\s*(\S.*)$/u.exec(ctx.folded);
+  if (!m?.[1] || !m[2]) return undefined;
+  const toks = meaningfulToks(cutSegment(ctx, maskBrackets(ctx.folded), 0, m[1].length));
+  if (!isNounPhrase(toks)) return undefined;
+  const who = classifyNP(ctx, toks);
+  if (who.kind !== 'person' || !who.name) return undefined;
+  const text = cleanText(ctx.original.slice(m[0].length - m[2].length), false);
+  if (!meaningful(text)) return undefined;
+  return { speaker: who.name, ...(who.role ? { role: who.role } : {}), text, direct: false, paragraph: index, kind: 'person' };
+}

@@ -1,0 +1,202 @@
+/** The shape of a clause: its speech verb, what follows it, noun phrases and the words between a subject and its verb. */
+
+import { ADVERBS, FUNCTION_CHARS, OPENERS, TEMPORAL_END } from './lexicon.ts';
+import type { Clause, Tok } from './types.ts';
+
+export function clausesOf(items: Tok[]): Clause[] {
+  const out: Clause[] = [];
+  let cur: Tok[] = [];
+  for (const t of items) {
+    if (t.cls === 'comma' || t.cls === 'colon' || t.w === ';' || t.w === '；') {
+      out.push({ toks: cur, delim: t });
+      cur = [];
+    } else cur.push(t);
+  }
+  out.push({ toks: cur, delim: undefined });
+  return out;
+}
+
+export const meaningfulToks = (toks: Tok[]): Tok[] => toks.filter((t) => t.cls !== 'sp');
+
+/** The first speech verb of a clause that is a statement verb here (not 被认为, 的承诺, 表示感谢). */
+export function findVerb(c: Clause, next: Clause | undefined): number {
+  const toks = c.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    if (t.cls !== 'speech' && t.cls !== 'weak') continue;
+    const prev = prevTok(toks, i);
+    if (prev && (prev.w === '被' || prev.cls === 'de' || prev.w === '所')) continue;
+    const after = nextTok(toks, i);
+    if (after && after.cls === 'de') continue;
+    // 作出上述表示 / 此番表示: points back to words given elsewhere.
+    if (prev && /^(?:上述|此番|这番|该番|以上|前述)$/.test(prev.w)) continue;
+    // 对美国来说 and the like were weeded out as words; a weak verb needs punctuation or a quotation next.
+    const tail = afterVerb(c, i);
+    if (t.cls === 'weak' || t.w === '告诉') {
+      const ok = tail.kind === 'quote' || tail.kind === 'end' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon') && next !== undefined;
+      if (!ok) {
+        if (t.w === '告诉') {
+          // 告诉媒体，…: the object, then a comma, then what was said.
+          const rest = meaningfulToks(toks.slice(i + 1));
+          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron') && c.delim?.cls === 'comma') return i;
+        }
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+function prevTok(toks: Tok[], i: number): Tok | undefined {
+  for (let k = i - 1; k >= 0; k--) if (toks[k]?.cls !== 'sp') return toks[k];
+  return undefined;
+}
+
+function nextTok(toks: Tok[], i: number): Tok | undefined {
+  for (let k = i + 1; k < toks.length; k++) if (toks[k]?.cls !== 'sp') return toks[k];
+  return undefined;
+}
+
+/** What follows the verb inside its clause: nothing, a quotation, or the words said. */
+export function afterVerb(c: Clause, v: number): { kind: 'end' } | { kind: 'quote'; at: number } | { kind: 'words'; at: number } {
+  let k = v + 1;
+  while (k < c.toks.length) {
+    const t = c.toks[k] as Tok;
+    if (t.cls === 'sp' || t.cls === 'le' || t.w === '称' || t.w === '说' || t.w === '道' || t.cls === 'punct' && /^[。！？!?.…]+$/.test(t.w)) k++;
+    else break;
+  }
+  const t = c.toks[k];
+  if (!t) return { kind: 'end' };
+  if (t.cls === 'quote') return { kind: 'quote', at: k };
+  return { kind: 'words', at: k };
+}
+
+export function isQuoteNext(next: Clause | undefined): boolean {
+  const first = next ? meaningfulToks(next.toks)[0] : undefined;
+  return first?.cls === 'quote';
+}
+
+/** 电话中布林肯…: a place or occasion in a bare noun before the subject. */
+export function locativeOpener(t: Tok[], i: number): number {
+  const a = t[i];
+  const b = t[i + 1];
+  const c = t[i + 2];
+  if (a?.cls === 'noun' && b?.cls === 'ppend' && /^(?:中|上|里|期间|会上)$/.test(b.w) && (c?.cls === 'name' || c?.cls === 'role')) return i + 2;
+  return i;
+}
+
+export function isOpener(t: Tok): boolean {
+  return OPENERS.has(t.w) || t.cls === 'time' || t.cls === 'adv' && ADVERBS.has(t.w) || t.w === '对此';
+}
+
+export function isNounPhrase(np: Tok[]): boolean {
+  if (np.length === 0) return false;
+  const last = np[np.length - 1] as Tok;
+  if (last.cls === 'de' || last.cls === 'dun') return false;
+  if (isTitledName(np)) return true;
+  for (let k = 0; k < np.length; k++) {
+    const x = np[k] as Tok;
+    if (x.cls === 'name' || x.cls === 'role' || x.cls === 'noun' || x.cls === 'pron' || x.cls === 'book' || x.cls === 'dun') continue;
+    if (/^(?:前|副|时任|新任|现任|首任|前任|原)$/.test(x.w) && k < np.length - 1) continue; // 美国前总统助理
+    // 6名…官员, 第一次长: numbers and measure words inside a noun phrase.
+    if (x.cls === 'time' && k < np.length - 1) continue;
+    if (x.cls === 'de' && k > 0) continue;
+    // 该官员, 这位首相; a short quotation naming a medium (美国媒体「Axios」).
+    if ((x.w === '该' || x.w === '这位' || x.w === '这名' || x.w === '此') && k === 0) continue;
+    if (x.cls === 'quote' && x.quote && x.quote.innerEnd - x.quote.innerStart <= 12) continue;
+    // Single characters jieba left alone inside a name (萩生/田光/一; 赤泽亮/正).
+    if ((x.cls === 'adv' || x.cls === 'verb' || x.cls === 'other') && [...x.w].length === 1 && k > 0 && !FUNCTION_CHARS.has(x.w) && (np[k - 1]?.cls === 'name' || np[k - 1]?.cls === 'noun')) continue;
+    if (x.cls === 'verb' && np.slice(k + 1).some((y) => y.cls === 'de')) continue; // 特朗普执政时期的…
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A title and a name closing the phrase (和平安全保障研究所理事长德地秀士; 特朗普时期的前白宫国家安全顾问波顿):
+ * the words before the title are the title's, whatever jieba tags them, if they name nobody
+ * (特朗普要求日本首相岸田文雄… is not a phrase: 特朗普 is followed by a verb, not by 的).
+ */
+export function isTitledName(np: Tok[]): boolean {
+  let k = np.length - 1;
+  if (np[k]?.cls === 'role') k--;
+  if (np[k]?.cls !== 'name') return false;
+  while (k > 0 && np[k - 1]?.cls === 'name') k--;
+  if (np[k - 1]?.cls !== 'role') return false;
+  const before = np.slice(0, k);
+  for (let i = 0; i < before.length; i++) {
+    const x = before[i] as Tok;
+    if (['ppstart', 'objprep', 'ju', 'notsaid', 'speech', 'weak', 'pron', 'comma', 'colon', 'punct'].includes(x.cls)) return false;
+    if (x.cls === 'with' && x.w !== '与' && x.w !== '和') return false;
+    if (x.cls === 'quote' && (x.quote?.innerEnd ?? 0) - (x.quote?.innerStart ?? 0) > 12) return false;
+    // A name before the title only as a modifier: 特朗普时期的…
+    // (or a word jieba took for a name inside an organisation's: 国家/安保/室).
+    if (x.cls === 'name' && !before.slice(i + 1).some((y) => y.cls === 'de') && !['noun', 'role'].includes(before[i + 1]?.cls ?? '')) return false;
+  }
+  return true;
+}
+
+/** 欢迎岸田时, 发表演讲时, 会晤结束后: the end of a clause of time. */
+function isTemporalEnd(w: string): boolean {
+  if (TEMPORAL_END.has(w)) return true;
+  return [...w].length >= 2 && /[时后]$/u.test(w) && !/^(?:同时|当时|及时|随时|暂时|按时|准时|届时|此时|那时|平时|适时|小时|有时|然后|最后|此后|今后|其后|之后|以后|随后|落后|背后|幕后|前后|先后)$/u.test(w);
+}
+
+/**
+ * The words between a subject and its verb: adverbs and times, 在…上/中/时, 对/向/告诉 + object,
+ * 与…会谈时. 'together' when the subject speaks with another named person (特朗普与石破茂在联合声明中强调).
+ */
+export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 'bad' | 'together' {
+  if (from >= to) return 'ok';
+  if (depth > 12) return 'bad';
+  const x = t[from] as Tok;
+  if (x.cls === 'adv' || x.cls === 'time' || x.cls === 'le' || x.w === '地' || x.w === '亲口' || x.w === '对此' || x.w === '就此') return matchMid(t, from + 1, to, depth + 1);
+  if (x.cls === 'ppend' && from > 0) return matchMid(t, from + 1, to, depth + 1);
+  if (x.cls === 'notsaid') return 'bad';
+  // Another speech verb right before the verb: 回应/称, 分析/认为, 指/认为, 补充/说.
+  if ((x.cls === 'speech' || x.cls === 'weak') && t.slice(from + 1, to).every((y) => y.cls === 'adv' || y.cls === 'le' || y.cls === 'speech' || y.cls === 'weak')) return 'ok';
+  if (x.cls === 'ppstart') {
+    for (let e = to - 1; e > from; e--) {
+      if ((t[e] as Tok).cls === 'ppend' || (t[e] as Tok).w.endsWith('上') || (t[e] as Tok).w.endsWith('中') || (t[e] as Tok).w.endsWith('时')) {
+        if (matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';
+      }
+    }
+    return 'bad';
+  }
+  if (x.cls === 'with') {
+    // 与拜登(在…)强调: two people speaking together.
+    let k = from + 1;
+    let named = false;
+    while (k < to && (t[k]?.cls === 'name' || t[k]?.cls === 'role' || t[k]?.cls === 'noun' || t[k]?.cls === 'pron')) {
+      if (t[k]?.cls === 'name' || t[k]?.cls === 'pron') named = true;
+      k++;
+    }
+    // 与岸田在白宫举行会谈后宣布, 与他一起表示: said by both, so by neither alone.
+    if (named && matchMid(t, k, to, depth + 1) === 'ok') return 'together';
+    for (let e = to - 1; e > from; e--) {
+      if (isTemporalEnd((t[e] as Tok).w) && matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';
+    }
+    return 'bad';
+  }
+  if (x.cls === 'objprep' || x.w === '告诉') {
+    // The object runs to the verb, or to a phrase that is followed by the verb.
+    for (let e = to; e > from + 1; e--) {
+      const obj = t.slice(from + 1, e);
+      if (obj.some((y) => y.cls === 'speech' || y.cls === 'quote' || y.cls === 'notsaid')) continue;
+      if (e === to || matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+    }
+    return 'bad';
+  }
+  // A clause of time without 在: 欢迎岸田时, 会晤结束后, 接受…采访时.
+  if (x.cls === 'verb' || x.cls === 'noun' || x.cls === 'name') {
+    for (let e = to - 1; e > from; e--) {
+      if (isTemporalEnd((t[e] as Tok).w) && matchMid(t, e + 1, to, depth + 1) === 'ok') {
+        const inner = t.slice(from, e);
+        if (inner.some((y) => y.cls === 'speech' || y.cls === 'notsaid')) return 'bad';
+        return 'ok';
+      }
+    }
+  }
+  return 'bad';
+}

@@ -1,0 +1,117 @@
+/** jieba's part-of-speech tags as the extractor asks for them: short strings remembered, an article's runs tagged once. */
+
+import { type TaggedWord, tag as jiebaTag, segmenterGeneration } from '../../text/segment.ts';
+
+/** jieba's tags, remembered for short strings: the same names and titles are tagged again and again. */
+const tagMemo = new Map<string, TaggedWord[]>();
+
+let tagMemoFor = '';
+
+/** Forgets remembered tags when the segmenter learnt a word (addWord) since they were made. */
+export function checkTagMemo(): void {
+  const fp = segmenterGeneration();
+  if (fp !== tagMemoFor) {
+    tagMemo.clear();
+    tagMemoFor = fp;
+  }
+}
+
+export function tag(text: string): TaggedWord[] {
+  if (text.length > 24) return jiebaTag(text);
+  let t = tagMemo.get(text);
+  if (!t) {
+    if (tagMemo.size > 50_000) tagMemo.clear();
+    t = jiebaTag(text);
+    tagMemo.set(text, t);
+  }
+  return t;
+}
+
+/**
+ * jieba first cuts a text at these characters (cppjieba's PreFilter: space, tab, newline, ， and 。)
+ * and segments every run between them on its own, so the tags of a text are the tags of its runs.
+ */
+function isSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x3002 || c === 0x0a || c === 0x09 || c === 0xff0c;
+}
+
+/** Runs shorter than this are tagged again rather than looked up. */
+const MIN_RUN = 6;
+
+/** A run's words: words[first, first + count) of a text jieba tagged, the run starting at `base` in that text. */
+interface RunTags {
+  words: TaggedWord[];
+  first: number;
+  count: number;
+  base: number;
+}
+
+/**
+ * The tags of one article's texts, each the same as tag(text). A long text is tagged run by run: a
+ * run already tagged in this article (its paragraph was tagged whole to find its names; a sentence
+ * piece holds the run again) is taken from there instead of asking jieba again. Lives for one
+ * article only, so it never outlasts a word the segmenter learns.
+ */
+export class ArticleTags {
+  private readonly runs = new Map<string, RunTags>();
+
+  of(text: string): TaggedWord[] {
+    if (text.length <= 24) return tag(text);
+    const out: TaggedWord[] = [];
+    let pending = 0; // text[pending, i) is still to be tagged
+    let i = 0;
+    while (i < text.length) {
+      let j = i + 1;
+      if (!isSeparator(text.charCodeAt(i))) while (j < text.length && !isSeparator(text.charCodeAt(j))) j++;
+      const known = j - i >= MIN_RUN ? this.runs.get(text.slice(i, j)) : undefined;
+      if (known) {
+        if (!this.tagFresh(text, pending, i, out)) return jiebaTag(text);
+        const shift = i - known.base;
+        for (let k = known.first; k < known.first + known.count; k++) {
+          const w = known.words[k] as TaggedWord;
+          out.push({ word: w.word, tag: w.tag, start: w.start + shift, end: w.end + shift });
+        }
+        pending = j;
+      }
+      i = j;
+    }
+    if (pending === 0) {
+      // No run of it was tagged before: jieba's words as they come.
+      const words = jiebaTag(text);
+      this.remember(text, words);
+      return words;
+    }
+    if (!this.tagFresh(text, pending, text.length, out)) return jiebaTag(text);
+    return out;
+  }
+
+  /** Tags text[from, to) (whole runs) with jieba onto `out`. False when jieba's words do not add up to it. */
+  private tagFresh(text: string, from: number, to: number, out: TaggedWord[]): boolean {
+    if (to <= from) return true;
+    const part = text.slice(from, to);
+    const words = jiebaTag(part);
+    if (!this.remember(part, words)) return false;
+    for (const w of words) out.push({ word: w.word, tag: w.tag, start: w.start + from, end: w.end + from });
+    return true;
+  }
+
+  /**
+   * Remembers the long runs of `text` from jieba's words for it. False, remembering nothing, when
+   * the words do not add up to the text (their offsets would then not be a running sum).
+   */
+  private remember(text: string, words: TaggedWord[]): boolean {
+    if ((words[words.length - 1]?.end ?? 0) !== text.length) return false;
+    let runStart = 0;
+    let first = 0;
+    for (let k = 0; k < words.length; k++) {
+      const end = (words[k] as TaggedWord).end;
+      // A run ends at the end of the text, before a separator, or with a separator (one alone).
+      if (end === text.length || isSeparator(text.charCodeAt(end)) || isSeparator(text.charCodeAt(end - 1))) {
+        if (end - runStart >= MIN_RUN) this.runs.set(text.slice(runStart, end), { words, first, count: k + 1 - first, base: runStart });
+        runStart = end;
+        first = k + 1;
+      }
+    }
+    return true;
+  }
+}
