@@ -21,9 +21,9 @@ import { STATEMENTS_VERSION } from '../answers/statements.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 4;
+const VERSION = 5;
 
-const SECTIONS = ['meta', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -61,15 +61,16 @@ const StoredSentenceSchema = z.object({
 }) satisfies z.ZodType<Omit<DatedSentence, 'text'>>;
 
 const MetaSchema = z.object({
-  articles: z.array(ArticleSchema),
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
   headings: z.array(z.string()),
-  sentences: z.array(StoredSentenceSchema),
-  sentenceStart: z.array(z.number().int().min(0)),
   topics: z.array(z.string()),
   people: PeopleIndexSchema,
 });
+
+// One line of the articles section: an article and its dated sentences. One JSON document per
+// article, because a whole archive as one JSON string passes V8's string limit (512 MB) at 100k articles.
+const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema)]);
 
 /**
  * What the snapshot must match: every *.txt file's name, size and modification time (cheap: no
@@ -121,19 +122,21 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
     passageHeading[i] = h;
   });
   const meta = {
-    articles: index.articles,
     aliases: index.aliases.toJSON(),
     termMode: index.termMode,
     headings,
-    sentences: index.sentences.map(({ text: _text, ...rest }) => rest),
-    sentenceStart: index.sentenceStart,
     topics: index.topics,
     people: index.people,
   };
+  const lines = index.articles.map((article, a) => {
+    const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(({ text: _text, ...rest }) => rest);
+    return Buffer.from(`${JSON.stringify([article, own])}\n`);
+  });
   const d = index.search.data;
   const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   return {
     meta: Buffer.from(JSON.stringify(meta)),
+    articles: Buffer.concat(lines),
     // Terms never hold a newline: segment() drops white space.
     terms: Buffer.from(d.terms.join('\n')),
     postingStart: bytes(d.postingStart),
@@ -240,7 +243,24 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     const start = u32('passageStart');
     const end = u32('passageEnd');
     const heading = i32('passageHeading');
-    const { articles, headings, termMode } = meta.data;
+    const { headings, termMode } = meta.data;
+    const articles: Article[] = [];
+    const sentences: DatedSentence[] = [];
+    const sentenceStart: number[] = [0];
+    const lines = raw('articles');
+    for (let at = 0; at < lines.length; ) {
+      let nl = lines.indexOf(0x0a, at);
+      if (nl === -1) nl = lines.length;
+      const line = ArticleLineSchema.safeParse(JSON.parse(lines.toString('utf8', at, nl)));
+      if (!line.success) return { ok: false, reason: `the snapshot is invalid at article ${articles.length}: ${line.error.issues[0]?.path.join('.') ?? '?'}` };
+      const [article, own] = line.data;
+      const paragraphs = articleParagraphs(article);
+      // A sentence's text is a slice of its paragraph, sharing the article's string.
+      for (const st of own) sentences.push({ ...st, text: (paragraphs[st.paragraph] ?? '').slice(st.start, st.end) });
+      articles.push(article);
+      sentenceStart.push(sentences.length);
+      at = nl + 1;
+    }
     const passages: Passage[] = new Array(article.length);
     for (let i = 0; i < article.length; i++) {
       const a = article[i] as number;
@@ -256,16 +276,6 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     const aliases = AliasTable.fromJSON(meta.data.aliases);
     // The builder taught jieba these names; the query side must cut them the same way.
     teachAliases(aliases);
-    if (meta.data.sentenceStart.length !== articles.length + 1) throw new Error('snapshot: sentences and articles disagree');
-    const sentences: DatedSentence[] = new Array(meta.data.sentences.length);
-    for (let a = 0; a < articles.length; a++) {
-      const paragraphs = articleParagraphs(articles[a] as Article);
-      for (let i = meta.data.sentenceStart[a] as number; i < (meta.data.sentenceStart[a + 1] as number); i++) {
-        const s = meta.data.sentences[i];
-        if (!s) throw new Error(`snapshot: sentence ${i} is missing`);
-        sentences[i] = { ...s, text: (paragraphs[s.paragraph] ?? '').slice(s.start, s.end) };
-      }
-    }
     return {
       ok: true,
       index: {
@@ -275,7 +285,7 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
         aliases,
         termMode,
         sentences,
-        sentenceStart: meta.data.sentenceStart,
+        sentenceStart,
         topics: meta.data.topics,
         people: meta.data.people,
       },
