@@ -91,8 +91,18 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   });
   // Passages that share only stray bigrams with the query are noise once anything names what was asked.
   const relevant = ranked.some((r) => r.coverage > 0) ? ranked.filter((r) => r.coverage > 0) : ranked;
-  relevant.sort((a, b) => b.score - a.score);
-  const ordered = diversify(relevant, (r) => r.passage.article);
+  // Best first; between equals, the earlier report (the original before its reprints).
+  const published = (r: { passage: Passage }): string => index.articles[r.passage.article]?.publishedAt ?? '';
+  relevant.sort((a, b) => b.score - a.score || published(a).localeCompare(published(b)) || a.passage.article - b.passage.article);
+  // The same wire paragraph reprinted by several outlets is one answer, shown once.
+  const seenText = new Set<string>();
+  const unique = relevant.filter((r) => {
+    const k = r.folded.replace(/\s+/g, '');
+    if (seenText.has(k)) return false;
+    seenText.add(k);
+    return true;
+  });
+  const ordered = diversify(unique, (r) => r.passage.article);
   const page = ordered.slice(offset, offset + limit);
 
   const results: AskHit[] = page.map((r, i) => {

@@ -114,3 +114,22 @@ describe('highlight', () => {
     expect(highlight('驻日美军驻留经费', [{ forms: ['驻日美军', '美军驻留经费'] }])).toEqual([{ start: 0, end: 8 }]);
   });
 });
+
+describe('ask over an archive with reprints', () => {
+  it('shows a paragraph reprinted by several articles once, from the earliest of them', async () => {
+    const seeds = await seedArticles();
+    const original = seeds.find((a) => a.file.startsWith('000'))!;
+    const reprints = [1, 2, 3].map((k) => ({
+      ...original,
+      id: `reprint-${k}`,
+      file: `reprint-${k}.txt`,
+      title: `转载 ${k}`,
+      publishedAt: new Date(Date.parse(original.publishedAt) + k * 86_400_000).toISOString(),
+    }));
+    const withReprints = await buildIndex([...seeds, ...reprints]);
+    const r = ask(withReprints, '温馨预算', { limit: 10 });
+    const texts = r.results.map((h) => h.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(r.results[0]?.file).toBe(original.file);
+  });
+});
