@@ -200,9 +200,16 @@ function dedupe(candidates: readonly TimelineCandidate[]): TimelineCandidate[] {
 
 function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandidate[], withContext: boolean): Line[] {
   const byArticle = new Map<string, Item[]>();
+  // Reprints repeat sentences word for word: fold and match each distinct text once.
+  const seen = new Map<string, Pick<Item, 'folded' | 'spans'>>();
   for (const cand of candidates) {
-    const folded = fold(cand.sentence.text);
-    const item: Item = { cand, folded, spans: mentions(folded, matcher) };
+    let known = seen.get(cand.sentence.text);
+    if (!known) {
+      const folded = fold(cand.sentence.text);
+      known = { folded, spans: mentions(folded, matcher) };
+      seen.set(cand.sentence.text, known);
+    }
+    const item: Item = { cand, ...known };
     const list = byArticle.get(cand.source.file);
     if (list) list.push(item);
     else byArticle.set(cand.source.file, [item]);
