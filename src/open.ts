@@ -36,7 +36,8 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
   if (options.indexPath) {
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
-      return { library: createLibrary(snap.index, 0), index: snap.index, loaded: snap.index.articles.length, skipped: [], fromSnapshot: true };
+      for (const s of snap.skipped) log(`skipped ${s.file}: ${s.reason}`);
+      return { library: createLibrary(snap.index, snap.skipped.length), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
     }
     log(`index: rebuilding (${snap.reason})`);
   }
@@ -47,7 +48,7 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
   const index = await buildIndex(corpus.articles, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (options.indexPath) {
     try {
-      await saveSnapshot(options.indexPath, index, fingerprint);
+      await saveSnapshot(options.indexPath, index, fingerprint, corpus.skipped);
     } catch (err) {
       // A read-only disk costs the next start a rebuild, nothing more.
       log(`index: could not save the snapshot to ${options.indexPath} (${err instanceof Error ? err.message : String(err)})`);

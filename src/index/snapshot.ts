@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { Skipped } from '../corpus/load.ts';
 import { ArticleSchema, articleParagraphs, type Article } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { segmenterFingerprint } from '../text/segment.ts';
@@ -21,7 +22,7 @@ import { STATEMENTS_VERSION } from '../answers/statements.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 5;
+const VERSION = 6;
 
 const SECTIONS = ['meta', 'articles', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -66,6 +67,8 @@ const MetaSchema = z.object({
   headings: z.array(z.string()),
   topics: z.array(z.string()),
   people: PeopleIndexSchema,
+  // Files the build skipped, so a start from the snapshot still reports them.
+  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
 });
 
 // One line of the articles section: an article and its dated sentences. One JSON document per
@@ -100,7 +103,7 @@ export async function corpusFingerprint(dirs: readonly string[], extra = ''): Pr
   return hash.digest('hex');
 }
 
-function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
+function sections(index: ShijiIndex, skipped: readonly Skipped[]): Record<SectionName, Uint8Array> {
   const headings: string[] = [];
   const headingId = new Map<string, number>();
   const n = index.passages.length;
@@ -127,6 +130,7 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
     headings,
     topics: index.topics,
     people: index.people,
+    skipped,
   };
   const lines = index.articles.map((article, a) => {
     const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(({ text: _text, ...rest }) => rest);
@@ -152,8 +156,8 @@ function sections(index: ShijiIndex): Record<SectionName, Uint8Array> {
 }
 
 /** Writes the snapshot atomically; returns its payload size in bytes. */
-export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string): Promise<number> {
-  const parts = sections(index);
+export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = []): Promise<number> {
+  const parts = sections(index, skipped);
   const hash = createHash('sha256');
   let bytes = 0;
   for (const name of SECTIONS) {
@@ -187,7 +191,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
   return bytes;
 }
 
-export type SnapshotLoad = { ok: true; index: ShijiIndex } | { ok: false; reason: string };
+export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[] } | { ok: false; reason: string };
 
 /** Loads the snapshot when it is whole and matches the fingerprint; otherwise says why not. */
 export async function loadSnapshot(path: string, fingerprint: string): Promise<SnapshotLoad> {
@@ -278,6 +282,7 @@ export async function loadSnapshot(path: string, fingerprint: string): Promise<S
     teachAliases(aliases);
     return {
       ok: true,
+      skipped: meta.data.skipped,
       index: {
         articles,
         passages,

@@ -71,3 +71,20 @@ describe('index snapshot', () => {
     expect((await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path })).fromSnapshot).toBe(true);
   });
 });
+
+describe('a start from the snapshot', () => {
+  it('still reports the files the build skipped', async () => {
+    const dir = join(root, 'with-bad');
+    mkdirSync(dir);
+    copyFileSync(join(SEEDS_DIR, '000_a2194fe5ab64c492.txt'), join(dir, 'good.txt'));
+    writeFileSync(join(dir, 'bad.txt'), 'not an article');
+    const path = join(root, 'with-bad.snapshot');
+    const first = await openLibrary({ corpusDirs: [dir], indexPath: path });
+    const logs: string[] = [];
+    const second = await openLibrary({ corpusDirs: [dir], indexPath: path, log: (l) => logs.push(l) });
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.skipped).toEqual(first.skipped);
+    expect(second.library.stats().skipped).toBe(1);
+    expect(logs.join('\n')).toMatch(/skipped .*bad\.txt: line 1: expected <!--EPOCH_MS-->/);
+  });
+});
