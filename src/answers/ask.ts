@@ -53,7 +53,7 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   const chars = [...rawQuery.trim()];
   const query = chars.slice(0, MAX_QUERY_CHARS).join('');
   const notices: string[] = [];
-  if (chars.length > MAX_QUERY_CHARS) notices.push(`The query was cut to its first ${MAX_QUERY_CHARS} characters.`);
+  if (chars.length > MAX_QUERY_CHARS) notices.push(`问题超过 ${MAX_QUERY_CHARS} 个字，只按前 ${MAX_QUERY_CHARS} 个字搜索。`);
 
   const empty = (notice: string, suggestions?: string[]): AskResult => ({
     command: 'ask',
@@ -65,12 +65,12 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   });
 
   const words = segment(query);
-  if (words.length === 0) return empty('Nothing to search for: the query has only stop words or punctuation.');
+  if (words.length === 0) return empty('没有可搜索的内容：问题里只有虚词或标点。');
 
   const concepts = queryConcepts(index, query);
   const weighted = queryTerms(query, concepts);
   const { hits } = index.search.search(weighted, RERANK_DEPTH);
-  if (hits.length === 0) return empty(`Nothing found for “${query}”.`, suggest(index, query));
+  if (hits.length === 0) return empty(`语料中没有找到与“${query}”相关的段落。`, suggest(index, query));
 
   const foldedQuery = fold(query).replace(/\s+/g, '');
   const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);

@@ -89,14 +89,14 @@ describe('ask on queries with nothing to find', () => {
     for (const q of ['', '   ', '的了吗', '，。！？']) {
       const r = ask(index, q);
       expect(r.results).toEqual([]);
-      expect(r.notice).toMatch(/Nothing to search for/);
+      expect(r.notice).toMatch(/没有可搜索的内容/);
     }
   });
 
   it('cuts a query over 200 characters and says so', () => {
     const r = ask(index, `TPP${'日本'.repeat(150)}`);
     expect([...r.query]).toHaveLength(200);
-    expect(r.notice).toMatch(/cut to its first 200 characters/);
+    expect(r.notice).toMatch(/只按前 200 个字搜索/);
   });
 
   it('says nothing was found and suggests a close name from the index', () => {
@@ -104,7 +104,7 @@ describe('ask on queries with nothing to find', () => {
     if (r.results.length === 0) expect(r.suggestions?.length).toBeGreaterThan(0);
     const none = ask(index, 'Stoltenburg');
     expect(none.results).toEqual([]);
-    expect(none.notice).toMatch(/Nothing found/);
+    expect(none.notice).toMatch(/没有找到/);
     expect(none.suggestions).toContain('Jens Stoltenberg');
   });
 });
