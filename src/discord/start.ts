@@ -14,10 +14,18 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>):
   const { config } = loaded;
   if (!config.discord) throw new Error('DISCORD_TOKEN is missing');
   const logger = createLogger(config.logLevel, { secrets: [config.discord.token] });
+  let lastProgress = 0;
   const opening = openLibrary({
     corpusDirs: [resolve(config.corpusDir)],
     indexPath: resolve(config.indexPath),
     log: (line) => logger.info({ component: 'library' }, line),
+    // A log line now and then on a long build: logs are not a terminal, so no progress bar.
+    onProgress: (phase, done, total) => {
+      if (done === total || Date.now() - lastProgress > 5000) {
+        lastProgress = Date.now();
+        logger.info({ component: 'library', phase, done, total }, `${phase} ${done}/${total}`);
+      }
+    },
   }).then((opened) => {
     logger.info({ component: 'library', articles: opened.loaded, skipped: opened.skipped.length, fromSnapshot: opened.fromSnapshot }, 'library loaded');
     return opened.library;
