@@ -181,6 +181,11 @@ function bigramsOf(runList: Run[]): Token[] {
   return out;
 }
 
+/** jieba's words of a text as given (no fold, no stop words out): tag() is these words, each looked up alone, and is dearer. */
+export function cutWords(text: string): string[] {
+  return jieba().cut(text, true);
+}
+
 /** Part-of-speech tags of a text (original characters kept, offsets into it): for finding names. */
 export function tag(text: string): TaggedWord[] {
   const out: TaggedWord[] = [];

@@ -1,9 +1,16 @@
-/** jieba's part-of-speech tags as the extractor asks for them: short strings remembered, an article's runs tagged once. */
+/** jieba's part-of-speech tags as the extractor asks for them: cut, then each word's remembered tag; short strings remembered, an article's runs tagged once. */
 
-import { type TaggedWord, tag as jiebaTag, segmenterGeneration } from '../../text/segment.ts';
+import { type TaggedWord, cutWords, tag as jiebaTag, segmenterGeneration } from '../../text/segment.ts';
 
 /** jieba's tags, remembered for short strings: the same names and titles are tagged again and again. */
 const tagMemo = new Map<string, TaggedWord[]>();
+
+/**
+ * A word's tag as jieba gives it inside any text, remembered: jieba's tag() is its cut with each word
+ * looked up alone in the dictionary, so the tag of a word jieba cuts whole is the one it has
+ * everywhere. Null when jieba cuts the word alone into other words (its tag is then unknown here).
+ */
+const wordTags = new Map<string, string | null>();
 
 let tagMemoFor = '';
 
@@ -12,16 +19,44 @@ export function checkTagMemo(): void {
   const fp = segmenterGeneration();
   if (fp !== tagMemoFor) {
     tagMemo.clear();
+    wordTags.clear();
     tagMemoFor = fp;
   }
 }
 
+function wordTag(word: string): string | null {
+  let t = wordTags.get(word);
+  if (t === undefined) {
+    if (wordTags.size > 200_000) wordTags.clear();
+    const alone = jiebaTag(word);
+    t = alone.length === 1 && alone[0]?.word === word ? alone[0].tag : null;
+    wordTags.set(word, t);
+  }
+  return t;
+}
+
+/**
+ * The same as jieba's tag(text), at about the cost of its cut: the words of cutWords() (the cut
+ * tag() makes) with their remembered tags. jieba's tag() itself when a word's tag is unknown.
+ */
+function tagText(text: string): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  let at = 0;
+  for (const word of cutWords(text)) {
+    const t = wordTag(word);
+    if (t === null) return jiebaTag(text);
+    out.push({ word, tag: t, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return out;
+}
+
 export function tag(text: string): TaggedWord[] {
-  if (text.length > 24) return jiebaTag(text);
+  if (text.length > 24) return tagText(text);
   let t = tagMemo.get(text);
   if (!t) {
     if (tagMemo.size > 50_000) tagMemo.clear();
-    t = jiebaTag(text);
+    t = tagText(text);
     tagMemo.set(text, t);
   }
   return t;
@@ -65,7 +100,7 @@ export class ArticleTags {
       if (!isSeparator(text.charCodeAt(i))) while (j < text.length && !isSeparator(text.charCodeAt(j))) j++;
       const known = j - i >= MIN_RUN ? this.runs.get(text.slice(i, j)) : undefined;
       if (known) {
-        if (!this.tagFresh(text, pending, i, out)) return jiebaTag(text);
+        if (!this.tagFresh(text, pending, i, out)) return tagText(text);
         const shift = i - known.base;
         for (let k = known.first; k < known.first + known.count; k++) {
           const w = known.words[k] as TaggedWord;
@@ -77,11 +112,11 @@ export class ArticleTags {
     }
     if (pending === 0) {
       // No run of it was tagged before: jieba's words as they come.
-      const words = jiebaTag(text);
+      const words = tagText(text);
       this.remember(text, words);
       return words;
     }
-    if (!this.tagFresh(text, pending, text.length, out)) return jiebaTag(text);
+    if (!this.tagFresh(text, pending, text.length, out)) return tagText(text);
     return out;
   }
 
@@ -89,7 +124,7 @@ export class ArticleTags {
   private tagFresh(text: string, from: number, to: number, out: TaggedWord[]): boolean {
     if (to <= from) return true;
     const part = text.slice(from, to);
-    const words = jiebaTag(part);
+    const words = tagText(part);
     if (!this.remember(part, words)) return false;
     for (const w of words) out.push({ word: w.word, tag: w.tag, start: w.start + from, end: w.end + from });
     return true;
