@@ -1,13 +1,14 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { extractOne } from './extract.ts';
 import { teachAliases } from './index.ts';
+import { segment } from '../text/segment.ts';
 
 /** A worker thread of extract.ts: extracts the chunks of articles it is given, one at a time. */
-const SetupSchema = z.object({ aliases: z.object({ groups: z.array(z.array(z.string())) }) });
 const MessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setup'), aliases: z.object({ groups: z.array(z.array(z.string())) }) }),
   z.object({ kind: z.literal('chunk'), chunk: z.number().int().min(0), articles: z.array(ArticleSchema) }),
   z.object({ kind: z.literal('stop') }),
 ]);
@@ -15,16 +16,17 @@ const MessageSchema = z.discriminatedUnion('kind', [
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('extract-worker: not started as a worker thread');
-  try {
-    // The main thread taught jieba the corpus's names; this thread's jieba must cut them the same way.
-    teachAliases(AliasTable.fromJSON(SetupSchema.parse(workerData).aliases));
-  } catch (err) {
-    port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-    return;
-  }
+  // Load jieba's dictionaries now, while the main thread is still building the alias table.
+  segment('预热');
   port.on('message', (raw: unknown) => {
     try {
       const m = MessageSchema.parse(raw);
+      if (m.kind === 'setup') {
+        // The main thread taught jieba the corpus's names; this thread's jieba must cut them the same way.
+        teachAliases(AliasTable.fromJSON(m.aliases));
+        port.postMessage({ kind: 'ready' });
+        return;
+      }
       if (m.kind === 'stop') {
         port.close();
         return;
@@ -41,7 +43,6 @@ function main(): void {
       port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   });
-  port.postMessage({ kind: 'ready' });
 }
 
 main();

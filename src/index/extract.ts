@@ -40,20 +40,32 @@ export class Extraction {
   private readonly workers: Worker[] = [];
   private failure: Error | undefined;
   private readonly settled: Promise<void>[] = [];
+  private started = false;
 
+  /**
+   * Starts the workers at once: loading tsx and jieba's dictionaries (a second or two) overlaps with
+   * the caller building the alias table, which the workers need before they can start (`start()`).
+   */
   constructor(
     private readonly articles: readonly Article[],
-    aliases: AliasTableJSON,
     private readonly options: ExtractOptions = {},
   ) {
     this.chunks = Math.ceil(articles.length / CHUNK);
     this.results = new Array(this.chunks);
     const n = options.workers ?? (articles.length >= MIN_ARTICLES_FOR_WORKERS ? Math.max(1, availableParallelism() - 1) : 0);
-    for (let w = 0; w < Math.min(n, this.chunks); w++) this.spawn(aliases);
+    for (let w = 0; w < Math.min(n, this.chunks); w++) this.spawn();
+  }
+
+  /** Gives the workers the alias table (jieba must learn the corpus's names first) and lets them work. */
+  start(aliases: AliasTableJSON): this {
+    this.started = true;
+    for (const w of this.workers) w.postMessage({ kind: 'setup', aliases });
+    return this;
   }
 
   /** Works through the remaining chunks in this thread, then waits for the workers' last ones. */
   async finish(): Promise<Extracted> {
+    if (!this.started) throw new Error('extract: finish() before start(): the workers would wait for ever');
     for (;;) {
       if (this.failure) break;
       const c = this.take();
@@ -99,12 +111,12 @@ export class Extraction {
     this.options.onProgress?.(this.done, this.articles.length);
   }
 
-  private spawn(aliases: AliasTableJSON): void {
+  private spawn(): void {
     // The sources are TypeScript run through tsx: register its loader in the thread, then load the worker.
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./extract-worker.ts', import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: { aliases } });
+    const worker = new Worker(boot, { eval: true });
     this.workers.push(worker);
     let current: number | undefined;
     const give = (): void => {

@@ -40,13 +40,14 @@ export interface BuildOptions {
 
 export async function buildIndex(articles: Article[], options: BuildOptions = {}): Promise<ShijiIndex> {
   const termMode = options.termMode ?? DEFAULT_TERM_MODE;
-  const aliases = AliasTable.build(articles);
-  teachAliases(aliases);
   // Worker threads extract sentences and statements while this thread indexes the passages, then helps them.
-  const extraction = new Extraction(articles, aliases.toJSON(), {
+  const extraction = new Extraction(articles, {
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.('extract', done, total),
   });
+  const aliases = AliasTable.build(articles);
+  teachAliases(aliases);
+  extraction.start(aliases.toJSON());
   const passages = toPassages(articles);
   const search = await buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
   const { sentences: perArticle, analyses } = await extraction.finish();

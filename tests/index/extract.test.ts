@@ -9,9 +9,9 @@ describe('Extraction', () => {
     // Enough articles for several chunks, so that both the worker and this thread take some.
     const many = Array.from({ length: 60 }, (_, k) => articles.map((a) => ({ ...a, id: `${a.id}-${k}`, file: `${k}-${a.file}` }))).flat();
     const aliases = AliasTable.build(articles).toJSON();
-    const inThread = await new Extraction(many, aliases, { workers: 0 }).finish();
+    const inThread = await new Extraction(many, { workers: 0 }).start(aliases).finish();
     const progress: number[] = [];
-    const withWorker = await new Extraction(many, aliases, { workers: 1, onProgress: (done) => progress.push(done) }).finish();
+    const withWorker = await new Extraction(many, { workers: 1, onProgress: (done) => progress.push(done) }).start(aliases).finish();
     expect(withWorker.sentences).toEqual(inThread.sentences);
     expect(withWorker.analyses).toEqual(inThread.analyses);
     expect(withWorker.analyses).toHaveLength(many.length);
