@@ -1,11 +1,11 @@
-import type { Article } from '../corpus/article.ts';
+import { articleParagraphs, type Article } from '../corpus/article.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { passageText, sentences, type Passage } from '../index/passages.ts';
 import type { WeightedTerm } from '../index/inverted.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
-import { hanBigrams, segment } from '../text/segment.ts';
+import { hanBigrams, segment, type Token } from '../text/segment.ts';
 import type { AskHit, AskResult, SourceRef, Span } from './types.ts';
 
 export const MAX_QUERY_CHARS = 200;
@@ -67,10 +67,10 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   const words = segment(query);
   if (words.length === 0) return empty('没有可搜索的内容：问题里只有虚词或标点。');
 
-  const concepts = queryConcepts(index, query);
-  const weighted = queryTerms(query, concepts);
+  const concepts = queryConcepts(index, query, words);
+  const weighted = queryTerms(query, words, concepts);
   const { hits } = index.search.search(weighted, RERANK_DEPTH);
-  if (hits.length === 0) return empty(`语料中没有找到与“${query}”相关的段落。`, suggest(index, query));
+  if (hits.length === 0) return empty(`语料中没有找到与“${query}”相关的段落。`, suggest(index, query, words));
 
   const foldedQuery = fold(query).replace(/\s+/g, '');
   const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
@@ -78,13 +78,13 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
     const passage = index.passages[hit.id] as Passage;
     const text = passageText(index.articles, passage);
     const folded = fold(text);
-    const article = index.articles[passage.article] as Article;
+    const title = fold((index.articles[passage.article] as Article).title);
     // Rare concepts count more: IPEF matters more than 成员国 in "IPEF有哪些成员国".
     const covered = concepts.reduce((sum, c) => sum + c.weight * conceptCoverage(folded, c), 0);
     const coverage = totalWeight ? covered / totalWeight : 0;
     const phrase = foldedQuery.length >= 2 && folded.includes(foldedQuery);
     const near = !phrase && inOrderNearby(folded, concepts);
-    const titleHit = concepts.some((c) => c.forms.some((f) => fold(article.title).includes(f)));
+    const titleHit = concepts.some((c) => c.forms.some((f) => title.includes(f)));
     // BM25 alone lets a long passage of common bigrams beat a short one that names the thing asked about.
     const score = hit.score * 2 * (0.15 + coverage) ** 2 * (phrase ? 1.6 : near ? 1.25 : 1) * (titleHit ? 1.15 : 1);
     return { passage, text, folded, score, coverage };
@@ -135,7 +135,7 @@ export function sourceRef(article: Article): SourceRef {
  * The query's concepts: names and terms of the alias table found in it (longest first, with all
  * their forms), then the remaining words, each with its own equivalents.
  */
-function queryConcepts(index: ShijiIndex, query: string): Concept[] {
+function queryConcepts(index: ShijiIndex, query: string, words: readonly Token[]): Concept[] {
   const folded = fold(query);
   const taken = new Array<boolean>(folded.length).fill(false);
   const concepts: Concept[] = [];
@@ -164,7 +164,7 @@ function queryConcepts(index: ShijiIndex, query: string): Concept[] {
     }
     add(group);
   }
-  for (const w of segment(query)) {
+  for (const w of words) {
     if (taken.slice(w.start, w.end).every(Boolean)) continue;
     // A lone Han character (日, 美) is too common to count as a concept of a longer query.
     if (w.term.length === 1 && /\p{sc=Han}/u.test(w.term) && folded.length > 2) continue;
@@ -198,12 +198,12 @@ function wordDf(index: ShijiIndex, word: string): number {
 }
 
 /** Words count fully, bigrams less (they are there to catch what the cut missed), alias forms a little less. */
-function queryTerms(query: string, concepts: Concept[]): WeightedTerm[] {
+function queryTerms(query: string, words: readonly Token[], concepts: Concept[]): WeightedTerm[] {
   const weights = new Map<string, number>();
   const put = (term: string, weight: number): void => {
     if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
   };
-  for (const w of segment(query)) put(w.term, w.term.length === 1 && /\p{sc=Han}/u.test(w.term) ? 0.3 : 1);
+  for (const w of words) put(w.term, w.term.length === 1 && /\p{sc=Han}/u.test(w.term) ? 0.3 : 1);
   for (const b of hanBigrams(query)) put(BIGRAM_PREFIX + b.term, 0.4);
   for (const c of concepts) {
     for (const form of c.forms.slice(0, 8)) {
@@ -277,8 +277,7 @@ function diversify<T>(ranked: T[], articleOf: (r: T) => number): T[] {
 
 /** The sentence before and after a short passage, from its article. */
 function neighbours(articles: readonly Article[], p: Passage): { before?: string; after?: string } {
-  const article = articles[p.article] as Article;
-  const paragraphs = article.lead ? [article.lead, ...article.blocks.map((b) => b.text)] : article.blocks.map((b) => b.text);
+  const paragraphs = articleParagraphs(articles[p.article] as Article);
   const own = paragraphs[p.paragraph] ?? '';
   const beforeText = p.start > 0 ? own.slice(0, p.start) : (paragraphs[p.paragraph - 1] ?? '');
   const afterText = p.end < own.length ? own.slice(p.end) : (paragraphs[p.paragraph + 1] ?? '');
@@ -288,7 +287,7 @@ function neighbours(articles: readonly Article[], p: Passage): { before?: string
 }
 
 /** Close names and terms from the index for a query that found nothing. */
-function suggest(index: ShijiIndex, query: string): string[] {
+function suggest(index: ShijiIndex, query: string, queryWords: readonly Token[]): string[] {
   const q = key(query);
   const scored: { form: string; d: number }[] = [];
   for (const form of index.aliases.forms()) {
@@ -297,7 +296,7 @@ function suggest(index: ShijiIndex, query: string): string[] {
     if (d <= Math.max(1, Math.floor(k.length / 3)) || (q.length >= 2 && (k.includes(q) || q.includes(k)))) scored.push({ form, d });
   }
   // Words of the index one or two edits away (a typo), or that start with what was typed.
-  const words = segment(query).map((w) => w.term).filter((w) => w.length >= 2);
+  const words = queryWords.map((w) => w.term).filter((w) => w.length >= 2);
   if (words.length) {
     for (const term of index.search.vocabulary()) {
       if (term.startsWith(BIGRAM_PREFIX) || Math.abs(term.length - (words[0] as string).length) > 2) continue;

@@ -1,4 +1,4 @@
-import { bigramIndexTerms, segment, wordsAndBigrams, type Token } from '../text/segment.ts';
+import { bigramIndexTerms, wordsAndBigrams } from '../text/segment.ts';
 
 /**
  * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
@@ -27,11 +27,6 @@ export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[
   for (const t of words) out.push(t.term);
   if (mode !== 'words') for (const t of bigrams) out.push(BIGRAM_PREFIX + t.term);
   return out;
-}
-
-/** Words with positions: for the proximity boost and for highlights. */
-export function words(text: string): Token[] {
-  return segment(text);
 }
 
 export { BIGRAM_PREFIX };

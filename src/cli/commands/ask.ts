@@ -1,14 +1,11 @@
-import { UsageError, type CliCommand } from '../command.ts';
 import { formatAsk } from '../format.ts';
+import { queryCommand } from '../query-command.ts';
 
-export default {
+export default queryCommand({
   name: 'ask',
   usage: 'ask <query> [--limit N]',
   summary: 'the passages that answer a question, best first, with their sources',
-  async run(ctx, args, flags) {
-    const query = args.join(' ');
-    if (!query.trim()) throw new UsageError('ask: what to search for? e.g. ask 驻日美军经费');
-    const result = (await ctx.library()).ask(query, { ...(flags.limit ? { limit: flags.limit } : {}), ...(flags.offset ? { offset: flags.offset } : {}) });
-    return { json: result, text: formatAsk(result, ctx.styled) };
-  },
-} satisfies CliCommand;
+  missing: 'what to search for? e.g. ask 驻日美军经费',
+  answer: (library, query, options) => library.ask(query, options),
+  format: formatAsk,
+});

@@ -1,14 +1,11 @@
-import { UsageError, type CliCommand } from '../command.ts';
 import { formatTimeline } from '../format.ts';
+import { queryCommand } from '../query-command.ts';
 
-export default {
+export default queryCommand({
   name: 'timeline',
   usage: 'timeline <topic> [--limit N]',
   summary: 'what happened to a topic, in date order, one dated line per event',
-  async run(ctx, args, flags) {
-    const topic = args.join(' ');
-    if (!topic.trim()) throw new UsageError('timeline: which topic? e.g. timeline TPP');
-    const result = (await ctx.library()).timeline(topic, { ...(flags.limit ? { limit: flags.limit } : {}), ...(flags.offset ? { offset: flags.offset } : {}) });
-    return { json: result, text: formatTimeline(result, ctx.styled) };
-  },
-} satisfies CliCommand;
+  missing: 'which topic? e.g. timeline TPP',
+  answer: (library, topic, options) => library.timeline(topic, options),
+  format: formatTimeline,
+});
