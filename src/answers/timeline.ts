@@ -179,6 +179,8 @@ interface Line {
   unit: DatedSentence;
   /** Folded text of the line, for comparing tellings. */
   folded: string;
+  /** dateKey() of the event, computed once: the sort compares it many times. */
+  sortKey: number;
 }
 
 interface Item {
@@ -216,20 +218,36 @@ function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandid
   }
 
   const lines: Line[] = [];
+  const excerpts: ExcerptMemo = new Map();
   for (const items of byArticle.values()) {
     if (!items.some((i) => i.spans)) continue;
     const inContext = withContext ? contextual(items, matcher) : () => false;
     for (const item of items) {
       if (item.cand.sentence.heading) continue;
       if (item.spans) {
-        lines.push(mentionLine(item, item.spans));
+        lines.push(mentionLine(item, item.spans, excerpts));
         continue;
       }
-      const line = inContext(item.cand.sentence.paragraph) ? contextLine(item) : undefined;
+      const line = inContext(item.cand.sentence.paragraph) ? contextLine(item, excerpts) : undefined;
       if (line) lines.push(line);
     }
   }
   return lines;
+}
+
+/** A sentence's excerpt around a date, by sentence text, then date position: reprints cut the same way once. */
+type ExcerptMemo = Map<string, Map<number, { text: string; folded: string }>>;
+
+// Titles are folded once per query for each article's candidates, on every query: remember them.
+const foldedTitles = new Map<string, string>();
+
+function foldTitle(title: string): string {
+  let f = foldedTitles.get(title);
+  if (f === undefined) {
+    if (foldedTitles.size >= 100_000) foldedTitles.clear();
+    foldedTitles.set(title, (f = fold(title)));
+  }
+  return f;
 }
 
 /**
@@ -241,7 +259,7 @@ function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandid
  */
 function contextual(items: readonly Item[], matcher: TopicMatcher): (paragraph: number) => boolean {
   const first = items[0];
-  if (first && mentions(fold(first.cand.source.title), matcher)) return () => true;
+  if (first && mentions(foldTitle(first.cand.source.title), matcher)) return () => true;
   const named = [...new Set(items.filter((i) => i.spans).map((i) => i.cand.sentence.paragraph))].sort((a, b) => a - b);
   const headings = new Set(items.filter((i) => i.cand.sentence.heading).map((i) => i.cand.sentence.paragraph));
   const inside = new Set(named);
@@ -275,7 +293,7 @@ function clauseIndex(folded: string): Int32Array {
  * 日前), in the part of the sentence (between ；) that names the topic, the most specific, then the
  * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
  */
-function mentionLine(item: Item, spans: Span[]): Line {
+function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line {
   const { folded } = item;
   const unit = item.cand.sentence;
   const clause = clauseIndex(folded);
@@ -286,24 +304,36 @@ function mentionLine(item: Item, spans: Span[]): Line {
   const best = unit.dates
     .filter((d) => isAnchor(d) && namedSegments.has(segmentOf(d.start)))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start)[0];
-  return line(item, best, [...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0));
+  return line(item, best, excerpts, () => [[...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0)]);
 }
 
 /**
  * A sentence of the account that does not name the topic: a line only with a day or a month of
  * its own (a bare year, 2017年至2021年执政时, is background more often than a step of the story).
  */
-function contextLine(item: Item): Line | undefined {
+function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
   const best = item.cand.sentence.dates
     .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank('month'))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
-  return best ? line(item, best, [best.start], best.start) : undefined;
+  return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }
 
-function line(item: Item, date: DateMention | undefined, keys: number[], core: number): Line {
+/** `where` gives the positions the excerpt must keep and the one it is centred on (computed only when the excerpt is not known yet). */
+function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line {
   const { source } = item.cand;
   const unit = item.cand.sentence;
-  const text = excerpt(unit.text, item.folded, keys, core);
+  let byDate = excerpts.get(unit.text);
+  if (!byDate) excerpts.set(unit.text, (byDate = new Map()));
+  const at = date ? date.start : -1;
+  let cut = byDate.get(at);
+  if (!cut) {
+    const [keys, core] = where();
+    const [start, end] = excerpt(unit.text, item.folded, keys, core);
+    // fold() keeps lengths: the excerpt's folded text is the folded sentence's same stretch.
+    cut = { text: unit.text.slice(start, end), folded: item.folded.slice(start, end) };
+    byDate.set(at, cut);
+  }
+  const { text } = cut;
   const day = publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10);
   const event: TimelineEvent = {
     date: date ? date.date : day,
@@ -316,17 +346,18 @@ function line(item: Item, date: DateMention | undefined, keys: number[], core: n
     file: source.file,
     reportedOnly: date === undefined,
   };
-  return { event, source, unit, folded: fold(text) };
+  return { event, source, unit, folded: cut.folded, sortKey: dateKey(event.date, event.precision) };
 }
 
 /**
  * A long sentence cut to the clauses that matter: the one with the date (or the first mention),
  * widened over neighbouring clauses that hold the date or a mention, then to at least a readable
- * length; a quotation left open is closed. Always a substring of the sentence.
+ * length; a quotation left open is closed. [start, end) of the sentence.
  */
-function excerpt(text: string, folded: string, keys: number[], core: number): string {
+function excerpt(text: string, folded: string, keys: number[], core: number): [number, number] {
+  const lead = text.length - text.trimStart().length;
   const whole = text.trim();
-  if ([...whole].length <= MAX_LINE) return whole;
+  if ([...whole].length <= MAX_LINE) return [lead, lead + whole.length];
   const clauses: Span[] = [];
   let s = 0;
   for (let i = 0; i < folded.length; i++) {
@@ -372,35 +403,32 @@ function excerpt(text: string, folded: string, keys: number[], core: number): st
   }
   while (end > start && /[,;:\s]/.test(folded[end - 1] as string)) end--;
   while (start < end && /\s/.test(folded[start] as string)) start++;
-  return text.slice(start, end);
+  return [start, end];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Order and merging.
 
 /** Sort key: a day comes before its month's undated items, a month before its year's, a year before its decade's. */
-function dateKey(date: string, precision: Precision): [number, number, number] {
+function dateKey(date: string, precision: Precision): number {
   const y = Number.parseInt(date.slice(0, 4), 10);
+  // (year, month, day) read as one number: months and days stay below 200.
+  const key = (year: number, month: number, day: number): number => (year * 200 + month) * 200 + day;
   switch (precision) {
     case 'day':
-      return [y, Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+      return key(y, Number(date.slice(5, 7)), Number(date.slice(8, 10)));
     case 'month':
-      return [y, Number(date.slice(5, 7)), 99];
+      return key(y, Number(date.slice(5, 7)), 99);
     case 'year':
-      return [y, 99, 99];
+      return key(y, 99, 99);
     case 'decade':
-      return [y + 9, 100, 100];
+      return key(y + 9, 100, 100);
   }
 }
 
 function compareLines(a: Line, b: Line): number {
-  const ka = dateKey(a.event.date, a.event.precision);
-  const kb = dateKey(b.event.date, b.event.precision);
-  for (let i = 0; i < 3; i++) {
-    const d = (ka[i] ?? 0) - (kb[i] ?? 0);
-    if (d !== 0) return d;
-  }
   return (
+    a.sortKey - b.sortKey ||
     Number(a.event.reportedOnly) - Number(b.event.reportedOnly) ||
     a.event.publishedAt.localeCompare(b.event.publishedAt) ||
     a.event.file.localeCompare(b.event.file) ||
@@ -429,6 +457,8 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Lines of the same date that tell the same thing become one event listing every source, earliest report first. */
 function merge(sorted: readonly Line[]): TimelineEvent[] {
   const clusters: { line: Line; grams: Set<string>; members: Line[] }[] = [];
+  // Reprints give the same line many times: its bigrams once.
+  const gramsOf = new Map<string, Set<string>>();
   let dayStart = 0;
   for (const line of sorted) {
     // Clusters of the same date and precision sit at the end of the list (the lines are sorted).
@@ -437,7 +467,8 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
       if (c.line.event.date === line.event.date && c.line.event.precision === line.event.precision) break;
       dayStart++;
     }
-    const grams = bigrams(line.folded);
+    let grams = gramsOf.get(line.folded);
+    if (!grams) gramsOf.set(line.folded, (grams = bigrams(line.folded)));
     let home: (typeof clusters)[number] | undefined;
     for (let i = dayStart; i < clusters.length; i++) {
       const c = clusters[i] as (typeof clusters)[number];

@@ -1,13 +1,12 @@
 import type { Article } from '../corpus/article.ts';
 import type { DatedSentence } from '../answers/events.ts';
 import { buildPeople, type PeopleIndex } from '../answers/people.ts';
-import { Extraction } from './extract.ts';
+import { ChunkBuild } from './chunks.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord, hanBigrams, tag } from '../text/segment.ts';
 import { fold } from '../text/normalize.ts';
 import type { InvertedIndex } from './inverted.ts';
 import { toPassages, type Passage } from './passages.ts';
-import { buildSearch } from './search.ts';
 import { BIGRAM_PREFIX, isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
 
 /**
@@ -33,24 +32,27 @@ export interface ShijiIndex {
 
 export interface BuildOptions {
   termMode?: TermMode;
-  /** Worker threads for extraction (see extract.ts); 0 for none. */
+  /** Worker threads besides this one (see chunks.ts); 0 for none. */
   workers?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 export async function buildIndex(articles: Article[], options: BuildOptions = {}): Promise<ShijiIndex> {
   const termMode = options.termMode ?? DEFAULT_TERM_MODE;
-  // Worker threads extract sentences and statements while this thread indexes the passages, then helps them.
-  const extraction = new Extraction(articles, {
+  // Worker threads and this one index, date and attribute chunks of articles side by side.
+  const chunks = new ChunkBuild(articles, {
+    termMode,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    onProgress: (done, total) => options.onProgress?.('extract', done, total),
+    onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
   const aliases = AliasTable.build(articles);
   teachAliases(aliases);
-  extraction.start(aliases.toJSON());
+  chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
-  const search = await buildSearch(articles, passages, termMode, (done, total) => options.onProgress?.('index', done, total));
-  const { sentences: perArticle, analyses } = await extraction.finish();
+  const { search, sentences: perArticle, analyses } = await chunks.finish();
+  if (search.documentCount !== passages.length) {
+    throw new Error(`index: the chunks indexed ${search.documentCount} passages, the corpus has ${passages.length}`);
+  }
   const sentences: DatedSentence[] = [];
   const sentenceStart: number[] = [0];
   for (const list of perArticle) {

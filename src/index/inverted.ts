@@ -186,19 +186,38 @@ function siftDown(h: Hit[], i: number, worse: (a: Hit, b: Hit) => boolean): void
 }
 
 /**
+ * The index of a run of consecutive documents (a chunk of articles' passages), built in any thread
+ * and sent whole: its own vocabulary, in first-seen order, and its postings grouped by that
+ * vocabulary, with document numbers counted from the chunk's first document.
+ */
+export interface PartialIndex {
+  terms: string[];
+  /** postingStart[t]..postingStart[t+1] are local term t's postings. */
+  postingStart: Uint32Array;
+  postingDoc: Uint32Array;
+  postingTf2: Uint16Array;
+  docLength: Uint16Array;
+}
+
+/** The typed arrays of a partial index, for transferring it to another thread without a copy. */
+export function partialBuffers(p: PartialIndex): ArrayBuffer[] {
+  return [p.postingStart, p.postingDoc, p.postingTf2, p.docLength].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
  * Builds the index from each document's terms, one document at a time (ids 0, 1, 2… in call
- * order), keeping only flat growable arrays until `finish()` sorts them into postings.
+ * order), keeping only flat growable arrays until they are sorted into postings.
  */
 export class InvertedBuilder {
   private readonly termId = new Map<string, number>();
   private readonly terms: string[] = [];
-  private docs = new Uint32Array(1 << 16);
-  private ids = new Uint32Array(1 << 16);
-  private tf2 = new Uint16Array(1 << 16);
+  private docs = new Uint32Array(1 << 14);
+  private ids = new Uint32Array(1 << 14);
+  private tf2 = new Uint16Array(1 << 14);
   private size = 0;
   private readonly lengths: number[] = [];
   // Per-document term counts, indexed by term id and reset after each document (faster than a Map per document).
-  private counts = new Uint32Array(1 << 16);
+  private counts = new Uint32Array(1 << 12);
   private readonly seen: number[] = [];
 
   add(doc: DocTerms): void {
@@ -251,7 +270,7 @@ export class InvertedBuilder {
   }
 
   /** Counting sort by term: postings of each term end up in document order. */
-  finish(): InvertedIndex {
+  finishPartial(): PartialIndex {
     const nTerms = this.terms.length;
     const postingStart = new Uint32Array(nTerms + 1);
     for (let i = 0; i < this.size; i++) {
@@ -269,6 +288,79 @@ export class InvertedBuilder {
       postingTf2[at] = this.tf2[i] as number;
       fill[t] = at + 1;
     }
-    return new InvertedIndex({ terms: this.terms, postingStart, postingDoc, postingTf2, docLength: Uint16Array.from(this.lengths) });
+    return { terms: this.terms, postingStart, postingDoc, postingTf2, docLength: Uint16Array.from(this.lengths) };
+  }
+
+  finish(): InvertedIndex {
+    const merger = new InvertedMerger();
+    merger.add(this.finishPartial());
+    return merger.finish();
+  }
+}
+
+/**
+ * Joins partial indexes, given in document order, into one index. Each part's vocabulary is
+ * mapped to global term ids as it comes and then dropped; the postings are copied once, into
+ * arrays of exactly the final size, and each part is let go as soon as it is copied, so a build
+ * holds about one copy of the postings, not the two or three a growing array needs.
+ */
+export class InvertedMerger {
+  private readonly termId = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private df = new Uint32Array(1 << 16);
+  private readonly parts: ({ globalId: Uint32Array; part: PartialIndex } | undefined)[] = [];
+  private docs = 0;
+
+  add(part: PartialIndex): void {
+    const globalId = new Uint32Array(part.terms.length);
+    part.terms.forEach((term, local) => {
+      let g = this.termId.get(term);
+      if (g === undefined) {
+        g = this.terms.length;
+        this.termId.set(term, g);
+        this.terms.push(term);
+        if (g >= this.df.length) {
+          const grown = new Uint32Array(this.df.length * 2);
+          grown.set(this.df);
+          this.df = grown;
+        }
+      }
+      globalId[local] = g;
+      this.df[g] = (this.df[g] as number) + ((part.postingStart[local + 1] as number) - (part.postingStart[local] as number));
+    });
+    // The strings now live in the global vocabulary; the part keeps only its arrays.
+    part.terms = [];
+    this.parts.push({ globalId, part });
+    this.docs += part.docLength.length;
+  }
+
+  finish(): InvertedIndex {
+    const nTerms = this.terms.length;
+    const postingStart = new Uint32Array(nTerms + 1);
+    for (let t = 0; t < nTerms; t++) postingStart[t + 1] = (postingStart[t] as number) + (this.df[t] as number);
+    const total = postingStart[nTerms] as number;
+    const fill = postingStart.slice(0, nTerms);
+    const postingDoc = new Uint32Array(total);
+    const postingTf2 = new Uint16Array(total);
+    const docLength = new Uint16Array(this.docs);
+    let offset = 0;
+    for (let i = 0; i < this.parts.length; i++) {
+      const entry = this.parts[i];
+      if (!entry) throw new Error(`inverted: part ${i} was already merged`);
+      const { globalId, part } = entry;
+      for (let local = 0; local < globalId.length; local++) {
+        const g = globalId[local] as number;
+        let at = fill[g] as number;
+        for (let p = part.postingStart[local] as number, end = part.postingStart[local + 1] as number; p < end; p++, at++) {
+          postingDoc[at] = (part.postingDoc[p] as number) + offset;
+          postingTf2[at] = part.postingTf2[p] as number;
+        }
+        fill[g] = at;
+      }
+      docLength.set(part.docLength, offset);
+      offset += part.docLength.length;
+      this.parts[i] = undefined;
+    }
+    return new InvertedIndex({ terms: this.terms, postingStart, postingDoc, postingTf2, docLength });
   }
 }

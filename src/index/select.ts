@@ -46,7 +46,10 @@ export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCa
     const article = index.articles[a];
     if (!article) continue;
     const source = sourceRef(article);
-    const titleNames = folded.some((f) => key(article.title).includes(f));
+    const title = titleKey(article.title);
+    const titleNames = folded.some((f) => title.includes(f));
+    const near = new Set<number>();
+    for (const p of paras) for (let d = -2; d <= 2; d++) near.add(p + d);
     const from = index.sentenceStart[a] ?? 0;
     const to = index.sentenceStart[a + 1] ?? from;
     for (let s = from; s < to; s++) {
@@ -56,10 +59,21 @@ export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCa
         continue;
       }
       // Elsewhere only a sentence with a day or month of its own can continue the account.
-      const dated = sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month');
-      const near = titleNames || [...paras].some((p) => Math.abs(p - sentence.paragraph) <= 2);
-      if (dated && near) out.push({ sentence, source });
+      if (!(titleNames || near.has(sentence.paragraph))) continue;
+      if (sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month')) out.push({ sentence, source });
     }
   }
   return out;
+}
+
+// Every query looks at the titles of the articles it touches: their keys are remembered.
+const titleKeys = new Map<string, string>();
+
+function titleKey(title: string): string {
+  let k = titleKeys.get(title);
+  if (k === undefined) {
+    if (titleKeys.size >= 100_000) titleKeys.clear();
+    titleKeys.set(title, (k = key(title)));
+  }
+  return k;
 }

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/text/normalize.ts';
+import * as OpenCC from 'opencc-js';
+import { fold, mayConvert } from '../../src/text/normalize.ts';
 import { hanBigrams, keywords, segment, tag } from '../../src/text/segment.ts';
+import { seedArticles } from '../support/corpus.ts';
 
 const terms = (s: string): string[] => segment(s).map((t) => t.term);
 
@@ -15,6 +17,31 @@ describe('fold', () => {
 
   it('keeps every length, for any text (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => fold(s).length === s.length), { numRuns: 300 });
+  });
+});
+
+describe('mayConvert (the converter skipped on text no rule can change)', () => {
+  const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  // Simplified and traditional characters of the beat, rewritten and round-tripped ones (台 → 臺 → 台, 坏 → 坯), compatibility ideographs, Latin.
+  const pool = [...'日美同盟驻军经费首相说会谈台湾税收秘密温度坏么打土坯乾隆著名駐軍經費與臺灣會談國總統爲裏豈更車F-35 ，。“”'];
+
+  it('GIVEN any text THEN the converter changes it only where mayConvert says it may (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), (chars) => {
+        const text = chars.join('');
+        return mayConvert(text) || convert(text) === text;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('GIVEN the seed articles THEN every paragraph folds as the converter alone would fold it', async () => {
+    const articles = await seedArticles();
+    const paragraphs = articles.flatMap((a) => [a.title, ...a.blocks.map((b) => b.text)]);
+    expect(paragraphs.some((p) => !mayConvert(p))).toBe(true);
+    for (const p of paragraphs) if (!mayConvert(p)) expect(convert(p)).toBe(p);
+    expect(mayConvert('美國')).toBe(true);
+    expect(mayConvert('美国')).toBe(false);
   });
 });
 
