@@ -125,8 +125,9 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const mentionedBy = new Map<string, number[]>(); // root → article indices
   const formSeen = new Map<string, number>(); // form key → articles
   articles.forEach((a, i) => {
-    const text = [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)].join('\n');
-    const found = scanner.scan(text);
+    // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+    const found = new Map<string, Set<string>>();
+    for (const text of [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)]) scanner.scan(text, found);
     for (const [root, keys] of found) {
       const list = mentionedBy.get(root) ?? [];
       list.push(i);
@@ -358,10 +359,9 @@ class FormScanner {
     this.byBigram.set(head, list);
   }
 
-  /** Root → the form keys found. */
-  scan(text: string): Map<string, Set<string>> {
+  /** Root → the form keys found, added to `out`. */
+  scan(text: string, out = new Map<string, Set<string>>()): Map<string, Set<string>> {
     const f = fold(text).replace(DOTS_RE, '·');
-    const out = new Map<string, Set<string>>();
     const hit = (root: string, k: string): void => {
       const set = out.get(root) ?? new Set<string>();
       set.add(k);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Skipped } from '../corpus/load.ts';
@@ -103,7 +103,11 @@ export async function corpusFingerprint(dirs: readonly string[], extra = ''): Pr
   return hash.digest('hex');
 }
 
-function sections(index: ShijiIndex, skipped: readonly Skipped[]): Record<SectionName, Uint8Array> {
+/**
+ * The sections in file order, each as the pieces it is written in: the articles section one batch
+ * of lines at a time, so that saving never holds a second copy of the archive.
+ */
+function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName, () => Iterable<Uint8Array>][] {
   const headings: string[] = [];
   const headingId = new Map<string, number>();
   const n = index.passages.length;
@@ -132,17 +136,25 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): Record<Sectio
     people: index.people,
     skipped,
   };
-  const lines = index.articles.map((article, a) => {
-    const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(({ text: _text, ...rest }) => rest);
-    return Buffer.from(`${JSON.stringify([article, own])}\n`);
-  });
+  function* articleLines(): Iterable<Uint8Array> {
+    let batch = '';
+    for (let a = 0; a < index.articles.length; a++) {
+      const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(({ text: _text, ...rest }) => rest);
+      batch += `${JSON.stringify([index.articles[a], own])}\n`;
+      if (batch.length >= 1 << 20) {
+        yield Buffer.from(batch);
+        batch = '';
+      }
+    }
+    if (batch) yield Buffer.from(batch);
+  }
   const d = index.search.data;
-  const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return {
-    meta: Buffer.from(JSON.stringify(meta)),
-    articles: Buffer.concat(lines),
+  const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
+  const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
+    meta: () => [Buffer.from(JSON.stringify(meta))],
+    articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
-    terms: Buffer.from(d.terms.join('\n')),
+    terms: () => [Buffer.from(d.terms.join('\n'))],
     postingStart: bytes(d.postingStart),
     postingDoc: bytes(d.postingDoc),
     postingTf2: bytes(d.postingTf2),
@@ -153,34 +165,43 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): Record<Sectio
     passageEnd: bytes(passageEnd),
     passageHeading: bytes(passageHeading),
   };
+  return SECTIONS.map((name) => [name, parts[name]]);
 }
+
+// The header line is written last, over room kept for it at the start: its JSON padded with spaces.
+const HEADER_ROOM = 4096;
 
 /** Writes the snapshot atomically; returns its payload size in bytes. */
 export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = []): Promise<number> {
-  const parts = sections(index, skipped);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for (const name of SECTIONS) {
-    hash.update(parts[name]);
-    bytes += parts[name].byteLength;
-  }
-  const header = {
-    format: FORMAT,
-    version: VERSION,
-    fingerprint,
-    sections: SECTIONS.map((name) => ({ name, bytes: parts[name].byteLength })),
-    bytes,
-    sha256: hash.digest('hex'),
-  };
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const file = await open(tmp, 'w');
+  let bytes = 0;
+  let written = false;
   try {
-    await file.write(`${JSON.stringify(header)}\n`);
-    for (const name of SECTIONS) await file.write(parts[name]);
+    const hash = createHash('sha256');
+    const sizes: { name: SectionName; bytes: number }[] = [];
+    let at = HEADER_ROOM + 1;
+    for (const [name, pieces] of sections(index, skipped)) {
+      let size = 0;
+      for (const piece of pieces()) {
+        hash.update(piece);
+        await file.write(piece, 0, piece.byteLength, at);
+        at += piece.byteLength;
+        size += piece.byteLength;
+      }
+      sizes.push({ name, bytes: size });
+      bytes += size;
+    }
+    const header = JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, sections: sizes, bytes, sha256: hash.digest('hex') });
+    if (header.length > HEADER_ROOM) throw new Error(`snapshot: header of ${header.length} bytes does not fit in ${HEADER_ROOM}`);
+    await file.write(`${header.padEnd(HEADER_ROOM)}\n`, 0, 'utf8');
     await file.sync();
+    written = true;
   } finally {
     await file.close();
+    // A half-written file (a full disk) is not left behind.
+    if (!written) await unlink(tmp).catch(() => undefined);
   }
   try {
     await rename(tmp, path);
@@ -194,108 +215,166 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
 export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[] } | { ok: false; reason: string };
 
 /** Loads the snapshot when it is whole and matches the fingerprint; otherwise says why not. */
-export async function loadSnapshot(path: string, fingerprint: string): Promise<SnapshotLoad> {
-  let buf: Buffer;
+export async function loadSnapshot(path: string, fingerprint: string, options: { readChunkBytes?: number } = {}): Promise<SnapshotLoad> {
+  let file: FileHandle;
   try {
-    buf = await readFile(path);
+    file = await open(path, 'r');
   } catch (err) {
     const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : String(err);
     return { ok: false, reason: code === 'ENOENT' ? 'no snapshot yet' : `cannot read the snapshot (${code})` };
   }
-  const nl = buf.indexOf(0x0a);
-  if (nl === -1) return { ok: false, reason: 'the snapshot has no header line' };
+  try {
+    return await readSnapshot(file, fingerprint, Math.max(1, options.readChunkBytes ?? READ_CHUNK));
+  } catch (err) {
+    return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
+  } finally {
+    await file.close();
+  }
+}
+
+// The typed-array sections' element sizes: a section's length must be a multiple of it.
+const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
+  postingStart: 4,
+  postingDoc: 4,
+  postingTf2: 2,
+  docLength: 2,
+  passageArticle: 4,
+  passageParagraph: 4,
+  passageStart: 4,
+  passageEnd: 4,
+  passageHeading: 4,
+};
+
+// The articles section is read and parsed this many bytes at a time.
+const READ_CHUNK = 8 << 20;
+
+/**
+ * Reads the file section by section: the typed arrays straight into their own buffers, the
+ * articles a chunk of lines at a time, so that a load holds the index and little else (never the
+ * whole file as one buffer, which at 100k articles is over a gigabyte). The payload's hash is
+ * checked as it goes and compared at the end, before anything is returned.
+ */
+async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: number): Promise<SnapshotLoad> {
+  const size = (await file.stat()).size;
+  const head = Buffer.alloc(Math.min(size, HEADER_ROOM + 1));
+  await file.read(head, 0, head.length, 0);
+  const nl = head.indexOf(0x0a);
+  if (nl === -1) return { ok: false, reason: size <= HEADER_ROOM ? 'the snapshot is truncated (it ends inside its header)' : 'the snapshot has no header line' };
   let header: z.infer<typeof HeaderSchema>;
   try {
-    const parsed = HeaderSchema.safeParse(JSON.parse(buf.subarray(0, nl).toString('utf8')));
+    const parsed = HeaderSchema.safeParse(JSON.parse(head.subarray(0, nl).toString('utf8')));
     if (!parsed.success) return { ok: false, reason: 'the snapshot header is of another format or version' };
     header = parsed.data;
   } catch {
     return { ok: false, reason: 'the snapshot header is corrupt' };
   }
   if (header.fingerprint !== fingerprint) return { ok: false, reason: 'the corpus or the dictionary changed' };
-  const payload = buf.subarray(nl + 1);
-  if (payload.length !== header.bytes) return { ok: false, reason: `the snapshot is truncated (${payload.length} of ${header.bytes} bytes)` };
-  if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { ok: false, reason: 'the snapshot is corrupt (hash mismatch)' };
-  try {
-    const part = new Map<string, Buffer>();
-    let at = 0;
-    for (const s of header.sections) {
-      part.set(s.name, payload.subarray(at, at + s.bytes));
-      at += s.bytes;
+  const payloadBytes = size - (nl + 1);
+  if (payloadBytes !== header.bytes) return { ok: false, reason: `the snapshot is truncated (${payloadBytes} of ${header.bytes} bytes)` };
+  if (header.sections.reduce((n, s) => n + s.bytes, 0) !== header.bytes) return { ok: false, reason: 'the snapshot header is corrupt' };
+
+  const hash = createHash('sha256');
+  let pos = nl + 1;
+  const readInto = async (buf: Uint8Array): Promise<Uint8Array> => {
+    for (let off = 0; off < buf.byteLength; ) {
+      const { bytesRead } = await file.read(buf, off, buf.byteLength - off, pos + off);
+      if (bytesRead === 0) throw new Error('snapshot: the file ended early');
+      off += bytesRead;
     }
-    const raw = (name: SectionName): Buffer => {
-      const b = part.get(name);
-      if (!b) throw new Error(`snapshot: section ${name} is missing`);
-      return b;
-    };
-    // A copy gives each array its own aligned buffer (a view into the file may be misaligned).
-    const u32 = (name: SectionName): Uint32Array => new Uint32Array(Uint8Array.from(raw(name)).buffer);
-    const u16 = (name: SectionName): Uint16Array => new Uint16Array(Uint8Array.from(raw(name)).buffer);
-    const i32 = (name: SectionName): Int32Array => new Int32Array(Uint8Array.from(raw(name)).buffer);
-    const meta = MetaSchema.safeParse(JSON.parse(raw('meta').toString('utf8')));
-    if (!meta.success) return { ok: false, reason: `the snapshot is invalid at ${meta.error.issues[0]?.path.join('.') ?? '?'}` };
-    const termsText = raw('terms').toString('utf8');
-    const search = new InvertedIndex({
-      terms: termsText ? termsText.split('\n') : [],
-      postingStart: u32('postingStart'),
-      postingDoc: u32('postingDoc'),
-      postingTf2: u16('postingTf2'),
-      docLength: u16('docLength'),
-    });
-    const article = u32('passageArticle');
-    const paragraph = u32('passageParagraph');
-    const start = u32('passageStart');
-    const end = u32('passageEnd');
-    const heading = i32('passageHeading');
-    const { headings, termMode } = meta.data;
-    const articles: Article[] = [];
-    const sentences: DatedSentence[] = [];
-    const sentenceStart: number[] = [0];
-    const lines = raw('articles');
-    for (let at = 0; at < lines.length; ) {
-      let nl = lines.indexOf(0x0a, at);
-      if (nl === -1) nl = lines.length;
-      const line = ArticleLineSchema.safeParse(JSON.parse(lines.toString('utf8', at, nl)));
-      if (!line.success) return { ok: false, reason: `the snapshot is invalid at article ${articles.length}: ${line.error.issues[0]?.path.join('.') ?? '?'}` };
+    pos += buf.byteLength;
+    hash.update(buf);
+    return buf;
+  };
+  // A parse failure is reported only if the hash agrees: a corrupt file is called corrupt.
+  let invalid: string | undefined;
+  const raw = new Map<SectionName, Uint8Array>();
+  const articles: Article[] = [];
+  const sentences: DatedSentence[] = [];
+  const sentenceStart: number[] = [0];
+  const takeLine = (text: string): void => {
+    if (invalid !== undefined) return;
+    try {
+      const line = ArticleLineSchema.safeParse(JSON.parse(text));
+      if (!line.success) {
+        invalid = `the snapshot is invalid at article ${articles.length}: ${line.error.issues[0]?.path.join('.') ?? '?'}`;
+        return;
+      }
       const [article, own] = line.data;
       const paragraphs = articleParagraphs(article);
       // A sentence's text is a slice of its paragraph, sharing the article's string.
       for (const st of own) sentences.push({ ...st, text: (paragraphs[st.paragraph] ?? '').slice(st.start, st.end) });
       articles.push(article);
       sentenceStart.push(sentences.length);
-      at = nl + 1;
+    } catch (err) {
+      invalid = `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})`;
     }
-    const passages: Passage[] = new Array(article.length);
-    for (let i = 0; i < article.length; i++) {
-      const a = article[i] as number;
-      if (a >= articles.length) throw new Error(`snapshot: passage ${i} points to article ${a} of ${articles.length}`);
-      const h = heading[i] as number;
-      const p: Passage = { article: a, paragraph: paragraph[i] as number, start: start[i] as number, end: end[i] as number };
-      if (h >= 0) p.heading = headings[h] as string;
-      passages[i] = p;
+  };
+  for (const section of header.sections) {
+    if (section.name !== 'articles') {
+      if (section.bytes % (ELEMENT_BYTES[section.name] ?? 1) !== 0) invalid ??= `the snapshot's ${section.name} section has a broken length`;
+      // A fresh buffer per section: typed arrays over it are aligned.
+      raw.set(section.name, await readInto(new Uint8Array(section.bytes)));
+      continue;
     }
-    if (search.data.postingStart.length !== search.termCount + 1 || search.documentCount !== passages.length) {
-      throw new Error('snapshot: postings and passages disagree');
+    let carry = Buffer.alloc(0);
+    for (let left = section.bytes; left > 0; ) {
+      const chunk = await readInto(Buffer.alloc(Math.min(readChunk, left)));
+      left -= chunk.byteLength;
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let at = 0;
+      for (let end = buf.indexOf(0x0a, at); end !== -1; end = buf.indexOf(0x0a, at)) {
+        takeLine(buf.toString('utf8', at, end));
+        at = end + 1;
+      }
+      carry = Buffer.from(buf.subarray(at));
     }
-    const aliases = AliasTable.fromJSON(meta.data.aliases);
-    // The builder taught jieba these names; the query side must cut them the same way.
-    teachAliases(aliases);
-    return {
-      ok: true,
-      skipped: meta.data.skipped,
-      index: {
-        articles,
-        passages,
-        search,
-        aliases,
-        termMode,
-        sentences,
-        sentenceStart,
-        topics: meta.data.topics,
-        people: meta.data.people,
-      },
-    };
-  } catch (err) {
-    return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
+    if (carry.length) takeLine(carry.toString('utf8'));
   }
+  if (hash.digest('hex') !== header.sha256) return { ok: false, reason: 'the snapshot is corrupt (hash mismatch)' };
+  if (invalid !== undefined) return { ok: false, reason: invalid };
+
+  const section = (name: SectionName): Uint8Array => {
+    const b = raw.get(name);
+    if (!b) throw new Error(`snapshot: section ${name} is missing`);
+    return b;
+  };
+  const u32 = (name: SectionName): Uint32Array => new Uint32Array(section(name).buffer);
+  const u16 = (name: SectionName): Uint16Array => new Uint16Array(section(name).buffer);
+  const i32 = (name: SectionName): Int32Array => new Int32Array(section(name).buffer);
+  const meta = MetaSchema.safeParse(JSON.parse(Buffer.from(section('meta')).toString('utf8')));
+  if (!meta.success) return { ok: false, reason: `the snapshot is invalid at ${meta.error.issues[0]?.path.join('.') ?? '?'}` };
+  const termsText = Buffer.from(section('terms')).toString('utf8');
+  const search = new InvertedIndex({
+    terms: termsText ? termsText.split('\n') : [],
+    postingStart: u32('postingStart'),
+    postingDoc: u32('postingDoc'),
+    postingTf2: u16('postingTf2'),
+    docLength: u16('docLength'),
+  });
+  const article = u32('passageArticle');
+  const paragraph = u32('passageParagraph');
+  const start = u32('passageStart');
+  const end = u32('passageEnd');
+  const heading = i32('passageHeading');
+  const { headings, termMode } = meta.data;
+  const passages: Passage[] = new Array(article.length);
+  for (let i = 0; i < article.length; i++) {
+    const a = article[i] as number;
+    if (a >= articles.length) throw new Error(`snapshot: passage ${i} points to article ${a} of ${articles.length}`);
+    const h = heading[i] as number;
+    const p: Passage = { article: a, paragraph: paragraph[i] as number, start: start[i] as number, end: end[i] as number };
+    if (h >= 0) p.heading = headings[h] as string;
+    passages[i] = p;
+  }
+  if (search.data.postingStart.length !== search.termCount + 1 || search.documentCount !== passages.length) {
+    throw new Error('snapshot: postings and passages disagree');
+  }
+  const aliases = AliasTable.fromJSON(meta.data.aliases);
+  // The builder taught jieba these names; the query side must cut them the same way.
+  teachAliases(aliases);
+  return {
+    ok: true,
+    skipped: meta.data.skipped,
+    index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: meta.data.topics, people: meta.data.people },
+  };
 }

@@ -1,4 +1,4 @@
-import { bigramIndexTerms, wordsAndBigrams } from '../text/segment.ts';
+import { indexTerms } from '../text/segment.ts';
 
 /**
  * Which terms a text is indexed under. Words alone miss what jieba cuts differently in another
@@ -19,14 +19,10 @@ export function isBigramTerm(term: string): boolean {
   return term.startsWith(BIGRAM_PREFIX);
 }
 
-/** The terms of a text, for the index or for a query, in text order. */
+/** The terms of a text, for the index or for a query, in text order: words first, then bigrams. */
 export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[] {
-  const out: string[] = [];
   // Bigram mode needs no jieba at all: Latin words and numbers stay whole, Han text becomes bigrams.
-  const { words, bigrams } = mode === 'bigrams' ? bigramIndexTerms(text) : wordsAndBigrams(text);
-  for (const t of words) out.push(t.term);
-  if (mode !== 'words') for (const t of bigrams) out.push(BIGRAM_PREFIX + t.term);
-  return out;
+  return indexTerms(text, { jiebaWords: mode !== 'bigrams', bigramPrefix: mode === 'words' ? undefined : BIGRAM_PREFIX });
 }
 
 export { BIGRAM_PREFIX };

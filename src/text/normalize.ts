@@ -31,9 +31,28 @@ function foldUncached(text: string): string {
 
 let converter: ((s: string) => string) | undefined;
 
-function toSimplified(text: string): string {
-  // Most text of a simplified-Chinese archive has no character any rule rewrites: skip the converter (a third of a build's folding).
+/**
+ * Traditional to simplified, length kept. The text is converted clause by clause, cut at marks
+ * no rule's source contains (，。 and the like: no rule can match across one), so that only the
+ * clauses with a character some rule rewrites go through the converter.
+ */
+export function toSimplified(text: string): string {
   if (!mayConvert(text)) return text;
+  const cuts = separators();
+  if (!cuts) return convertWhole(text);
+  let out = '';
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !cuts.has(text.charCodeAt(i))) continue;
+    const piece = text.slice(start, i);
+    out += mayConvert(piece) ? convertWhole(piece) : piece;
+    if (i < text.length) out += text[i];
+    start = i + 1;
+  }
+  return out;
+}
+
+function convertWhole(text: string): string {
   // The Hong Kong preset also maps the Taiwan variants seen in the corpus (臺, 裏, 爲) and is the fastest of the three.
   const convert = (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
   const out = convert(text);
@@ -49,7 +68,26 @@ function toSimplified(text: string): string {
 
 // The preset Converter({ from: 'hk', to: 'cn' }) runs (opencc-js picks it by that name).
 const PRESET = 'hk2s';
-let triggers: { bmp: Uint8Array; astral: Set<number> } | undefined | null;
+interface Rules {
+  /** Characters at which some rule changes its source. */
+  bmp: Uint8Array;
+  astral: Set<number>;
+  /** Every character of every rule's source. */
+  sourceChars: Set<string>;
+}
+let triggers: Rules | undefined | null;
+
+// Clause and sentence marks a text may be cut at, when no rule's source holds them.
+const CUT_CANDIDATES = '，。、；：！？,.;:!?\n\t 「」『』“”（）()《》…';
+let cutSet: Set<number> | undefined | null;
+
+function separators(): Set<number> | null {
+  if (cutSet !== undefined) return cutSet;
+  triggers ??= triggerCharacters();
+  const rules = triggers;
+  cutSet = rules ? new Set([...CUT_CANDIDATES].filter((c) => !rules.sourceChars.has(c)).map((c) => c.charCodeAt(0))) : null;
+  return cutSet;
+}
 
 /**
  * Whether the converter could change the text: only a rule whose source differs from its result
@@ -74,11 +112,12 @@ export function mayConvert(text: string): boolean {
 }
 
 /** The characters at which some rule of the preset changes its source (every character of a rule that changes the length). */
-function triggerCharacters(): { bmp: Uint8Array; astral: Set<number> } | null {
+function triggerCharacters(): Rules | null {
   const config: unknown = OpenCC.Locale.configs[PRESET];
   if (!config || typeof config !== 'object') return null;
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
+  const sourceChars = new Set<string>();
   const mark = (ch: string): void => {
     const cp = ch.codePointAt(0) as number;
     if (cp > 0xffff) astral.add(cp);
@@ -87,6 +126,7 @@ function triggerCharacters(): { bmp: Uint8Array; astral: Set<number> } | null {
   const rule = (from: string, to: string): void => {
     const a = [...from];
     const b = [...to];
+    for (const ch of a) sourceChars.add(ch);
     a.forEach((ch, i) => {
       if (a.length !== b.length || ch !== b[i]) mark(ch);
     });
@@ -108,5 +148,5 @@ function triggerCharacters(): { bmp: Uint8Array; astral: Set<number> } | null {
     }
   };
   walk(config);
-  return bmp.some((x) => x === 1) ? { bmp, astral } : null;
+  return bmp.some((x) => x === 1) ? { bmp, astral, sourceChars } : null;
 }

@@ -147,35 +147,43 @@ export function hanBigrams(text: string): Token[] {
   return bigramsOf(runs(fold(text)));
 }
 
-/** Words and Han bigrams of a text in one pass (the text folded and split once): what the index stores. */
-export function wordsAndBigrams(text: string): { words: Token[]; bigrams: Token[] } {
-  const folded = fold(text);
-  const runList = runs(folded);
-  return { words: segmentFolded(folded, runList), bigrams: bigramsOf(runList) };
-}
-
-/**
- * What the index stores in bigram mode, without calling jieba: Latin words and numbers whole (stop
- * words out), Han runs as character bigrams, and a lone Han character (日, 美 between punctuation)
- * as itself.
- */
-export function bigramIndexTerms(text: string): { words: Token[]; bigrams: Token[] } {
-  const runList = runs(fold(text));
-  const words: Token[] = [];
-  for (const run of runList) {
-    if (run.han ? run.text.length === 1 && !isStopWord(run.text) : !isStopWord(run.text)) {
-      words.push({ term: run.text, start: run.start, end: run.start + run.text.length });
-    }
-  }
-  return { words, bigrams: bigramsOf(runList) };
-}
-
 function bigramsOf(runList: Run[]): Token[] {
   const out: Token[] = [];
   for (const run of runList) {
     if (!run.han) continue;
     for (let k = 0; k + 1 < run.text.length; k++) {
       out.push({ term: run.text.slice(k, k + 2), start: run.start + k, end: run.start + k + 2 });
+    }
+  }
+  return out;
+}
+
+/**
+ * What the index stores for a text, as plain strings in text order (the index needs no offsets, and
+ * a build makes tens of millions of these): its words, then its Han bigrams each behind
+ * `bigramPrefix` (none when it is undefined). The words are jieba's (as segment() gives them), or
+ * with `jiebaWords` false those bigramIndexTerms() gives. The same terms as those functions give.
+ */
+export function indexTerms(text: string, options: { jiebaWords: boolean; bigramPrefix: string | undefined }): string[] {
+  const runList = runs(fold(text));
+  const out: string[] = [];
+  for (const run of runList) {
+    if (run.han) {
+      if (options.jiebaWords) {
+        for (const piece of jieba().cut(run.text, true)) if (!isStopWord(piece)) out.push(piece);
+      } else if (run.text.length === 1 && !isStopWord(run.text)) {
+        out.push(run.text);
+      }
+    } else if (!isStopWord(run.text)) {
+      out.push(run.text);
+    }
+  }
+  const prefix = options.bigramPrefix;
+  if (prefix !== undefined) {
+    for (const run of runList) {
+      if (!run.han) continue;
+      const t = run.text;
+      for (let k = 0; k + 1 < t.length; k++) out.push(prefix + t[k] + t[k + 1]);
     }
   }
   return out;

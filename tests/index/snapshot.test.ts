@@ -26,6 +26,11 @@ describe('index snapshot', () => {
     expect(loaded.index.topics).toEqual(index.topics);
     const q = (i: typeof index) => i.search.search([{ term: 'tpp', weight: 1 }, { term: '驻日美军', weight: 1 }], 20).hits;
     expect(q(loaded.index)).toEqual(q(index));
+    // Read 97 bytes at a time: article lines (and their multi-byte characters) cut across reads come back whole.
+    const inPieces = await loadSnapshot(path, 'fp', { readChunkBytes: 97 });
+    if (!inPieces.ok) throw new Error(inPieces.reason);
+    expect(inPieces.index.articles).toEqual(loaded.index.articles);
+    expect(inPieces.index.sentences).toEqual(loaded.index.sentences);
   });
 
   it('refuses a snapshot of another corpus, a truncated one and a corrupt one, saying why', async () => {
@@ -39,6 +44,13 @@ describe('index snapshot', () => {
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 50] = (flipped[flipped.length - 50] ?? 0) ^ 0x55;
     writeFileSync(path, flipped);
+    expect(await loadSnapshot(path, 'fp')).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
+    // A byte flipped inside the articles' JSON: still called corrupt, not a parse error.
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as { sections: { name: string; bytes: number }[] };
+    const inArticles = bytes.indexOf(0x0a) + 1 + (header.sections[0]?.bytes ?? 0) + 20;
+    const broken = Buffer.from(bytes);
+    broken[inArticles] = 0x7b;
+    writeFileSync(path, broken);
     expect(await loadSnapshot(path, 'fp')).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
     writeFileSync(path, 'garbage');
     expect((await loadSnapshot(path, 'fp')).ok).toBe(false);

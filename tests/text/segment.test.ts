@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { fold, mayConvert } from '../../src/text/normalize.ts';
-import { hanBigrams, keywords, segment, tag } from '../../src/text/segment.ts';
+import { hanBigrams, indexTerms, keywords, segment, tag } from '../../src/text/segment.ts';
 import { seedArticles } from '../support/corpus.ts';
 
 const terms = (s: string): string[] => segment(s).map((t) => t.term);
@@ -84,6 +84,25 @@ describe('segment', () => {
   it('gives Han bigrams that find a word jieba cut inside a longer one (美军 in 驻日美军基地)', () => {
     expect(hanBigrams('驻日美军基地').map((t) => t.term)).toContain('美军');
     expect(hanBigrams('TPP')).toEqual([]);
+  });
+});
+
+describe('indexTerms', () => {
+  it('GIVEN any text THEN the index stores the words segment() gives, then the bigrams hanBigrams() gives (property)', () => {
+    const pool = [...'驻日美军基地经费的是TPP与F-35日美同盟，。 3.5%臺灣'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const expected = [...segment(text).map((t) => t.term), ...hanBigrams(text).map((b) => `#${b.term}`)];
+        expect(indexTerms(text, { jiebaWords: true, bigramPrefix: '#' })).toEqual(expected);
+        expect(indexTerms(text, { jiebaWords: true, bigramPrefix: undefined })).toEqual(segment(text).map((t) => t.term));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('without jieba keeps Latin words, numbers and a lone Han character, and bigrams', () => {
+    expect(indexTerms('日，TPP与美国', { jiebaWords: false, bigramPrefix: '#' })).toEqual(['日', 'tpp', '#与美', '#美国']);
   });
 });
 
