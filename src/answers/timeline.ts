@@ -174,12 +174,18 @@ function mentions(folded: string, matcher: TopicMatcher): Span[] | undefined {
 // Which sentences are events of the topic, and when.
 
 interface Line {
-  event: TimelineEvent;
+  /** The event's date and precision, as the line's event will show them. */
+  date: string;
+  precision: Precision;
+  /** The excerpt shown. */
+  text: string;
+  /** No date in the text: the publication day stands in. */
+  reportedOnly: boolean;
   source: SourceRef;
   unit: DatedSentence;
   /** Folded text of the line, for comparing tellings. */
   folded: string;
-  /** dateKey() of the event, computed once: the sort compares it many times. */
+  /** dateKey() of the date, computed once: the sort compares it many times. */
   sortKey: number;
 }
 
@@ -189,15 +195,20 @@ interface Item {
   spans: Span[] | undefined;
 }
 
-function dedupe(candidates: readonly TimelineCandidate[]): TimelineCandidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((c) => {
-    const s = c.sentence;
-    const k = `${c.source.file}\u0000${s.paragraph}\u0000${s.sentence}\u0000${s.part ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/** The same sentence offered twice (an index may find it through two forms of the topic) counts once. */
+function dedupe(candidates: readonly TimelineCandidate[]): readonly TimelineCandidate[] {
+  const seen = new Set<DatedSentence>();
+  let repeated = false;
+  for (const c of candidates) {
+    if (seen.has(c.sentence)) {
+      repeated = true;
+      break;
+    }
+    seen.add(c.sentence);
+  }
+  if (!repeated) return candidates;
+  seen.clear();
+  return candidates.filter((c) => !seen.has(c.sentence) && seen.add(c.sentence) !== undefined);
 }
 
 function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandidate[], withContext: boolean): Line[] {
@@ -333,20 +344,10 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
     cut = { text: unit.text.slice(start, end), folded: item.folded.slice(start, end) };
     byDate.set(at, cut);
   }
-  const { text } = cut;
-  const day = publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10);
-  const event: TimelineEvent = {
-    date: date ? date.date : day,
-    precision: date ? date.precision : 'day',
-    text,
-    title: source.title,
-    url: source.url,
-    publishedAt: source.publishedAt,
-    source: source.source,
-    file: source.file,
-    reportedOnly: date === undefined,
-  };
-  return { event, source, unit, folded: cut.folded, sortKey: dateKey(event.date, event.precision) };
+  // Lines are many and mostly merged away: the event itself is made only for what is shown (merge()).
+  const day = date ? date.date : (publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10));
+  const precision: Precision = date ? date.precision : 'day';
+  return { date: day, precision, text: cut.text, reportedOnly: date === undefined, source, unit, folded: cut.folded, sortKey: dateKey(day, precision) };
 }
 
 /**
@@ -429,13 +430,21 @@ function dateKey(date: string, precision: Precision): number {
 function compareLines(a: Line, b: Line): number {
   return (
     a.sortKey - b.sortKey ||
-    Number(a.event.reportedOnly) - Number(b.event.reportedOnly) ||
-    a.event.publishedAt.localeCompare(b.event.publishedAt) ||
-    a.event.file.localeCompare(b.event.file) ||
+    Number(a.reportedOnly) - Number(b.reportedOnly) ||
+    byCodeUnit(a.source.publishedAt, b.source.publishedAt) ||
+    byCodeUnit(a.source.file, b.source.file) ||
     a.unit.paragraph - b.unit.paragraph ||
     a.unit.sentence - b.unit.sentence ||
     (a.unit.part ?? 0) - (b.unit.part ?? 0)
   );
+}
+
+/**
+ * Plain string order: ISO dates and file names need no collation, and localeCompare asks ICU for
+ * every one of the hundreds of thousands of comparisons a large timeline's sort makes.
+ */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Character bigrams of the Han, Latin and digit characters of folded text. */
@@ -464,7 +473,7 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
     // Clusters of the same date and precision sit at the end of the list (the lines are sorted).
     while (dayStart < clusters.length) {
       const c = clusters[dayStart] as (typeof clusters)[number];
-      if (c.line.event.date === line.event.date && c.line.event.precision === line.event.precision) break;
+      if (c.line.date === line.date && c.line.precision === line.precision) break;
       dayStart++;
     }
     let grams = gramsOf.get(line.folded);
@@ -472,7 +481,7 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
     let home: (typeof clusters)[number] | undefined;
     for (let i = dayStart; i < clusters.length; i++) {
       const c = clusters[i] as (typeof clusters)[number];
-      if (c.line.event.date !== line.event.date || c.line.event.precision !== line.event.precision) continue;
+      if (c.line.date !== line.date || c.line.precision !== line.precision) continue;
       if (jaccard(c.grams, grams) >= SAME_EVENT_JACCARD) {
         home = c;
         break;
@@ -490,7 +499,18 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
       sources.push({ ...m.source });
     }
     // A report counts as reportedOnly only when no telling gives the date.
-    const event: TimelineEvent = { ...line.event, reportedOnly: members.every((m) => m.event.reportedOnly) };
+    const { source } = line;
+    const event: TimelineEvent = {
+      date: line.date,
+      precision: line.precision,
+      text: line.text,
+      title: source.title,
+      url: source.url,
+      publishedAt: source.publishedAt,
+      source: source.source,
+      file: source.file,
+      reportedOnly: members.every((m) => m.reportedOnly),
+    };
     if (sources.length > 1) event.sources = sources;
     return event;
   });

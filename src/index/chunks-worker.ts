@@ -4,7 +4,7 @@ import { ArticleSchema } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { buildChunk, partialBuffers, type WorkerMessage } from './chunks.ts';
 import { teachAliases } from './index.ts';
-import { segment } from '../text/segment.ts';
+import { releaseSegmenter, segment } from '../text/segment.ts';
 
 /** A worker thread of chunks.ts: builds the chunks of articles it is given, one at a time. */
 const MessageSchema = z.discriminatedUnion('kind', [
@@ -35,6 +35,7 @@ function main(): void {
         return;
       }
       if (m.kind === 'stop') {
+        releaseSegmenter();
         port.close();
         return;
       }
