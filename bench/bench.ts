@@ -24,7 +24,10 @@ import { parseArgs } from 'node:util';
 import { articleParagraphs, type Article } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex } from '../src/index/index.ts';
+import { InvertedMerger } from '../src/index/inverted.ts';
 import { toPassages } from '../src/index/passages.ts';
+import { indexPassages } from '../src/index/search.ts';
+import { DEFAULT_TERM_MODE } from '../src/index/terms.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
 import { segment } from '../src/text/segment.ts';
 import type { Library } from '../src/library.ts';
@@ -295,6 +298,8 @@ export interface EngineRow {
 export interface BaselinesResult {
   textMB: number;
   rawJieba: { seconds: number; MBps: number; words: number };
+  /** shiji's search index alone (passages → postings, words + bigrams) in one thread: no /who or /timeline extraction. */
+  searchIndex: { seconds: number; MBps: number };
   engines: Record<BaselineName, EngineRow>;
 }
 
@@ -312,6 +317,12 @@ async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
   const queries = askQueries(cases);
 
   const cut = rawJiebaCut(texts, progress(`${label} raw jieba`));
+  process.stderr.write(`${label} search index alone\n`);
+  const t0 = performance.now();
+  const merger = new InvertedMerger();
+  merger.add(indexPassages(articles, passages, DEFAULT_TERM_MODE));
+  merger.finish();
+  const searchSeconds = seconds(t0);
   const engines = {} as Record<BaselineName, EngineRow>;
   for (const name of ['minisearch-default', 'minisearch-intl'] as const) {
     const engine = buildBaseline(name, articles, passages, progress(`${label} ${name}`));
@@ -319,7 +330,12 @@ async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
     const quality = askQuality((q) => engine.search(q, 10), cases, realFiles, provenance);
     engines[name] = { buildSeconds: engine.buildSeconds, buildMBps: textMB / engine.buildSeconds, ask, success5: quality.success5, cases: quality.cases };
   }
-  return { textMB, rawJieba: { seconds: cut.seconds, MBps: textMB / cut.seconds, words: cut.words }, engines };
+  return {
+    textMB,
+    rawJieba: { seconds: cut.seconds, MBps: textMB / cut.seconds, words: cut.words },
+    searchIndex: { seconds: searchSeconds, MBps: textMB / searchSeconds },
+    engines,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,6 +487,7 @@ export function formatBench(report: BenchReport): string {
   const rows: string[][] = [];
   for (const [size, b] of Object.entries(report.baselines)) {
     rows.push([size, 'raw nodejieba cut', f1(b.rawJieba.seconds), f2(b.rawJieba.MBps), '—', '—', '—']);
+    rows.push([size, `shiji search index alone, 1 thread (${pct(b.searchIndex.MBps / b.rawJieba.MBps)} of raw jieba)`, f1(b.searchIndex.seconds), f2(b.searchIndex.MBps), '—', '—', '—']);
     const engines: [string, EngineRow][] = [['shiji', b.shiji], ['MiniSearch, default tokenizer', b.engines['minisearch-default']], ['MiniSearch, Intl.Segmenter', b.engines['minisearch-intl']]];
     for (const [name, e] of engines) rows.push([size, name, f1(e.buildSeconds), f2(e.buildMBps), f1(e.ask.p50), f1(e.ask.p95), `${pct(e.success5)} (${e.cases})`]);
   }

@@ -36,13 +36,15 @@ export function who(people: PeopleIndex, articles: SourceLookup, query: string, 
   }
 
   const p = found.person;
-  const all: StatementOut[] = [];
+  // Someone quoted in thousands of articles: count them all, but make only the page's statements.
+  const page: StatementOut[] = [];
+  let total = 0;
   for (const s of p.statements) {
     const ref = source(s.article);
     if (!ref) continue;
-    all.push({ ...pickRef(ref), text: s.text, direct: s.direct });
+    if (total >= offset && page.length < limit) page.push({ ...pickRef(ref), text: s.text, direct: s.direct });
+    total++;
   }
-  const page = all.slice(offset, offset + limit);
   const result: WhoResult = {
     command: 'who',
     query: q,
@@ -55,7 +57,7 @@ export function who(people: PeopleIndex, articles: SourceLookup, query: string, 
     topics: p.topics,
     statements: page,
   };
-  const notice = pageNotice(p, all.length, offset, page.length);
+  const notice = pageNotice(p, total, offset, page.length);
   if (notice) result.notice = notice;
   return result;
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
-import { extractDatedSentences, type DatedSentence } from '../answers/events.ts';
+import { compactSentences, extractDatedSentences, type DatedSentence } from '../answers/events.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../answers/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
 import { InvertedMerger, partialBuffers, type InvertedIndex, type PartialIndex } from './inverted.ts';
@@ -119,7 +119,13 @@ export class ChunkBuild {
     this.options.onProgress?.(this.done, this.articles.length);
     for (let next = this.results[this.merged]; next; next = this.results[this.merged]) {
       this.merger.add(next.index);
-      for (const s of next.sentences) this.sentences.push(s);
+      // A worker's sentences are copies: point them back into this thread's articles.
+      const first = this.merged * CHUNK;
+      next.sentences.forEach((list, k) => {
+        const article = this.articles[first + k];
+        if (!article) throw new Error(`chunks: chunk ${this.merged} has more articles than the corpus`);
+        this.sentences.push(compactSentences(article, list));
+      });
       for (const a of next.analyses) this.analyses.push(a);
       this.results[this.merged++] = undefined;
     }

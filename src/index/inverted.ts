@@ -194,7 +194,8 @@ export interface PartialIndex {
   terms: string[];
   /** postingStart[t]..postingStart[t+1] are local term t's postings. */
   postingStart: Uint32Array;
-  postingDoc: Uint32Array;
+  /** Documents counted from the part's first; 16 bits when the part has few enough (a chunk always has): parts wait in memory until all are in. */
+  postingDoc: Uint16Array | Uint32Array;
   postingTf2: Uint16Array;
   docLength: Uint16Array;
 }
@@ -279,7 +280,7 @@ export class InvertedBuilder {
     }
     for (let t = 0; t < nTerms; t++) postingStart[t + 1] = (postingStart[t + 1] as number) + (postingStart[t] as number);
     const fill = postingStart.slice(0, nTerms);
-    const postingDoc = new Uint32Array(this.size);
+    const postingDoc = this.lengths.length <= 1 << 16 ? new Uint16Array(this.size) : new Uint32Array(this.size);
     const postingTf2 = new Uint16Array(this.size);
     for (let i = 0; i < this.size; i++) {
       const t = this.ids[i] as number;

@@ -9,7 +9,7 @@ import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { InvertedIndex } from './inverted.ts';
 import type { Passage } from './passages.ts';
-import type { DatedSentence } from '../answers/events.ts';
+import { compactSentences, type DatedSentence } from '../answers/events.ts';
 import { PeopleIndexSchema } from '../answers/people.ts';
 import { STATEMENTS_VERSION } from '../answers/statements.ts';
 
@@ -300,9 +300,8 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
         return;
       }
       const [article, own] = line.data;
-      const paragraphs = articleParagraphs(article);
       // A sentence's text is a slice of its paragraph, sharing the article's string.
-      for (const st of own) sentences.push({ ...st, text: (paragraphs[st.paragraph] ?? '').slice(st.start, st.end) });
+      for (const st of compactSentences(article, own)) sentences.push(st);
       articles.push(article);
       sentenceStart.push(sentences.length);
     } catch (err) {
@@ -316,19 +315,30 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
       raw.set(section.name, await readInto(new Uint8Array(section.bytes)));
       continue;
     }
-    let carry = Buffer.alloc(0);
+    // One buffer, reused: each read goes after the partial line the last one left at its front.
+    let buf = Buffer.allocUnsafe(readChunk);
+    let have = 0;
     for (let left = section.bytes; left > 0; ) {
-      const chunk = await readInto(Buffer.alloc(Math.min(readChunk, left)));
-      left -= chunk.byteLength;
-      const buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (have === buf.length) {
+        // A line longer than the buffer: make room.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      const n = Math.min(buf.length - have, left);
+      await readInto(buf.subarray(have, have + n));
+      left -= n;
+      have += n;
+      const filled = buf.subarray(0, have);
       let at = 0;
-      for (let end = buf.indexOf(0x0a, at); end !== -1; end = buf.indexOf(0x0a, at)) {
-        takeLine(buf.toString('utf8', at, end));
+      for (let end = filled.indexOf(0x0a, at); end !== -1; end = filled.indexOf(0x0a, at)) {
+        takeLine(filled.toString('utf8', at, end));
         at = end + 1;
       }
-      carry = Buffer.from(buf.subarray(at));
+      buf.copy(buf, 0, at, have);
+      have -= at;
     }
-    if (carry.length) takeLine(carry.toString('utf8'));
+    if (have) takeLine(buf.toString('utf8', 0, have));
   }
   if (hash.digest('hex') !== header.sha256) return { ok: false, reason: 'the snapshot is corrupt (hash mismatch)' };
   if (invalid !== undefined) return { ok: false, reason: invalid };

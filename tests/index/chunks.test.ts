@@ -33,6 +33,25 @@ describe('InvertedMerger', () => {
   });
 });
 
+describe('a partial index of more than 65,536 documents', () => {
+  it('keeps 32-bit document numbers, and merges like any other', () => {
+    const many = new InvertedBuilder();
+    for (let d = 0; d < 70_000; d++) many.add({ text: [d % 2 ? 'odd' : 'even', 'all'], heading: [], title: [] });
+    const part = many.finishPartial();
+    expect(part.postingDoc).toBeInstanceOf(Uint32Array);
+    const small = new InvertedBuilder();
+    small.add({ text: ['odd', 'rare'], heading: [], title: [] });
+    const merger = new InvertedMerger();
+    merger.add(part);
+    merger.add(small.finishPartial());
+    const index = merger.finish();
+    expect(index.documentCount).toBe(70_001);
+    expect(index.df('odd')).toBe(35_001);
+    expect(index.all(['odd', 'all'])).toHaveLength(35_000);
+    expect(index.all(['rare', 'odd'])).toEqual([70_000]);
+  });
+});
+
 describe('ChunkBuild', () => {
   it('gives in worker threads exactly what it gives in this thread, in article order, and the index of the whole corpus in one piece', async () => {
     const articles = await seedArticles();

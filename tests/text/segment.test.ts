@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { fold, mayConvert } from '../../src/text/normalize.ts';
-import { hanBigrams, indexTerms, keywords, segment, tag } from '../../src/text/segment.ts';
+import { cutWords, hanBigrams, indexTerms, keywords, segment, tag } from '../../src/text/segment.ts';
+import { isStopWord } from '../../src/text/stopwords.ts';
 import { seedArticles } from '../support/corpus.ts';
 
 const terms = (s: string): string[] => segment(s).map((t) => t.term);
@@ -84,6 +85,22 @@ describe('segment', () => {
   it('gives Han bigrams that find a word jieba cut inside a longer one (美军 in 驻日美军基地)', () => {
     expect(hanBigrams('驻日美军基地').map((t) => t.term)).toContain('美军');
     expect(hanBigrams('TPP')).toEqual([]);
+  });
+});
+
+describe('segment cuts all Han runs of a text in one jieba call', () => {
+  it('GIVEN any text THEN each Han run is cut as a call of its own would cut it (property)', () => {
+    const pool = [...'驻日美军基地经费日美同盟岸田文雄说是的，。、：“”TPP F-35 3.5%\n臺灣'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        // segment() drops stop words; so does the reference here.
+        const perRun = (fold(text).match(/\p{sc=Han}+/gu) ?? []).flatMap((run) => cutWords(run)).filter((w) => !isStopWord(w));
+        const got = segment(text).map((t) => t.term).filter((w) => /^\p{sc=Han}+$/u.test(w));
+        expect(got).toEqual(perRun);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
