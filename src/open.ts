@@ -2,8 +2,8 @@ import { loadCorpus, type Skipped } from './corpus/load.ts';
 import { ask, sourceRef } from './answers/ask.ts';
 import { peopleNames } from './answers/people.ts';
 import { who } from './answers/who.ts';
-import { timeline } from './answers/timeline.ts';
-import { timelineCandidates } from './index/select.ts';
+import { timelineOf } from './answers/timeline.ts';
+import { timelineGroups } from './index/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
@@ -71,7 +71,7 @@ export function createLibrary(index: ShijiIndex, skipped: number): Library {
     ask: (query, options) => ask(index, query, options ?? {}),
     who: (name, options) => who(index.people, sourceOf, name, options ?? {}),
     timeline: (topic, options) =>
-      timeline(topic, timelineCandidates(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
+      timelineOf(topic, timelineGroups(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
     people: (prefix, limit = 25) => peopleNames(index.people, prefix, limit),
     // The frequent topics first, then any other form of the alias table that matches what was typed.
     topics: (prefix, limit = 25) => (prefix.trim() ? matchingForms([...index.topics, ...index.aliases.forms()], prefix, limit) : index.topics.slice(0, limit)),

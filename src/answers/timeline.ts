@@ -39,14 +39,36 @@ export const SAME_EVENT_JACCARD = 0.5;
 /** A line longer than this is cut to the clauses around its date and its mention of the topic. */
 const MAX_LINE = 120;
 
+/** /timeline over sentences offered one by one (any order of articles): see timelineOf. */
 export function timeline(query: string, candidates: readonly TimelineCandidate[], aliases: AliasTable, options: TimelineOptions = {}): TimelineResult {
+  const groups = new Map<string, CandidateGroup>();
+  for (const c of candidates) {
+    const g = groups.get(c.source.file);
+    if (g) g.sentences.push(c.sentence);
+    else groups.set(c.source.file, { source: c.source, sentences: [c.sentence] });
+  }
+  return timelineOf(query, groups.values(), aliases, options);
+}
+
+/** The sentences an index offers from one article. */
+export interface CandidateGroup {
+  source: SourceRef;
+  sentences: DatedSentence[];
+}
+
+/**
+ * /timeline over the index's offer, one article at a time (an article's file in one group only).
+ * Taken as it comes (a generator, say), so that on a large archive the hundreds of thousands of
+ * sentences a broad topic touches are never all held at once: only the lines they give.
+ */
+export function timelineOf(query: string, groups: Iterable<CandidateGroup>, aliases: AliasTable, options: TimelineOptions = {}): TimelineResult {
   const q = query.trim();
   const limit = clampInt(options.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
   const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
   if (!q) return { command: 'timeline', query: q, events: [], more: 0, notice: '请给出一个话题，例如一个协定、一个地名或一个人名。' };
 
   const matcher = topicMatcher(q, aliases);
-  const lines = collectLines(matcher, dedupe(candidates), options.context !== false);
+  const lines = collectLines(matcher, groups, options.context !== false);
   if (lines.length === 0) {
     const suggestions = suggest(q, options.knownTopics ?? aliases.forms());
     return {
@@ -195,43 +217,29 @@ interface Item {
   spans: Span[] | undefined;
 }
 
-/** The same sentence offered twice (an index may find it through two forms of the topic) counts once. */
-function dedupe(candidates: readonly TimelineCandidate[]): readonly TimelineCandidate[] {
-  const seen = new Set<DatedSentence>();
-  let repeated = false;
-  for (const c of candidates) {
-    if (seen.has(c.sentence)) {
-      repeated = true;
-      break;
-    }
-    seen.add(c.sentence);
-  }
-  if (!repeated) return candidates;
-  seen.clear();
-  return candidates.filter((c) => !seen.has(c.sentence) && seen.add(c.sentence) !== undefined);
-}
-
-function collectLines(matcher: TopicMatcher, candidates: readonly TimelineCandidate[], withContext: boolean): Line[] {
-  const byArticle = new Map<string, Item[]>();
+function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, withContext: boolean): Line[] {
   // Reprints repeat sentences word for word: fold and match each distinct text once.
   const seen = new Map<string, Pick<Item, 'folded' | 'spans'>>();
-  for (const cand of candidates) {
-    let known = seen.get(cand.sentence.text);
-    if (!known) {
-      const folded = fold(cand.sentence.text);
-      known = { folded, spans: mentions(folded, matcher) };
-      seen.set(cand.sentence.text, known);
-    }
-    const item: Item = { cand, ...known };
-    const list = byArticle.get(cand.source.file);
-    if (list) list.push(item);
-    else byArticle.set(cand.source.file, [item]);
-  }
-
   const lines: Line[] = [];
   const excerpts: ExcerptMemo = new Map();
-  for (const items of byArticle.values()) {
-    if (!items.some((i) => i.spans)) continue;
+  for (const { source, sentences } of groups) {
+    // The same sentence offered twice (found through two forms of the topic) counts once.
+    const offered = new Set<DatedSentence>();
+    const items: Item[] = [];
+    let mentioned = false;
+    for (const sentence of sentences) {
+      if (offered.has(sentence)) continue;
+      offered.add(sentence);
+      let known = seen.get(sentence.text);
+      if (!known) {
+        const folded = fold(sentence.text);
+        known = { folded, spans: mentions(folded, matcher) };
+        seen.set(sentence.text, known);
+      }
+      if (known.spans) mentioned = true;
+      items.push({ cand: { sentence, source }, ...known });
+    }
+    if (!mentioned) continue;
     const inContext = withContext ? contextual(items, matcher) : () => false;
     for (const item of items) {
       if (item.cand.sentence.heading) continue;

@@ -1,6 +1,6 @@
 import { sourceRef } from '../answers/ask.ts';
 import type { DatedSentence } from '../answers/events.ts';
-import type { TimelineCandidate } from '../answers/timeline.ts';
+import type { CandidateGroup } from '../answers/timeline.ts';
 import { key } from '../text/aliases.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import type { ShijiIndex } from './index.ts';
@@ -25,11 +25,13 @@ export function passagesMayMention(index: ShijiIndex, forms: readonly string[]):
 }
 
 /**
- * The dated sentences /timeline should look at for a topic: every sentence of an article whose
- * title names it, and otherwise the sentences of the paragraphs that may mention it and of the two
- * paragraphs on either side (an account often dates its steps without naming the topic again).
+ * The dated sentences /timeline should look at for a topic, article by article: every sentence of
+ * an article whose title names it, and otherwise the sentences of the paragraphs that may mention
+ * it and of the two paragraphs on either side (an account often dates its steps without naming the
+ * topic again). A generator: a broad topic touches tens of thousands of articles, and the answer
+ * takes them one at a time.
  */
-export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCandidate[] {
+export function* timelineGroups(index: ShijiIndex, topic: string): Generator<CandidateGroup> {
   const terms = topic.trim().split(/\s+/).filter(Boolean);
   const forms = [...new Set(terms.flatMap((t) => [t, ...index.aliases.equivalents(t)]).concat(index.aliases.equivalents(topic.trim())))];
   const paragraphs = new Map<number, Set<number>>();
@@ -41,29 +43,28 @@ export function timelineCandidates(index: ShijiIndex, topic: string): TimelineCa
     set.add(p.paragraph);
   }
   const folded = forms.map((f) => key(f)).filter((f) => f.length > 0);
-  const out: TimelineCandidate[] = [];
   for (const [a, paras] of [...paragraphs].sort((x, y) => x[0] - y[0])) {
     const article = index.articles[a];
     if (!article) continue;
-    const source = sourceRef(article);
     const title = titleKey(article.title);
     const titleNames = folded.some((f) => title.includes(f));
     const near = new Set<number>();
     for (const p of paras) for (let d = -2; d <= 2; d++) near.add(p + d);
     const from = index.sentenceStart[a] ?? 0;
     const to = index.sentenceStart[a + 1] ?? from;
+    const sentences: DatedSentence[] = [];
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
       if (paras.has(sentence.paragraph)) {
-        out.push({ sentence, source });
+        sentences.push(sentence);
         continue;
       }
       // Elsewhere only a sentence with a day or month of its own can continue the account.
       if (!(titleNames || near.has(sentence.paragraph))) continue;
-      if (sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month')) out.push({ sentence, source });
+      if (sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month')) sentences.push(sentence);
     }
+    if (sentences.length) yield { source: sourceRef(article), sentences };
   }
-  return out;
 }
 
 // Every query looks at the titles of the articles it touches: their keys are remembered.
