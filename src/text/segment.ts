@@ -96,7 +96,6 @@ export function addWord(word: string, tag = 'nz'): boolean {
 // A number keeps its decimal point, thousands commas, percent sign and a Chinese unit (80亿, 3.5%, 5,500亿).
 const WORD_CHAR = String.raw`[[\p{L}\p{N}]--\p{sc=Han}]`;
 const RUN_RE = new RegExp(String.raw`\d+(?:[.,]\d+)*%?[万亿兆]?|${WORD_CHAR}(?:${WORD_CHAR}|[\-'.&+](?=${WORD_CHAR}))*`, 'gv');
-const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * Words of a text for matching, in order, with their offsets in the original text.
@@ -152,39 +151,14 @@ interface Run {
   han: boolean;
 }
 
+// A Han run, or a word or number (RUN_RE): one pass of one expression over the text.
+const TOKEN_RE = new RegExp(String.raw`(\p{sc=Han}+)|${RUN_RE.source}`, 'gv');
+
 /** Splits folded text into Han runs and whole non-Han words, dropping everything else. */
 function runs(folded: string): Run[] {
   const out: Run[] = [];
-  let han = '';
-  let hanStart = 0;
-  const flushHan = (): void => {
-    if (han) out.push({ text: han, start: hanStart, han: true });
-    han = '';
-  };
-  let i = 0;
-  for (const m of folded.matchAll(RUN_RE)) {
-    // Han characters between the previous match and this one.
-    scanHan(folded, i, m.index);
-    const word = m[0];
-    flushHan();
-    out.push({ text: word, start: m.index, han: false });
-    i = m.index + word.length;
-  }
-  scanHan(folded, i, folded.length);
-  flushHan();
+  for (const m of folded.matchAll(TOKEN_RE)) out.push({ text: m[0], start: m.index, han: m[1] !== undefined });
   return out;
-
-  function scanHan(s: string, from: number, to: number): void {
-    for (let k = from; k < to; k++) {
-      const c = s[k] as string;
-      if (HAN_RE.test(c)) {
-        if (!han) hanStart = k;
-        han += c;
-      } else {
-        flushHan();
-      }
-    }
-  }
 }
 
 /** Character bigrams of every Han run: they let a word jieba cuts otherwise still match (美军 in 驻日美军基地). */
