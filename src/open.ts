@@ -97,6 +97,19 @@ function matchingForms(forms: readonly string[], prefix: string, limit: number):
   return [...new Set([...starts, ...contains])].slice(0, limit);
 }
 
+// Characters as readers count them (an emoji is one), without making an array of every character of the archive.
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) n--;
+    }
+  }
+  return n;
+}
+
 export function corpusStats(index: ShijiIndex, skipped: number): CorpusStats {
   let paragraphs = 0;
   let headings = 0;
@@ -107,12 +120,12 @@ export function corpusStats(index: ShijiIndex, skipped: number): CorpusStats {
   for (const a of index.articles) {
     if (a.lead) {
       paragraphs++;
-      characters += [...a.lead].length;
+      characters += codePoints(a.lead);
     }
     for (const b of a.blocks) {
       if (b.kind === 'heading') headings++;
       else paragraphs++;
-      characters += [...b.text].length;
+      characters += codePoints(b.text);
     }
     sources[a.source] = (sources[a.source] ?? 0) + 1;
     if (from === null || a.publishedAt < from) from = a.publishedAt;

@@ -136,6 +136,7 @@ describe('the command lines', () => {
     }
     const b = report.baselines['50'];
     expect(b.rawJieba.MBps).toBeGreaterThan(0);
+    expect(b.searchIndex.MBps).toBeGreaterThan(0);
     for (const e of [b.shiji, b.engines['minisearch-default'], b.engines['minisearch-intl']]) {
       expect(e.success5).toBeGreaterThanOrEqual(0);
       expect(e.success5).toBeLessThanOrEqual(1);
