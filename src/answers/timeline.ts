@@ -1,5 +1,6 @@
 import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
+import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
 import { isAnchor, precisionRank, publicationDay, type DateMention } from './dates.ts';
 import type { DatedSentence } from './events.ts';
@@ -257,17 +258,8 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
 /** A sentence's excerpt around a date, by sentence text, then date position: reprints cut the same way once. */
 type ExcerptMemo = Map<string, Map<number, { text: string; folded: string }>>;
 
-// Titles are folded once per query for each article's candidates, on every query: remember them.
-const foldedTitles = new Map<string, string>();
-
-function foldTitle(title: string): string {
-  let f = foldedTitles.get(title);
-  if (f === undefined) {
-    if (foldedTitles.size >= 100_000) foldedTitles.clear();
-    foldedTitles.set(title, (f = fold(title)));
-  }
-  return f;
-}
+// Titles are folded again on every query: remember them.
+const foldTitle = memoized(fold, 100_000);
 
 /**
  * Paragraphs that carry on an account of the topic without naming it in every sentence: the

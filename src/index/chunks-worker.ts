@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
-import { buildChunk, partialBuffers, type WorkerMessage } from './chunks.ts';
+import { buildChunk, type WorkerMessage } from './chunks.ts';
+import { partialBuffers } from './inverted.ts';
 import { teachAliases } from './index.ts';
 import { releaseSegmenter, segment } from '../text/segment.ts';
 

@@ -4,7 +4,7 @@ import type { Article } from '../corpus/article.ts';
 import { compactSentences, extractDatedSentences, type DatedSentence } from '../answers/events.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../answers/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
-import { InvertedMerger, partialBuffers, type InvertedIndex, type PartialIndex } from './inverted.ts';
+import { InvertedMerger, type InvertedIndex, type PartialIndex } from './inverted.ts';
 import { toPassages } from './passages.ts';
 import { indexPassages } from './search.ts';
 import type { TermMode } from './terms.ts';
@@ -185,4 +185,3 @@ export class ChunkBuild {
 /** The worker's side of the messages (chunks-worker.ts). */
 export type WorkerMessage = { kind: 'ready' } | { kind: 'result'; chunk: number; result: Chunk } | { kind: 'error'; message: string };
 
-export { partialBuffers };

@@ -185,6 +185,29 @@ function siftDown(h: Hit[], i: number, worse: (a: Hit, b: Hit) => boolean): void
   }
 }
 
+/** Terms numbered in first-seen order, each with a counter (a document's term counts, or a term's postings). */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
+  counts = new Uint32Array(1 << 12);
+
+  /** The term's number, a new one (with its counter at 0) the first time. */
+  id(term: string): number {
+    let t = this.ids.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.ids.set(term, t);
+      this.terms.push(term);
+      if (t >= this.counts.length) {
+        const grown = new Uint32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    return t;
+  }
+}
+
 /**
  * The index of a run of consecutive documents (a chunk of articles' passages), built in any thread
  * and sent whole: its own vocabulary, in first-seen order, and its postings grouped by that
@@ -210,36 +233,25 @@ export function partialBuffers(p: PartialIndex): ArrayBuffer[] {
  * order), keeping only flat growable arrays until they are sorted into postings.
  */
 export class InvertedBuilder {
-  private readonly termId = new Map<string, number>();
-  private readonly terms: string[] = [];
+  // Its counters are the current document's term counts, reset after each document (faster than a Map per document).
+  private readonly vocabulary = new Vocabulary();
   private docs = new Uint32Array(1 << 14);
   private ids = new Uint32Array(1 << 14);
   private tf2 = new Uint16Array(1 << 14);
   private size = 0;
   private readonly lengths: number[] = [];
-  // Per-document term counts, indexed by term id and reset after each document (faster than a Map per document).
-  private counts = new Uint32Array(1 << 12);
   private readonly seen: number[] = [];
 
   add(doc: DocTerms): void {
     const d = this.lengths.length;
     const seen = this.seen;
     seen.length = 0;
+    const vocabulary = this.vocabulary;
     const count = (terms: readonly string[], weight: number): void => {
       for (const term of terms) {
-        let t = this.termId.get(term);
-        if (t === undefined) {
-          t = this.terms.length;
-          this.termId.set(term, t);
-          this.terms.push(term);
-          if (t >= this.counts.length) {
-            const grown = new Uint32Array(this.counts.length * 2);
-            grown.set(this.counts);
-            this.counts = grown;
-          }
-        }
-        if (this.counts[t] === 0) seen.push(t);
-        this.counts[t] = (this.counts[t] as number) + weight;
+        const t = vocabulary.id(term);
+        if (vocabulary.counts[t] === 0) seen.push(t);
+        vocabulary.counts[t] = (vocabulary.counts[t] as number) + weight;
       }
     };
     count(doc.text, FIELD_TF2.text);
@@ -249,8 +261,8 @@ export class InvertedBuilder {
     for (const t of seen) {
       this.docs[this.size] = d;
       this.ids[this.size] = t;
-      this.tf2[this.size] = Math.min(this.counts[t] as number, 65535);
-      this.counts[t] = 0;
+      this.tf2[this.size] = Math.min(vocabulary.counts[t] as number, 65535);
+      vocabulary.counts[t] = 0;
       this.size++;
     }
     this.lengths.push(Math.min(doc.text.length, 65535));
@@ -272,7 +284,7 @@ export class InvertedBuilder {
 
   /** Counting sort by term: postings of each term end up in document order. */
   finishPartial(): PartialIndex {
-    const nTerms = this.terms.length;
+    const nTerms = this.vocabulary.terms.length;
     const postingStart = new Uint32Array(nTerms + 1);
     for (let i = 0; i < this.size; i++) {
       const t = (this.ids[i] as number) + 1;
@@ -289,7 +301,7 @@ export class InvertedBuilder {
       postingTf2[at] = this.tf2[i] as number;
       fill[t] = at + 1;
     }
-    return { terms: this.terms, postingStart, postingDoc, postingTf2, docLength: Uint16Array.from(this.lengths) };
+    return { terms: this.vocabulary.terms, postingStart, postingDoc, postingTf2, docLength: Uint16Array.from(this.lengths) };
   }
 
   finish(): InvertedIndex {
@@ -306,28 +318,18 @@ export class InvertedBuilder {
  * holds about one copy of the postings, not the two or three a growing array needs.
  */
 export class InvertedMerger {
-  private readonly termId = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private df = new Uint32Array(1 << 16);
+  // Its counters are each term's postings over all parts.
+  private readonly vocabulary = new Vocabulary();
   private readonly parts: ({ globalId: Uint32Array; part: PartialIndex } | undefined)[] = [];
   private docs = 0;
 
   add(part: PartialIndex): void {
     const globalId = new Uint32Array(part.terms.length);
+    const vocabulary = this.vocabulary;
     part.terms.forEach((term, local) => {
-      let g = this.termId.get(term);
-      if (g === undefined) {
-        g = this.terms.length;
-        this.termId.set(term, g);
-        this.terms.push(term);
-        if (g >= this.df.length) {
-          const grown = new Uint32Array(this.df.length * 2);
-          grown.set(this.df);
-          this.df = grown;
-        }
-      }
+      const g = vocabulary.id(term);
       globalId[local] = g;
-      this.df[g] = (this.df[g] as number) + ((part.postingStart[local + 1] as number) - (part.postingStart[local] as number));
+      vocabulary.counts[g] = (vocabulary.counts[g] as number) + ((part.postingStart[local + 1] as number) - (part.postingStart[local] as number));
     });
     // The strings now live in the global vocabulary; the part keeps only its arrays.
     part.terms = [];
@@ -336,9 +338,10 @@ export class InvertedMerger {
   }
 
   finish(): InvertedIndex {
-    const nTerms = this.terms.length;
+    const { terms, counts: df } = this.vocabulary;
+    const nTerms = terms.length;
     const postingStart = new Uint32Array(nTerms + 1);
-    for (let t = 0; t < nTerms; t++) postingStart[t + 1] = (postingStart[t] as number) + (this.df[t] as number);
+    for (let t = 0; t < nTerms; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
     const total = postingStart[nTerms] as number;
     const fill = postingStart.slice(0, nTerms);
     const postingDoc = new Uint32Array(total);
@@ -362,6 +365,6 @@ export class InvertedMerger {
       offset += part.docLength.length;
       this.parts[i] = undefined;
     }
-    return new InvertedIndex({ terms: this.terms, postingStart, postingDoc, postingTf2, docLength });
+    return new InvertedIndex({ terms, postingStart, postingDoc, postingTf2, docLength });
   }
 }

@@ -2,6 +2,7 @@ import { sourceRef } from '../answers/ask.ts';
 import type { DatedSentence } from '../answers/events.ts';
 import type { CandidateGroup } from '../answers/timeline.ts';
 import { key } from '../text/aliases.ts';
+import { memoized } from '../text/memo.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import type { ShijiIndex } from './index.ts';
 import { BIGRAM_PREFIX } from './terms.ts';
@@ -68,13 +69,4 @@ export function* timelineGroups(index: ShijiIndex, topic: string): Generator<Can
 }
 
 // Every query looks at the titles of the articles it touches: their keys are remembered.
-const titleKeys = new Map<string, string>();
-
-function titleKey(title: string): string {
-  let k = titleKeys.get(title);
-  if (k === undefined) {
-    if (titleKeys.size >= 100_000) titleKeys.clear();
-    titleKeys.set(title, (k = key(title)));
-  }
-  return k;
-}
+const titleKey = memoized(key, 100_000);
