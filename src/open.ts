@@ -1,14 +1,13 @@
 import { loadCorpus, type Skipped } from './corpus/load.ts';
-import { ask, sourceRef } from './answers/ask.ts';
+import { ask } from './answers/ask.ts';
 import { peopleNames } from './answers/people.ts';
 import { who } from './answers/who.ts';
 import { timelineOf } from './answers/timeline.ts';
-import { timelineGroups } from './index/select.ts';
+import { sourceOf, timelineGroups } from './index/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
 import type { CorpusStats, Library } from './library.ts';
-import type { SourceRef } from './answers/types.ts';
 
 export interface OpenOptions {
   /** Folders of *.txt article exports. */
@@ -60,16 +59,9 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
 
 /** The Library over a built index: every method pure and synchronous. */
 export function createLibrary(index: ShijiIndex, skipped: number): Library {
-  // One source reference per article, made when first asked for: /who walks every statement of a person.
-  const refs: (SourceRef | undefined)[] = Array.from({ length: index.articles.length }, () => undefined);
-  const sourceOf = (a: number): SourceRef | undefined => {
-    const article = index.articles[a];
-    if (!article) return undefined;
-    return (refs[a] ??= sourceRef(article));
-  };
   return {
     ask: (query, options) => ask(index, query, options ?? {}),
-    who: (name, options) => who(index.people, sourceOf, name, options ?? {}),
+    who: (name, options) => who(index.people, (a) => sourceOf(index, a), name, options ?? {}),
     timeline: (topic, options) =>
       timelineOf(topic, timelineGroups(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
     people: (prefix, limit = 25) => peopleNames(index.people, prefix, limit),

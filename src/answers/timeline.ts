@@ -43,7 +43,11 @@ const MAX_LINE = 120;
 /** /timeline over sentences offered one by one (any order of articles): see timelineOf. */
 export function timeline(query: string, candidates: readonly TimelineCandidate[], aliases: AliasTable, options: TimelineOptions = {}): TimelineResult {
   const groups = new Map<string, CandidateGroup>();
+  // The same sentence offered twice (found through two forms of the topic) counts once.
+  const offered = new Set<DatedSentence>();
   for (const c of candidates) {
+    if (offered.has(c.sentence)) continue;
+    offered.add(c.sentence);
     const g = groups.get(c.source.file);
     if (g) g.sentences.push(c.sentence);
     else groups.set(c.source.file, { source: c.source, sentences: [c.sentence] });
@@ -58,7 +62,8 @@ export interface CandidateGroup {
 }
 
 /**
- * /timeline over the index's offer, one article at a time (an article's file in one group only).
+ * /timeline over the index's offer, one article at a time (an article's file in one group only,
+ * each sentence once).
  * Taken as it comes (a generator, say), so that on a large archive the hundreds of thousands of
  * sentences a broad topic touches are never all held at once: only the lines they give.
  */
@@ -83,10 +88,11 @@ export function timelineOf(query: string, groups: Iterable<CandidateGroup>, alia
   }
 
   lines.sort(compareLines);
-  const events = merge(lines);
-  const page = events.slice(offset, offset + limit);
-  const result: TimelineResult = { command: 'timeline', query: q, events: page, more: Math.max(0, events.length - offset - page.length) };
-  if (page.length === 0) result.notice = `「${q}」共有 ${events.length} 条事件，这一页之后没有更多了。`;
+  const clusters = merge(lines);
+  // Only the page's events are made: a broad topic has tens of thousands.
+  const page = clusters.slice(offset, offset + limit).map(toEvent);
+  const result: TimelineResult = { command: 'timeline', query: q, events: page, more: Math.max(0, clusters.length - offset - page.length) };
+  if (page.length === 0) result.notice = `「${q}」共有 ${clusters.length} 条事件，这一页之后没有更多了。`;
   return result;
 }
 
@@ -204,51 +210,72 @@ interface Line {
   text: string;
   /** No date in the text: the publication day stands in. */
   reportedOnly: boolean;
+  /** The first (in answer order) of the tellings below: the one the line stands for when sorted. */
   source: SourceRef;
   unit: DatedSentence;
+  /**
+   * Every article that gives this same line (reprints: the same excerpt, dated alike): telling k is
+   * tellingSources[k] with tellingUnits[k]. Two arrays, not an object a telling: a broad topic has
+   * hundreds of thousands on a large archive.
+   */
+  tellingSources: SourceRef[];
+  tellingUnits: DatedSentence[];
   /** Folded text of the line, for comparing tellings. */
   folded: string;
   /** dateKey() of the date, computed once: the sort compares it many times. */
   sortKey: number;
 }
 
+interface Telling {
+  source: SourceRef;
+  unit: DatedSentence;
+}
+
 interface Item {
   cand: TimelineCandidate;
+  /** What its text gives, shared by every reprint of the same text. */
+  facts: TextFacts;
+}
+
+/** A sentence text folded, where it names the topic, and (for a mention) where its clauses and parts begin. */
+interface TextFacts {
   folded: string;
   spans: Span[] | undefined;
+  places?: Places;
+}
+
+interface Places {
+  /** clause[i]: the clause (between ，；：) position i is in. */
+  clause: Int32Array;
+  /** part[i]: the part (between ；) position i is in. */
+  part: Int32Array;
 }
 
 function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, withContext: boolean): Line[] {
   // Reprints repeat sentences word for word: fold and match each distinct text once.
-  const seen = new Map<string, Pick<Item, 'folded' | 'spans'>>();
+  const seen = new Map<string, TextFacts>();
   const lines: Line[] = [];
   const excerpts: ExcerptMemo = new Map();
   for (const { source, sentences } of groups) {
-    // The same sentence offered twice (found through two forms of the topic) counts once.
-    const offered = new Set<DatedSentence>();
     const items: Item[] = [];
     let mentioned = false;
     for (const sentence of sentences) {
-      if (offered.has(sentence)) continue;
-      offered.add(sentence);
-      let known = seen.get(sentence.text);
-      if (!known) {
+      let facts = seen.get(sentence.text);
+      if (!facts) {
         const folded = fold(sentence.text);
-        known = { folded, spans: mentions(folded, matcher) };
-        seen.set(sentence.text, known);
+        facts = { folded, spans: mentions(folded, matcher) };
+        seen.set(sentence.text, facts);
       }
-      if (known.spans) mentioned = true;
-      items.push({ cand: { sentence, source }, ...known });
+      if (facts.spans) mentioned = true;
+      items.push({ cand: { sentence, source }, facts });
     }
     if (!mentioned) continue;
     const inContext = withContext ? contextual(items, matcher) : () => false;
     for (const item of items) {
       if (item.cand.sentence.heading) continue;
-      if (item.spans) {
-        lines.push(mentionLine(item, item.spans, excerpts));
-        continue;
-      }
-      const line = inContext(item.cand.sentence.paragraph) ? contextLine(item, excerpts) : undefined;
+      // A line told again (a reprint) joins the one already made and is not listed twice.
+      const { spans } = item.facts;
+      const line = spans ? mentionLine(item, spans, excerpts) : inContext(item.cand.sentence.paragraph) ? contextLine(item, excerpts) : undefined;
       if (line) lines.push(line);
     }
   }
@@ -256,7 +283,14 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
 }
 
 /** A sentence's excerpt around a date, by sentence text, then date position: reprints cut the same way once. */
-type ExcerptMemo = Map<string, Map<number, { text: string; folded: string }>>;
+type ExcerptMemo = Map<string, Map<number, Excerpt>>;
+
+interface Excerpt {
+  text: string;
+  folded: string;
+  /** The lines made of this excerpt so far, by date and whether only the publication day dates them. */
+  lines: Map<number, Line>;
+}
 
 // Titles are folded again on every query: remember them.
 const foldTitle = memoized(fold, 100_000);
@@ -271,7 +305,7 @@ const foldTitle = memoized(fold, 100_000);
 function contextual(items: readonly Item[], matcher: TopicMatcher): (paragraph: number) => boolean {
   const first = items[0];
   if (first && mentions(foldTitle(first.cand.source.title), matcher)) return () => true;
-  const named = [...new Set(items.filter((i) => i.spans).map((i) => i.cand.sentence.paragraph))].sort((a, b) => a - b);
+  const named = [...new Set(items.filter((i) => i.facts.spans).map((i) => i.cand.sentence.paragraph))].sort((a, b) => a - b);
   const headings = new Set(items.filter((i) => i.cand.sentence.heading).map((i) => i.cand.sentence.paragraph));
   const inside = new Set(named);
   for (let k = 0; k + 1 < named.length; k++) {
@@ -288,15 +322,25 @@ function contextual(items: readonly Item[], matcher: TopicMatcher): (paragraph: 
 // Clause boundaries inside a sentence (，；： after fold()).
 const CLAUSE_END = /[,;:]/;
 
-function clauseIndex(folded: string): Int32Array {
-  const idx = new Int32Array(folded.length + 1);
+/** Where each clause and part of a text begins, computed once per distinct text. */
+function placesOf(facts: TextFacts): Places {
+  if (facts.places) return facts.places;
+  const { folded } = facts;
+  const clause = new Int32Array(folded.length + 1);
+  const part = new Int32Array(folded.length + 1);
   let c = 0;
+  let p = 0;
   for (let i = 0; i < folded.length; i++) {
-    idx[i] = c;
-    if (CLAUSE_END.test(folded[i] as string)) c++;
+    clause[i] = c;
+    part[i] = p;
+    const ch = folded[i] as string;
+    if (CLAUSE_END.test(ch)) c++;
+    if (ch === ';') p++;
   }
-  idx[folded.length] = c;
-  return idx;
+  clause[folded.length] = c;
+  part[folded.length] = p;
+  facts.places = { clause, part };
+  return facts.places;
 }
 
 /**
@@ -304,17 +348,19 @@ function clauseIndex(folded: string): Int32Array {
  * 日前), in the part of the sentence (between ；) that names the topic, the most specific, then the
  * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
  */
-function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line {
-  const { folded } = item;
+function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | undefined {
   const unit = item.cand.sentence;
-  const clause = clauseIndex(folded);
-  const segmentOf = (pos: number): number => [...folded.slice(0, pos)].filter((c) => c === ';').length;
-  const namedSegments = new Set(spans.map((s) => segmentOf(s.start)));
-  const mentionClauses = spans.map((s) => clause[s.start] ?? 0);
-  const distance = (d: DateMention): number => Math.min(...mentionClauses.map((c) => Math.abs((clause[d.start] ?? 0) - c)));
-  const best = unit.dates
-    .filter((d) => isAnchor(d) && namedSegments.has(segmentOf(d.start)))
-    .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start)[0];
+  const { clause, part } = placesOf(item.facts);
+  // part[] counts the ；before a position: the part it is in.
+  const namedParts = new Set(spans.map((s) => part[s.start] ?? 0));
+  const distance = (d: DateMention): number => Math.min(...spans.map((s) => Math.abs((clause[d.start] ?? 0) - (clause[s.start] ?? 0))));
+  // The most specific, then the nearest to a mention, then the first: the least by this order.
+  const order = (a: DateMention, b: DateMention): number => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start;
+  let best: DateMention | undefined;
+  for (const d of unit.dates) {
+    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0)) continue;
+    if (!best || order(d, best) < 0) best = d;
+  }
   return line(item, best, excerpts, () => [[...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0)]);
 }
 
@@ -329,8 +375,13 @@ function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }
 
-/** `where` gives the positions the excerpt must keep and the one it is centred on (computed only when the excerpt is not known yet). */
-function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line {
+/**
+ * The line of a sentence dated by `date` (the publication day when undefined), or undefined when
+ * the same line was already made from another article: it is then one more telling of that line.
+ * `where` gives the positions the excerpt must keep and the one it is centred on (computed only
+ * when the excerpt is not known yet).
+ */
+function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line | undefined {
   const { source } = item.cand;
   const unit = item.cand.sentence;
   let byDate = excerpts.get(unit.text);
@@ -339,15 +390,31 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
   let cut = byDate.get(at);
   if (!cut) {
     const [keys, core] = where();
-    const [start, end] = excerpt(unit.text, item.folded, keys, core);
+    const { folded } = item.facts;
+    const [start, end] = excerpt(unit.text, folded, keys, core);
     // fold() keeps lengths: the excerpt's folded text is the folded sentence's same stretch.
-    cut = { text: unit.text.slice(start, end), folded: item.folded.slice(start, end) };
+    cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
   }
-  // Lines are many and mostly merged away: the event itself is made only for what is shown (merge()).
   const day = date ? date.date : (publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10));
   const precision: Precision = date ? date.precision : 'day';
-  return { date: day, precision, text: cut.text, reportedOnly: date === undefined, source, unit, folded: cut.folded, sortKey: dateKey(day, precision) };
+  const reportedOnly = date === undefined;
+  const sortKey = dateKey(day, precision);
+  // dateKey() is one number per date and precision.
+  const key = sortKey * 2 + (reportedOnly ? 1 : 0);
+  const known = cut.lines.get(key);
+  if (known) {
+    known.tellingSources.push(source);
+    known.tellingUnits.push(unit);
+    if (compareTellings({ source, unit }, known) < 0) {
+      known.source = source;
+      known.unit = unit;
+    }
+    return undefined;
+  }
+  const made: Line = { date: day, precision, text: cut.text, reportedOnly, source, unit, tellingSources: [source], tellingUnits: [unit], folded: cut.folded, sortKey };
+  cut.lines.set(key, made);
+  return made;
 }
 
 /**
@@ -428,9 +495,12 @@ function dateKey(date: string, precision: Precision): number {
 }
 
 function compareLines(a: Line, b: Line): number {
+  return a.sortKey - b.sortKey || Number(a.reportedOnly) - Number(b.reportedOnly) || compareTellings(a, b);
+}
+
+/** Earlier reports first, then by file and place in the article. */
+function compareTellings(a: Telling, b: Telling): number {
   return (
-    a.sortKey - b.sortKey ||
-    Number(a.reportedOnly) - Number(b.reportedOnly) ||
     byCodeUnit(a.source.publishedAt, b.source.publishedAt) ||
     byCodeUnit(a.source.file, b.source.file) ||
     a.unit.paragraph - b.unit.paragraph ||
@@ -464,8 +534,15 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Lines of the same date that tell the same thing become one event listing every source, earliest report first. */
-function merge(sorted: readonly Line[]): TimelineEvent[] {
-  const clusters: { line: Line; grams: Set<string>; members: Line[] }[] = [];
+/** One event: the line that first told it and every line that tells it again, in order. */
+interface Cluster {
+  line: Line;
+  grams: Set<string>;
+  members: Line[];
+}
+
+function merge(sorted: readonly Line[]): Cluster[] {
+  const clusters: Cluster[] = [];
   // Reprints give the same line many times: its bigrams once.
   const gramsOf = new Map<string, Set<string>>();
   let dayStart = 0;
@@ -478,7 +555,7 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
     }
     let grams = gramsOf.get(line.folded);
     if (!grams) gramsOf.set(line.folded, (grams = bigrams(line.folded)));
-    let home: (typeof clusters)[number] | undefined;
+    let home: Cluster | undefined;
     for (let i = dayStart; i < clusters.length; i++) {
       const c = clusters[i] as (typeof clusters)[number];
       if (c.line.date !== line.date || c.line.precision !== line.precision) continue;
@@ -490,30 +567,36 @@ function merge(sorted: readonly Line[]): TimelineEvent[] {
     if (home) home.members.push(line);
     else clusters.push({ line, grams, members: [line] });
   }
-  return clusters.map(({ line, members }) => {
-    const files = new Set<string>();
-    const sources: SourceRef[] = [];
-    for (const m of members) {
-      if (files.has(m.source.file)) continue;
-      files.add(m.source.file);
-      sources.push({ ...m.source });
-    }
+  return clusters;
+}
+
+/** A cluster as the answer shows it: the first telling, with every article that tells it. */
+function toEvent({ line, members }: Cluster): TimelineEvent {
+  // Every telling of every line of the event, in answer order (as the lines would sort).
+  const tellings = members.flatMap((m) => m.tellingUnits.map((unit, k) => ({ reportedOnly: m.reportedOnly, unit, source: m.tellingSources[k] as SourceRef })));
+  tellings.sort((a, b) => Number(a.reportedOnly) - Number(b.reportedOnly) || compareTellings(a, b));
+  const files = new Set<string>();
+  const sources: SourceRef[] = [];
+  for (const t of tellings) {
+    if (files.has(t.source.file)) continue;
+    files.add(t.source.file);
+    sources.push({ ...t.source });
+  }
+  const { source } = line;
+  const event: TimelineEvent = {
+    date: line.date,
+    precision: line.precision,
+    text: line.text,
+    title: source.title,
+    url: source.url,
+    publishedAt: source.publishedAt,
+    source: source.source,
+    file: source.file,
     // A report counts as reportedOnly only when no telling gives the date.
-    const { source } = line;
-    const event: TimelineEvent = {
-      date: line.date,
-      precision: line.precision,
-      text: line.text,
-      title: source.title,
-      url: source.url,
-      publishedAt: source.publishedAt,
-      source: source.source,
-      file: source.file,
-      reportedOnly: members.every((m) => m.reportedOnly),
-    };
-    if (sources.length > 1) event.sources = sources;
-    return event;
-  });
+    reportedOnly: members.every((m) => m.reportedOnly),
+  };
+  if (sources.length > 1) event.sources = sources;
+  return event;
 }
 
 // ---------------------------------------------------------------------------------------------
