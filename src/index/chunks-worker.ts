@@ -5,7 +5,7 @@ import { AliasTable } from '../text/aliases.ts';
 import { buildChunk, type WorkerMessage } from './chunks.ts';
 import { partialBuffers } from './inverted.ts';
 import { teachAliases } from './index.ts';
-import { releaseSegmenter, segment } from '../text/segment.ts';
+import { releaseSegmenter, segment, segmentWithoutKeywords } from '../text/segment.ts';
 
 /** A worker thread of chunks.ts: builds the chunks of articles it is given, one at a time. */
 const MessageSchema = z.discriminatedUnion('kind', [
@@ -22,7 +22,9 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error('chunks-worker: not started as a worker thread');
   const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
-  // Load jieba's dictionaries now, while the main thread is still building the alias table.
+  // Load jieba's dictionaries now, while the main thread is still building the alias table (no
+  // keyword table: only the main thread ranks keywords, for the people's topics).
+  segmentWithoutKeywords();
   segment('预热');
   let termMode: 'words' | 'bigrams' | 'words+bigrams' | undefined;
   port.on('message', (raw: unknown) => {

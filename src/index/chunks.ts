@@ -9,10 +9,13 @@ import { toPassages } from './passages.ts';
 import { indexPassages } from './search.ts';
 import type { TermMode } from './terms.ts';
 
+/** A sentence as a chunk gives it back: its text and article id are rebuilt from the article (compactSentences). */
+export type ChunkSentence = Omit<DatedSentence, 'text' | 'article'>;
+
 /** What one chunk of consecutive articles gives: its passages' search index, dated sentences and statements. */
 export interface Chunk {
   index: PartialIndex;
-  sentences: DatedSentence[][];
+  sentences: ChunkSentence[][];
   analyses: ArticleAnalysis[];
 }
 
@@ -25,10 +28,11 @@ export interface Chunks {
 
 /** One chunk's work: pure, the same in a worker thread as in this one. */
 export function buildChunk(articles: readonly Article[], mode: TermMode): Chunk {
-  const sentences: DatedSentence[][] = [];
+  const sentences: ChunkSentence[][] = [];
   const analyses: ArticleAnalysis[] = [];
   for (const article of articles) {
-    sentences.push(extractDatedSentences(article));
+    // Without their text: a worker would send every sentence's text back, only to be sliced again here.
+    sentences.push(extractDatedSentences(article).map(({ text: _text, article: _article, ...rest }) => rest));
     analyses.push(analyzeArticle(article));
   }
   return { index: indexPassages(articles, toPassages(articles), mode), sentences, analyses };
@@ -119,7 +123,7 @@ export class ChunkBuild {
     this.options.onProgress?.(this.done, this.articles.length);
     for (let next = this.results[this.merged]; next; next = this.results[this.merged]) {
       this.merger.add(next.index);
-      // A worker's sentences are copies: point them back into this thread's articles.
+      // Sentences come without text: slices of this thread's own articles give it back.
       const first = this.merged * CHUNK;
       next.sentences.forEach((list, k) => {
         const article = this.articles[first + k];
