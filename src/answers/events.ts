@@ -144,6 +144,13 @@ export function extractDatedSentences(article: Article): DatedSentence[] {
   return out;
 }
 
+/** A sentence without what its article gives back (its text, its article's id): as workers send it and the snapshot stores it. */
+export type BareSentence = Omit<DatedSentence, 'text' | 'article'>;
+
+export function bareSentence({ text: _text, article: _article, ...rest }: DatedSentence): BareSentence {
+  return rest;
+}
+
 // Most sentences have no date: they all share this one empty list.
 const NO_DATES: readonly DateMention[] = Object.freeze([]);
 
@@ -153,7 +160,7 @@ const NO_DATES: readonly DateMention[] = Object.freeze([]);
  * article's own string (not copies, as sentences sent from a worker thread or read from disk are),
  * and the empty date lists shared. Measured at 10,000 articles: 475 bytes a sentence before, 170 after.
  */
-export function compactSentences(article: Article, sentences: readonly Omit<DatedSentence, 'text' | 'article'>[]): DatedSentence[] {
+export function compactSentences(article: Article, sentences: readonly BareSentence[]): DatedSentence[] {
   const paragraphs = articleParagraphs(article);
   return sentences.map((s) => ({
     article: article.id,

@@ -4,6 +4,7 @@ import { fold } from '../text/normalize.ts';
 import { keywords } from '../text/segment.ts';
 import { type AliasTable, key } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
+import { PersonProfileSchema } from './types.ts';
 
 /**
  * The registry of people and outlets: who is named in the corpus, under which forms and titles,
@@ -24,16 +25,7 @@ export const PersonEntrySchema = z.object({
   /** The fullest form the corpus gives (石破茂, not 石破). */
   name: z.string().min(1),
   kind: z.enum(['person', 'outlet']),
-  /** Every other form: short forms, other transliterations, originals in brackets. */
-  aliases: z.array(z.string()),
-  /** Titles the texts give, most frequent first. */
-  roles: z.array(z.string()),
-  /** Articles that name them. */
-  mentions: z.number().int().min(0),
-  firstSeen: z.string().nullable(),
-  lastSeen: z.string().nullable(),
-  /** Keywords of their statements. */
-  topics: z.array(z.string()),
+  ...PersonProfileSchema.shape,
   /** Newest first; within an article, in reading order. */
   statements: z.array(StatementRefSchema),
 });

@@ -63,9 +63,8 @@ export interface CandidateGroup {
 
 /**
  * /timeline over the index's offer, one article at a time (an article's file in one group only,
- * each sentence once).
- * Taken as it comes (a generator, say), so that on a large archive the hundreds of thousands of
- * sentences a broad topic touches are never all held at once: only the lines they give.
+ * each sentence once), taken as it comes (a generator, say): on a large archive the hundreds of
+ * thousands of sentences a broad topic touches are never all held at once, only the lines they give.
  */
 export function timelineOf(query: string, groups: Iterable<CandidateGroup>, aliases: AliasTable, options: TimelineOptions = {}): TimelineResult {
   const q = query.trim();
@@ -231,8 +230,8 @@ interface Telling {
   unit: DatedSentence;
 }
 
-interface Item {
-  cand: TimelineCandidate;
+/** A sentence offered, with its article. */
+interface Item extends Telling {
   /** What its text gives, shared by every reprint of the same text. */
   facts: TextFacts;
 }
@@ -267,15 +266,15 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
         seen.set(sentence.text, facts);
       }
       if (facts.spans) mentioned = true;
-      items.push({ cand: { sentence, source }, facts });
+      items.push({ source, unit: sentence, facts });
     }
     if (!mentioned) continue;
     const inContext = withContext ? contextual(items, matcher) : () => false;
     for (const item of items) {
-      if (item.cand.sentence.heading) continue;
+      if (item.unit.heading) continue;
       // A line told again (a reprint) joins the one already made and is not listed twice.
       const { spans } = item.facts;
-      const line = spans ? mentionLine(item, spans, excerpts) : inContext(item.cand.sentence.paragraph) ? contextLine(item, excerpts) : undefined;
+      const line = spans ? mentionLine(item, spans, excerpts) : inContext(item.unit.paragraph) ? contextLine(item, excerpts) : undefined;
       if (line) lines.push(line);
     }
   }
@@ -304,9 +303,9 @@ const foldTitle = memoized(fold, 100_000);
  */
 function contextual(items: readonly Item[], matcher: TopicMatcher): (paragraph: number) => boolean {
   const first = items[0];
-  if (first && mentions(foldTitle(first.cand.source.title), matcher)) return () => true;
-  const named = [...new Set(items.filter((i) => i.facts.spans).map((i) => i.cand.sentence.paragraph))].sort((a, b) => a - b);
-  const headings = new Set(items.filter((i) => i.cand.sentence.heading).map((i) => i.cand.sentence.paragraph));
+  if (first && mentions(foldTitle(first.source.title), matcher)) return () => true;
+  const named = [...new Set(items.filter((i) => i.facts.spans).map((i) => i.unit.paragraph))].sort((a, b) => a - b);
+  const headings = new Set(items.filter((i) => i.unit.heading).map((i) => i.unit.paragraph));
   const inside = new Set(named);
   for (let k = 0; k + 1 < named.length; k++) {
     const a = named[k] as number;
@@ -349,7 +348,7 @@ function placesOf(facts: TextFacts): Places {
  * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
  */
 function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | undefined {
-  const unit = item.cand.sentence;
+  const unit = item.unit;
   const { clause, part } = placesOf(item.facts);
   // part[] counts the ；before a position: the part it is in.
   const namedParts = new Set(spans.map((s) => part[s.start] ?? 0));
@@ -369,7 +368,7 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | u
  * its own (a bare year, 2017年至2021年执政时, is background more often than a step of the story).
  */
 function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
-  const best = item.cand.sentence.dates
+  const best = item.unit.dates
     .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank('month'))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
@@ -382,8 +381,7 @@ function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
  * when the excerpt is not known yet).
  */
 function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line | undefined {
-  const { source } = item.cand;
-  const unit = item.cand.sentence;
+  const { source, unit } = item;
   let byDate = excerpts.get(unit.text);
   if (!byDate) excerpts.set(unit.text, (byDate = new Map()));
   const at = date ? date.start : -1;
@@ -406,7 +404,7 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
   if (known) {
     known.tellingSources.push(source);
     known.tellingUnits.push(unit);
-    if (compareTellings({ source, unit }, known) < 0) {
+    if (compareTellings(item, known) < 0) {
       known.source = source;
       known.unit = unit;
     }
@@ -533,7 +531,6 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-/** Lines of the same date that tell the same thing become one event listing every source, earliest report first. */
 /** One event: the line that first told it and every line that tells it again, in order. */
 interface Cluster {
   line: Line;
@@ -541,6 +538,7 @@ interface Cluster {
   members: Line[];
 }
 
+/** Lines of the same date that tell the same thing become one event listing every source, earliest report first. */
 function merge(sorted: readonly Line[]): Cluster[] {
   const clusters: Cluster[] = [];
   // Reprints give the same line many times: its bigrams once.

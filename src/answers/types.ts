@@ -53,18 +53,27 @@ export const StatementOutSchema = SourceRefSchema.extend({
 });
 export type StatementOut = z.infer<typeof StatementOutSchema>;
 
+/** What the corpus tells of a person or outlet: the registry keeps it (people.ts), /who shows it. */
+export const PersonProfileSchema = z.object({
+  /** Every other form: short forms, other transliterations, originals in brackets. */
+  aliases: z.array(z.string()),
+  /** Titles the texts give, most frequent first. */
+  roles: z.array(z.string()),
+  /** How many articles name them. */
+  mentions: z.number().int().min(0),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  /** Keywords of their statements. */
+  topics: z.array(z.string()),
+});
+export type PersonProfile = z.infer<typeof PersonProfileSchema>;
+
 export const WhoResultSchema = z.object({
   command: z.literal('who'),
   query: z.string(),
   /** The canonical (fullest) name, or null when nobody of that name is known. */
   person: z.string().nullable(),
-  aliases: z.array(z.string()),
-  roles: z.array(z.string()),
-  /** How many articles mention the person. */
-  mentions: z.number().int().min(0),
-  firstSeen: z.string().nullable(),
-  lastSeen: z.string().nullable(),
-  topics: z.array(z.string()),
+  ...PersonProfileSchema.shape,
   statements: z.array(StatementOutSchema),
   notice: z.string().optional(),
   suggestions: z.array(z.string()).optional(),

@@ -1,5 +1,5 @@
 import { closestPeople, resolvePerson, type PeopleIndex, type PersonEntry } from './people.ts';
-import type { SourceRef, StatementOut, WhoResult } from './types.ts';
+import type { PersonProfile, SourceRef, StatementOut, WhoResult } from './types.ts';
 
 /** The article behind an index: the articles array itself, or a function over the snapshot. */
 export type SourceLookup = readonly SourceRef[] | ((article: number) => SourceRef | undefined);
@@ -45,18 +45,9 @@ export function who(people: PeopleIndex, articles: SourceLookup, query: string, 
     if (total >= offset && page.length < limit) page.push({ ...pickRef(ref), text: s.text, direct: s.direct });
     total++;
   }
-  const result: WhoResult = {
-    command: 'who',
-    query: q,
-    person: p.name,
-    aliases: p.aliases,
-    roles: p.roles,
-    mentions: p.mentions,
-    firstSeen: p.firstSeen,
-    lastSeen: p.lastSeen,
-    topics: p.topics,
-    statements: page,
-  };
+  const { aliases, roles, mentions, firstSeen, lastSeen, topics } = p;
+  const profile: PersonProfile = { aliases, roles, mentions, firstSeen, lastSeen, topics };
+  const result: WhoResult = { command: 'who', query: q, person: p.name, ...profile, statements: page };
   const notice = pageNotice(p, total, offset, page.length);
   if (notice) result.notice = notice;
   return result;
@@ -78,19 +69,8 @@ function pickRef(ref: SourceRef): SourceRef {
 }
 
 function miss(query: string, notice: string, near: PersonEntry[]): WhoResult {
-  const result: WhoResult = {
-    command: 'who',
-    query,
-    person: null,
-    aliases: [],
-    roles: [],
-    mentions: 0,
-    firstSeen: null,
-    lastSeen: null,
-    topics: [],
-    statements: [],
-    notice,
-  };
+  const nobody: PersonProfile = { aliases: [], roles: [], mentions: 0, firstSeen: null, lastSeen: null, topics: [] };
+  const result: WhoResult = { command: 'who', query, person: null, ...nobody, statements: [], notice };
   if (near.length) result.suggestions = near.map((n) => n.name);
   return result;
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
-import { compactSentences, extractDatedSentences, type DatedSentence } from '../answers/events.ts';
+import { bareSentence, compactSentences, extractDatedSentences, type BareSentence, type DatedSentence } from '../answers/events.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../answers/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
 import { InvertedMerger, type InvertedIndex, type PartialIndex } from './inverted.ts';
@@ -9,30 +9,29 @@ import { toPassages } from './passages.ts';
 import { indexPassages } from './search.ts';
 import type { TermMode } from './terms.ts';
 
-/** A sentence as a chunk gives it back: its text and article id are rebuilt from the article (compactSentences). */
-export type ChunkSentence = Omit<DatedSentence, 'text' | 'article'>;
-
 /** What one chunk of consecutive articles gives: its passages' search index, dated sentences and statements. */
 export interface Chunk {
   index: PartialIndex;
-  sentences: ChunkSentence[][];
+  sentences: BareSentence[][];
   analyses: ArticleAnalysis[];
 }
 
 /** Everything the chunks give, joined in article order. */
 export interface Chunks {
   search: InvertedIndex;
-  sentences: DatedSentence[][];
+  /** Every article's sentences; sentences[sentenceStart[a] .. sentenceStart[a+1]) are article a's. */
+  sentences: DatedSentence[];
+  sentenceStart: number[];
   analyses: ArticleAnalysis[];
 }
 
 /** One chunk's work: pure, the same in a worker thread as in this one. */
 export function buildChunk(articles: readonly Article[], mode: TermMode): Chunk {
-  const sentences: ChunkSentence[][] = [];
+  const sentences: BareSentence[][] = [];
   const analyses: ArticleAnalysis[] = [];
   for (const article of articles) {
     // Without their text: a worker would send every sentence's text back, only to be sliced again here.
-    sentences.push(extractDatedSentences(article).map(({ text: _text, article: _article, ...rest }) => rest));
+    sentences.push(extractDatedSentences(article).map(bareSentence));
     analyses.push(analyzeArticle(article));
   }
   return { index: indexPassages(articles, toPassages(articles), mode), sentences, analyses };
@@ -68,7 +67,8 @@ export class ChunkBuild {
   // Chunks are merged in order as soon as all before them are in: their vocabularies are then let go.
   private readonly merger = new InvertedMerger();
   private merged = 0;
-  private readonly sentences: DatedSentence[][] = [];
+  private readonly sentences: DatedSentence[] = [];
+  private readonly sentenceStart: number[] = [0];
   private readonly analyses: ArticleAnalysis[] = [];
 
   /**
@@ -99,14 +99,14 @@ export class ChunkBuild {
       if (this.failure) break;
       const c = this.take();
       if (c === undefined) break;
-      this.store(c, buildChunk(this.slice(c), this.options.termMode));
+      this.buildHere(c);
       // Let the workers' messages in between two chunks.
       await new Promise((r) => setImmediate(r));
     }
     await Promise.all(this.settled);
     if (this.failure) throw this.failure;
     if (this.merged !== this.chunks) throw new Error(`chunks: ${this.chunks - this.merged} of ${this.chunks} chunks have no result`);
-    return { search: this.merger.finish(), sentences: this.sentences, analyses: this.analyses };
+    return { search: this.merger.finish(), sentences: this.sentences, sentenceStart: this.sentenceStart, analyses: this.analyses };
   }
 
   private take(): number | undefined {
@@ -115,6 +115,10 @@ export class ChunkBuild {
 
   private slice(c: number): Article[] {
     return this.articles.slice(c * CHUNK, (c + 1) * CHUNK);
+  }
+
+  private buildHere(c: number): void {
+    this.store(c, buildChunk(this.slice(c), this.options.termMode));
   }
 
   private store(c: number, r: Chunk): void {
@@ -128,7 +132,8 @@ export class ChunkBuild {
       next.sentences.forEach((list, k) => {
         const article = this.articles[first + k];
         if (!article) throw new Error(`chunks: chunk ${this.merged} has more articles than the corpus`);
-        this.sentences.push(compactSentences(article, list));
+        for (const s of compactSentences(article, list)) this.sentences.push(s);
+        this.sentenceStart.push(this.sentences.length);
       });
       for (const a of next.analyses) this.analyses.push(a);
       this.results[this.merged++] = undefined;
@@ -172,7 +177,7 @@ export class ChunkBuild {
         worker.on('error', (err) => this.fail(new Error(`chunks: worker failed: ${err.message}`)));
         worker.on('exit', () => {
           // Chunks the worker took but never returned are built here instead.
-          for (const c of pending) if (!this.failure) this.store(c, buildChunk(this.slice(c), this.options.termMode));
+          for (const c of pending) if (!this.failure) this.buildHere(c);
           pending.length = 0;
           resolve();
         });

@@ -49,15 +49,9 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   teachAliases(aliases);
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
-  const { search, sentences: perArticle, analyses } = await chunks.finish();
+  const { search, sentences, sentenceStart, analyses } = await chunks.finish();
   if (search.documentCount !== passages.length) {
     throw new Error(`index: the chunks indexed ${search.documentCount} passages, the corpus has ${passages.length}`);
-  }
-  const sentences: DatedSentence[] = [];
-  const sentenceStart: number[] = [0];
-  for (const list of perArticle) {
-    for (const s of list) sentences.push(s);
-    sentenceStart.push(sentences.length);
   }
   const people = buildPeople(articles, aliases, { analyses });
   return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases, people), people };

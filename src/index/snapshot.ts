@@ -9,7 +9,7 @@ import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { InvertedIndex } from './inverted.ts';
 import type { Passage } from './passages.ts';
-import { compactSentences, type DatedSentence } from '../answers/events.ts';
+import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../answers/events.ts';
 import { PeopleIndexSchema } from '../answers/people.ts';
 import { STATEMENTS_VERSION } from '../answers/statements.ts';
 
@@ -22,7 +22,7 @@ import { STATEMENTS_VERSION } from '../answers/statements.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 6;
+const VERSION = 7;
 
 const SECTIONS = ['meta', 'articles', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -49,9 +49,8 @@ const DateMentionSchema = z.object({
   approximate: z.boolean().optional(),
 });
 // The shape of answers/events.ts's DatedSentence, checked when it comes back from disk.
-// Stored without its text, which is a slice of its paragraph: rebuilt on load, sharing the article's string.
+// Stored without its text (a slice of its paragraph) and its article's id (its line's article): both rebuilt on load.
 const StoredSentenceSchema = z.object({
-  article: z.string(),
   paragraph: z.number().int().min(0),
   sentence: z.number().int().min(0),
   part: z.number().int().min(0).optional(),
@@ -59,7 +58,7 @@ const StoredSentenceSchema = z.object({
   end: z.number().int().min(0),
   dates: z.array(DateMentionSchema),
   heading: z.boolean().optional(),
-}) satisfies z.ZodType<Omit<DatedSentence, 'text'>>;
+}) satisfies z.ZodType<BareSentence>;
 
 const MetaSchema = z.object({
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
@@ -139,7 +138,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName,
   function* articleLines(): Iterable<Uint8Array> {
     let batch = '';
     for (let a = 0; a < index.articles.length; a++) {
-      const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(({ text: _text, ...rest }) => rest);
+      const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(bareSentence);
       batch += `${JSON.stringify([index.articles[a], own])}\n`;
       if (batch.length >= 1 << 20) {
         yield Buffer.from(batch);

@@ -19,7 +19,7 @@ export function isBigramTerm(term: string): boolean {
   return term.startsWith(BIGRAM_PREFIX);
 }
 
-/** The terms of a text, for the index or for a query, in text order: words first, then bigrams. */
+/** The terms the index stores for a text: its words in text order, then its bigrams. */
 export function terms(text: string, mode: TermMode = DEFAULT_TERM_MODE): string[] {
   // Bigram mode needs no jieba at all: Latin words and numbers stay whole, Han text becomes bigrams.
   return indexTerms(text, { jiebaWords: mode !== 'bigrams', bigramPrefix: mode === 'words' ? undefined : BIGRAM_PREFIX });

@@ -77,15 +77,19 @@ interface Rules {
 }
 let triggers: Rules | undefined | null;
 
+function rules(): Rules | null {
+  if (triggers === undefined) triggers = triggerCharacters();
+  return triggers;
+}
+
 // Clause and sentence marks a text may be cut at, when no rule's source holds them.
 const CUT_CANDIDATES = '，。、；：！？,.;:!?\n\t 「」『』“”（）()《》…';
 let cutSet: Set<number> | undefined | null;
 
 function separators(): Set<number> | null {
   if (cutSet !== undefined) return cutSet;
-  triggers ??= triggerCharacters();
-  const rules = triggers;
-  cutSet = rules ? new Set([...CUT_CANDIDATES].filter((c) => !rules.sourceChars.has(c)).map((c) => c.charCodeAt(0))) : null;
+  const known = rules();
+  cutSet = known ? new Set([...CUT_CANDIDATES].filter((c) => !known.sourceChars.has(c)).map((c) => c.charCodeAt(0))) : null;
   return cutSet;
 }
 
@@ -95,9 +99,9 @@ function separators(): Set<number> | null {
  * without any of them comes out of every rule of the chain unchanged.
  */
 export function mayConvert(text: string): boolean {
-  triggers ??= triggerCharacters();
-  if (!triggers) return /[\u3400-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/u.test(text);
-  const { bmp, astral } = triggers;
+  const known = rules();
+  if (!known) return /[\u3400-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/u.test(text);
+  const { bmp, astral } = known;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {

@@ -118,23 +118,32 @@ export function segment(text: string): Token[] {
   return segmentFolded(fold(text));
 }
 
-function segmentFolded(folded: string, runList: Run[] = runs(folded)): Token[] {
+function segmentFolded(folded: string): Token[] {
   const tokens: Token[] = [];
-  const cuts = cutHanRuns(runList);
+  wordsOf(runs(folded), true, (term, start) => tokens.push({ term, start, end: start + term.length }));
+  return tokens;
+}
+
+/**
+ * The words of a text's runs, each given with where it starts, stop words left out: Latin words
+ * and numbers whole, Han runs cut by jieba, or (`jiebaWords` false) only a lone Han character.
+ */
+function wordsOf(runList: readonly Run[], jiebaWords: boolean, emit: (term: string, start: number) => void): void {
+  const cuts = jiebaWords ? cutHanRuns(runList) : [];
   let h = 0;
   for (const run of runList) {
-    if (run.han) {
+    if (!run.han) {
+      if (!isStopWord(run.text)) emit(run.text, run.start);
+    } else if (jiebaWords) {
       let at = run.start;
       for (const piece of cuts[h++] ?? []) {
-        const start = at;
+        if (!isStopWord(piece)) emit(piece, at);
         at += piece.length;
-        if (!isStopWord(piece)) tokens.push({ term: piece, start, end: at });
       }
-    } else if (!isStopWord(run.text)) {
-      tokens.push({ term: run.text, start: run.start, end: run.start + run.text.length });
+    } else if (run.text.length === 1 && !isStopWord(run.text)) {
+      emit(run.text, run.start);
     }
   }
-  return tokens;
 }
 
 /**
@@ -197,19 +206,7 @@ function bigramsOf(runList: Run[]): Token[] {
 export function indexTerms(text: string, options: { jiebaWords: boolean; bigramPrefix: string | undefined }): string[] {
   const runList = runs(fold(text));
   const out: string[] = [];
-  const cuts = options.jiebaWords ? cutHanRuns(runList) : [];
-  let h = 0;
-  for (const run of runList) {
-    if (run.han) {
-      if (options.jiebaWords) {
-        for (const piece of cuts[h++] ?? []) if (!isStopWord(piece)) out.push(piece);
-      } else if (run.text.length === 1 && !isStopWord(run.text)) {
-        out.push(run.text);
-      }
-    } else if (!isStopWord(run.text)) {
-      out.push(run.text);
-    }
-  }
+  wordsOf(runList, options.jiebaWords, (term) => out.push(term));
   const prefix = options.bigramPrefix;
   if (prefix !== undefined) {
     for (const run of runList) {

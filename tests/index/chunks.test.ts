@@ -62,6 +62,8 @@ describe('ChunkBuild', () => {
     const progress: number[] = [];
     const withWorker = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 1, onProgress: (done) => progress.push(done) }).start(aliases).finish();
     expect(withWorker.sentences).toEqual(inThread.sentences);
+    expect(withWorker.sentenceStart).toEqual(inThread.sentenceStart);
+    expect(withWorker.sentenceStart).toHaveLength(many.length + 1);
     expect(withWorker.analyses).toEqual(inThread.analyses);
     expect(withWorker.search.data).toEqual(inThread.search.data);
     expect(withWorker.analyses).toHaveLength(many.length);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { fold, mayConvert } from '../../src/text/normalize.ts';
+import { fold, mayConvert, toSimplified } from '../../src/text/normalize.ts';
 import { cutWords, hanBigrams, indexTerms, keywords, segment, tag } from '../../src/text/segment.ts';
 import { isStopWord } from '../../src/text/stopwords.ts';
 import { seedArticles } from '../support/corpus.ts';
@@ -34,6 +34,19 @@ describe('mayConvert (the converter skipped on text no rule can change)', () => 
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('GIVEN any text THEN converting it clause by clause gives what the converter gives for the whole (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const whole = convert(text);
+        // Where a phrase rule changes the length, toSimplified keeps the length instead (see fold()).
+        return whole.length !== text.length || toSimplified(text) === whole;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(toSimplified('臺灣的稅收，打坏了。乾隆年間')).toBe(convert('臺灣的稅收，打坏了。乾隆年間'));
   });
 
   it('GIVEN the seed articles THEN every paragraph folds as the converter alone would fold it', async () => {
