@@ -1,4 +1,5 @@
 import type { Article } from './corpus/article.ts';
+import type { Skipped } from './corpus/load.ts';
 import type { AskResult, TimelineResult, WhoResult } from './answers/types.ts';
 
 /**
@@ -29,4 +30,22 @@ export interface CorpusStats {
   to: string | null;
   sources: Record<string, number>;
   skipped: number;
+}
+
+/** What `update` did: counts of article files added, replaced and removed, and files it could not read. */
+export interface UpdateReport {
+  added: number;
+  replaced: number;
+  removed: number;
+  skipped: Skipped[];
+  seconds: number;
+}
+
+/**
+ * A library that follows its corpus folders: `update(files)` takes the paths of article files that
+ * were added, changed or removed (a path that no longer exists is a removal) and, once it resolves,
+ * every answer reflects them. The front ends (console, CLI, bot, feed ingest) call only this.
+ */
+export interface LiveLibrary extends Library {
+  update(files: readonly string[]): Promise<UpdateReport>;
 }

@@ -1,13 +1,13 @@
 import { loadCorpus, type Skipped } from './corpus/load.ts';
 import { ask } from './answers/ask.ts';
-import { peopleNames } from './answers/people.ts';
+import { peopleNames } from './extract/people.ts';
 import { who } from './answers/who.ts';
 import { timelineOf } from './answers/timeline.ts';
-import { sourceOf, timelineGroups } from './index/select.ts';
+import { sourceOf, timelineGroups } from './answers/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
-import type { CorpusStats, Library } from './library.ts';
+import type { CorpusStats, Library, LiveLibrary, UpdateReport } from './library.ts';
 
 export interface OpenOptions {
   /** Folders of *.txt article exports. */
@@ -21,7 +21,8 @@ export interface OpenOptions {
 }
 
 export interface Opened {
-  library: Library;
+  library: LiveLibrary;
+  /** The index as opened (update() may replace it: read library, not this, afterwards). */
   index: ShijiIndex;
   loaded: number;
   skipped: Skipped[];
@@ -37,7 +38,7 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
       for (const s of snap.skipped) log(`skipped ${s.file}: ${s.reason}`);
-      return { library: createLibrary(snap.index, snap.skipped.length), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
+      return { library: liveLibrary(options, snap.index, snap.skipped.length), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
     }
     log(`index: rebuilding (${snap.reason})`);
   }
@@ -54,7 +55,50 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
       log(`index: could not save the snapshot to ${options.indexPath} (${err instanceof Error ? err.message : String(err)})`);
     }
   }
-  return { library: createLibrary(index, corpus.skipped.length), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
+  return { library: liveLibrary(options, index, corpus.skipped.length), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
+}
+
+/**
+ * A LiveLibrary over an opened index. For now update() rebuilds the whole index from the corpus
+ * folders (correct, not fast); the MiniSearch engine (issue 14) replaces it with an in-place update.
+ */
+function liveLibrary(options: OpenOptions, index: ShijiIndex, skipped: number): LiveLibrary {
+  let current = createLibrary(index, skipped);
+  let chain: Promise<unknown> = Promise.resolve();
+  const update = async (files: readonly string[]): Promise<UpdateReport> => {
+    const started = performance.now();
+    const before = new Set(index.articles.map((a) => a.file));
+    const corpus = await loadCorpus(options.corpusDirs, {});
+    const rebuilt = await buildIndex(corpus.articles, {});
+    const after = new Set(rebuilt.articles.map((a) => a.file));
+    const touched = new Set(files.map((f) => f.split(/[\\/]/).pop() ?? f));
+    let added = 0;
+    let replaced = 0;
+    let removed = 0;
+    for (const f of touched) {
+      if (after.has(f) && !before.has(f)) added++;
+      else if (after.has(f)) replaced++;
+      else if (before.has(f)) removed++;
+    }
+    index = rebuilt;
+    current = createLibrary(rebuilt, corpus.skipped.length);
+    return { added, replaced, removed, skipped: corpus.skipped, seconds: (performance.now() - started) / 1000 };
+  };
+  return {
+    ask: (q, o) => current.ask(q, o),
+    who: (n, o) => current.who(n, o),
+    timeline: (t, o) => current.timeline(t, o),
+    people: (p, l) => current.people(p, l),
+    topics: (p, l) => current.topics(p, l),
+    stats: () => current.stats(),
+    article: (id) => current.article(id),
+    // One update at a time, in the order asked: two overlapping rebuilds would race for `current`.
+    update: (files) => {
+      const next = chain.then(() => update(files));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+  };
 }
 
 /** The Library over a built index: every method pure and synchronous. */

@@ -2,8 +2,8 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
-import { isAnchor, precisionRank, publicationDay, type DateMention } from './dates.ts';
-import type { DatedSentence } from './events.ts';
+import { isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
+import type { DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PersonProfileSchema, PrecisionSchema } from '../extract/types.ts';
+
+export { PersonProfileSchema, PrecisionSchema, type PersonProfile, type Precision } from '../extract/types.ts';
 
 /**
  * The answers' shapes: the contract between the library (src/answers), the two front ends
@@ -53,20 +56,6 @@ export const StatementOutSchema = SourceRefSchema.extend({
 });
 export type StatementOut = z.infer<typeof StatementOutSchema>;
 
-/** What the corpus tells of a person or outlet: the registry keeps it (people.ts), /who shows it. */
-export const PersonProfileSchema = z.object({
-  /** Every other form: short forms, other transliterations, originals in brackets. */
-  aliases: z.array(z.string()),
-  /** Titles the texts give, most frequent first. */
-  roles: z.array(z.string()),
-  /** How many articles name them. */
-  mentions: z.number().int().min(0),
-  firstSeen: z.string().nullable(),
-  lastSeen: z.string().nullable(),
-  /** Keywords of their statements. */
-  topics: z.array(z.string()),
-});
-export type PersonProfile = z.infer<typeof PersonProfileSchema>;
 
 export const WhoResultSchema = z.object({
   command: z.literal('who'),
@@ -80,8 +69,6 @@ export const WhoResultSchema = z.object({
 });
 export type WhoResult = z.infer<typeof WhoResultSchema>;
 
-export const PrecisionSchema = z.enum(['day', 'month', 'year', 'decade']);
-export type Precision = z.infer<typeof PrecisionSchema>;
 
 export const TimelineEventSchema = SourceRefSchema.extend({
   /** 'YYYY-MM-DD', 'YYYY-MM', 'YYYY', or 'YYYYs' for a decade. */

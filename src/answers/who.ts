@@ -1,4 +1,4 @@
-import { closestPeople, resolvePerson, type PeopleIndex, type PersonEntry } from './people.ts';
+import { closestPeople, resolvePerson, type PeopleIndex, type PersonEntry } from '../extract/people.ts';
 import type { PersonProfile, SourceRef, StatementOut, WhoResult } from './types.ts';
 
 /** The article behind an index: the articles array itself, or a function over the snapshot. */

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
-import { bareSentence, compactSentences, extractDatedSentences, type BareSentence, type DatedSentence } from '../answers/events.ts';
-import { analyzeArticle, type ArticleAnalysis } from '../answers/statements.ts';
+import { bareSentence, compactSentences, extractDatedSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
+import { analyzeArticle, type ArticleAnalysis } from '../extract/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
 import { InvertedMerger, type InvertedIndex, type PartialIndex } from './inverted.ts';
 import { toPassages } from './passages.ts';

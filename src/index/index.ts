@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.ts';
-import type { DatedSentence } from '../answers/events.ts';
-import { buildPeople, type PeopleIndex } from '../answers/people.ts';
+import type { DatedSentence } from '../extract/events.ts';
+import { buildPeople, type PeopleIndex } from '../extract/people.ts';
 import { ChunkBuild } from './chunks.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord, hanBigrams, tag } from '../text/segment.ts';

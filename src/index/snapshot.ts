@@ -9,9 +9,9 @@ import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { InvertedIndex } from './inverted.ts';
 import type { Passage } from './passages.ts';
-import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../answers/events.ts';
-import { PeopleIndexSchema } from '../answers/people.ts';
-import { STATEMENTS_VERSION } from '../answers/statements.ts';
+import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
+import { PeopleIndexSchema } from '../extract/people.ts';
+import { STATEMENTS_VERSION } from '../extract/statements.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { isAnchor, publicationDay, resolveDates, type DateMention } from '../../src/answers/dates.ts';
+import { isAnchor, publicationDay, resolveDates, type DateMention } from '../../src/extract/dates.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));

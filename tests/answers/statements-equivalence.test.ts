@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleTags } from '../../src/answers/statements/tagging.ts';
+import { ArticleTags } from '../../src/extract/statements/tagging.ts';
 import { articleParagraphs } from '../../src/corpus/article.ts';
 import { fold } from '../../src/text/normalize.ts';
 import { tag } from '../../src/text/segment.ts';

@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { analyzeArticle, extractStatements, type RawStatement } from '../../src/answers/statements.ts';
+import { analyzeArticle, extractStatements, type RawStatement } from '../../src/extract/statements.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { extractDatedSentences, splitSentences, type DatedSentence } from '../../src/answers/events.ts';
+import { extractDatedSentences, splitSentences, type DatedSentence } from '../../src/extract/events.ts';
 import { timeline, type TimelineCandidate } from '../../src/answers/timeline.ts';
 import { TimelineResultSchema, type SourceRef, type TimelineResult } from '../../src/answers/types.ts';
 import { AliasTable } from '../../src/text/aliases.ts';

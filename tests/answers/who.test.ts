@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { AliasTable } from '../../src/text/aliases.ts';
-import { buildPeople, parsePeopleIndex, peopleNames, type PeopleIndex } from '../../src/answers/people.ts';
+import { buildPeople, parsePeopleIndex, peopleNames, type PeopleIndex } from '../../src/extract/people.ts';
 import { WhoResultSchema, type SourceRef, type WhoResult } from '../../src/answers/types.ts';
 import { who } from '../../src/answers/who.ts';
 

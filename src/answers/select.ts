@@ -1,12 +1,12 @@
-import { sourceRef } from '../answers/ask.ts';
-import type { DatedSentence } from '../answers/events.ts';
-import type { CandidateGroup } from '../answers/timeline.ts';
-import type { SourceRef } from '../answers/types.ts';
+import { sourceRef } from './ask.ts';
+import type { DatedSentence } from '../extract/events.ts';
+import type { CandidateGroup } from './timeline.ts';
+import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { memoized } from '../text/memo.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
-import type { ShijiIndex } from './index.ts';
-import { BIGRAM_PREFIX } from './terms.ts';
+import type { ShijiIndex } from '../index/index.ts';
+import { BIGRAM_PREFIX } from '../index/terms.ts';
 
 /**
  * Passages that may mention a form: those holding its most telling word (the longest), found by

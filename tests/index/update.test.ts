@@ -1,0 +1,35 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/open.ts';
+import { SEEDS_DIR } from '../support/corpus.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'shiji-update-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const article = (title: string, body: string): string =>
+  `<!--1733400000000-->\n[${title}](https://example.org/${encodeURIComponent(title)})\n------\n<p>${body}</p>\n`;
+
+describe('library.update', () => {
+  it('answers over an added article, forgets a removed one, and counts what it did', async () => {
+    const dir = join(root, 'corpus');
+    cpSync(SEEDS_DIR, dir, { recursive: true });
+    const { library } = await openLibrary({ corpusDirs: [dir], indexPath: null });
+    const before = library.stats().articles;
+    expect(library.ask('冰岛渔业配额').results.some((h) => h.text.includes('冰岛'))).toBe(false);
+
+    const added = join(dir, '900_update.txt');
+    writeFileSync(added, article('冰岛渔业配额谈判', '冰岛与挪威周三就渔业配额达成协议，冰岛渔业部长表示协议对双方有利。'));
+    const report = await library.update([added]);
+    expect(report).toMatchObject({ added: 1, replaced: 0, removed: 0 });
+    expect(library.stats().articles).toBe(before + 1);
+    expect(library.ask('冰岛渔业配额').results[0]?.file).toBe('900_update.txt');
+
+    unlinkSync(added);
+    expect(await library.update([added])).toMatchObject({ added: 0, removed: 1 });
+    expect(library.stats().articles).toBe(before);
+    expect(library.ask('冰岛渔业配额').results.some((h) => h.file === '900_update.txt')).toBe(false);
+    expect(readdirSync(dir).length).toBe(before);
+  });
+});
