@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { VariantTable } from '../../src/text/variants.ts';
+
+describe('variant table', () => {
+  it('gives the other words of a class of phrasings, traditional or simplified, never the word itself', () => {
+    const table = new VariantTable();
+    expect(table.variantsOf('会谈')).toEqual(expect.arrayContaining(['会晤', '峰会', '高峰会']));
+    expect(table.variantsOf('會談')).toEqual(table.variantsOf('会谈'));
+    expect(table.variantsOf('经费')).toContain('分担');
+    expect(table.variantsOf('关税')).toContain('对等关税');
+    expect(table.variantsOf('会谈')).not.toContain('会谈');
+  });
+
+  it('knows nothing of a word outside every group', () => {
+    expect(new VariantTable().variantsOf('石破茂')).toEqual([]);
+  });
+});
