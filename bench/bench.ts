@@ -24,9 +24,9 @@ import { parseArgs } from 'node:util';
 import { articleParagraphs, type Article } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex } from '../src/index/index.ts';
-import { InvertedMerger } from '../src/index/inverted.ts';
+import { SearchEngine } from '../src/index/engine.ts';
 import { toPassages } from '../src/index/passages.ts';
-import { indexPassages } from '../src/index/search.ts';
+import { forwardPassages } from '../src/index/forward.ts';
 import { DEFAULT_TERM_MODE } from '../src/index/terms.ts';
 import { corpusFingerprint, loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
 import { segment } from '../src/text/segment.ts';
@@ -298,7 +298,7 @@ export interface EngineRow {
 export interface BaselinesResult {
   textMB: number;
   rawJieba: { seconds: number; MBps: number; words: number };
-  /** shiji's search index alone (passages → postings, words + bigrams) in one thread: no /who or /timeline extraction. */
+  /** shiji's search index alone (passages → terms → MiniSearch and the forward index, words + bigrams) in one thread: no /who or /timeline extraction. */
   searchIndex: { seconds: number; MBps: number };
   engines: Record<BaselineName, EngineRow>;
 }
@@ -319,9 +319,9 @@ async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
   const cut = rawJiebaCut(texts, progress(`${label} raw jieba`));
   process.stderr.write(`${label} search index alone\n`);
   const t0 = performance.now();
-  const merger = new InvertedMerger();
-  merger.add(indexPassages(articles, passages, DEFAULT_TERM_MODE));
-  merger.finish();
+  const engine = new SearchEngine();
+  for (const rec of engine.fromChunk(articles.map((a) => a.id), forwardPassages(articles, passages, DEFAULT_TERM_MODE))) engine.put(rec);
+  engine.arrange(articles.map((a) => a.id));
   const searchSeconds = seconds(t0);
   const engines = {} as Record<BaselineName, EngineRow>;
   for (const name of ['minisearch-default', 'minisearch-intl'] as const) {

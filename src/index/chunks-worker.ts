@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { buildChunk, type WorkerMessage } from './chunks.ts';
-import { partialBuffers } from './inverted.ts';
+import { forwardBuffers } from './forward.ts';
 import { teachAliases } from './index.ts';
 import { releaseSegmenter, segment, segmentWithoutKeywords } from '../text/segment.ts';
 
@@ -45,7 +45,7 @@ function main(): void {
       if (!termMode) throw new Error('chunks-worker: a chunk before the setup');
       const result = buildChunk(m.articles, termMode);
       // The postings' arrays move to the main thread instead of being copied.
-      send({ kind: 'result', chunk: m.chunk, result }, partialBuffers(result.index));
+      send({ kind: 'result', chunk: m.chunk, result }, forwardBuffers(result.index));
     } catch (err) {
       send({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }

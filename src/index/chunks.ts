@@ -4,21 +4,20 @@ import type { Article } from '../corpus/article.ts';
 import { bareSentence, compactSentences, extractDatedSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../extract/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
-import { InvertedMerger, type InvertedIndex, type PartialIndex } from './inverted.ts';
+import type { SearchEngine } from './engine.ts';
+import { forwardPassages, type ForwardChunk } from './forward.ts';
 import { toPassages } from './passages.ts';
-import { indexPassages } from './search.ts';
 import type { TermMode } from './terms.ts';
 
-/** What one chunk of consecutive articles gives: its passages' search index, dated sentences and statements. */
+/** What one chunk of consecutive articles gives: its passages' terms, dated sentences and statements. */
 export interface Chunk {
-  index: PartialIndex;
+  index: ForwardChunk;
   sentences: BareSentence[][];
   analyses: ArticleAnalysis[];
 }
 
 /** Everything the chunks give, joined in article order. */
 export interface Chunks {
-  search: InvertedIndex;
   /** Every article's sentences; sentences[sentenceStart[a] .. sentenceStart[a+1]) are article a's. */
   sentences: DatedSentence[];
   sentenceStart: number[];
@@ -34,11 +33,13 @@ export function buildChunk(articles: readonly Article[], mode: TermMode): Chunk 
     sentences.push(extractDatedSentences(article).map(bareSentence));
     analyses.push(analyzeArticle(article));
   }
-  return { index: indexPassages(articles, toPassages(articles), mode), sentences, analyses };
+  return { index: forwardPassages(articles, toPassages(articles), mode), sentences, analyses };
 }
 
 export interface ChunkOptions {
   termMode: TermMode;
+  /** The search engine the chunks' articles are put into, in article order, as they come. */
+  engine: SearchEngine;
   /** Worker threads besides this one; 0 builds in this thread only. Default: cores − 1 (at least 1) on a large corpus. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -64,8 +65,7 @@ export class ChunkBuild {
   private failure: Error | undefined;
   private readonly settled: Promise<void>[] = [];
   private started = false;
-  // Chunks are merged in order as soon as all before them are in: their vocabularies are then let go.
-  private readonly merger = new InvertedMerger();
+  // Chunks are put into the engine in order as soon as all before them are in: their vocabularies are then let go.
   private merged = 0;
   private readonly sentences: DatedSentence[] = [];
   private readonly sentenceStart: number[] = [0];
@@ -106,7 +106,7 @@ export class ChunkBuild {
     await Promise.all(this.settled);
     if (this.failure) throw this.failure;
     if (this.merged !== this.chunks) throw new Error(`chunks: ${this.chunks - this.merged} of ${this.chunks} chunks have no result`);
-    return { search: this.merger.finish(), sentences: this.sentences, sentenceStart: this.sentenceStart, analyses: this.analyses };
+    return { sentences: this.sentences, sentenceStart: this.sentenceStart, analyses: this.analyses };
   }
 
   private take(): number | undefined {
@@ -126,9 +126,10 @@ export class ChunkBuild {
     this.done += r.analyses.length;
     this.options.onProgress?.(this.done, this.articles.length);
     for (let next = this.results[this.merged]; next; next = this.results[this.merged]) {
-      this.merger.add(next.index);
       // Sentences come without text: slices of this thread's own articles give it back.
       const first = this.merged * CHUNK;
+      const keys = this.articles.slice(first, first + next.sentences.length).map((a) => a.id);
+      for (const rec of this.options.engine.fromChunk(keys, next.index)) this.options.engine.put(rec);
       next.sentences.forEach((list, k) => {
         const article = this.articles[first + k];
         if (!article) throw new Error(`chunks: chunk ${this.merged} has more articles than the corpus`);

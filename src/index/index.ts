@@ -1,11 +1,12 @@
 import type { Article } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import { buildPeople, type PeopleIndex } from '../extract/people.ts';
+import type { ArticleAnalysis } from '../extract/statements.ts';
 import { ChunkBuild } from './chunks.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord, hanBigrams, tag } from '../text/segment.ts';
 import { fold } from '../text/normalize.ts';
-import type { InvertedIndex } from './inverted.ts';
+import { SearchEngine } from './engine.ts';
 import { toPassages, type Passage } from './passages.ts';
 import { BIGRAM_PREFIX, isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from './terms.ts';
 
@@ -17,7 +18,7 @@ import { BIGRAM_PREFIX, isBigramTerm, DEFAULT_TERM_MODE, type TermMode } from '.
 export interface ShijiIndex {
   articles: Article[];
   passages: Passage[];
-  search: InvertedIndex;
+  search: SearchEngine;
   aliases: AliasTable;
   termMode: TermMode;
   /** Every article's sentences with their dates resolved, in article order. */
@@ -28,6 +29,8 @@ export interface ShijiIndex {
   topics: string[];
   /** Who said what: people and outlets with their statements (/who). */
   people: PeopleIndex;
+  /** Each article's statements and named people as extracted: the registry is rebuilt from them on an update. */
+  analyses: ArticleAnalysis[];
 }
 
 export interface BuildOptions {
@@ -40,8 +43,10 @@ export interface BuildOptions {
 export async function buildIndex(articles: Article[], options: BuildOptions = {}): Promise<ShijiIndex> {
   const termMode = options.termMode ?? DEFAULT_TERM_MODE;
   // Worker threads and this one index, date and attribute chunks of articles side by side.
+  const search = new SearchEngine();
   const chunks = new ChunkBuild(articles, {
     termMode,
+    engine: search,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
@@ -49,12 +54,13 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   teachAliases(aliases);
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
-  const { search, sentences, sentenceStart, analyses } = await chunks.finish();
+  const { sentences, sentenceStart, analyses } = await chunks.finish();
+  search.arrange(articles.map((a) => a.id));
   if (search.documentCount !== passages.length) {
     throw new Error(`index: the chunks indexed ${search.documentCount} passages, the corpus has ${passages.length}`);
   }
   const people = buildPeople(articles, aliases, { analyses });
-  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: frequentTopics(search, aliases, people), people };
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people), people };
 }
 
 /**
@@ -77,7 +83,7 @@ const TOPIC_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'eng', 'x']);
  * corpus, the subjects they speak about most, and the proper nouns and acronyms of the index,
  * ranked by how many passages (or articles) hold them.
  */
-function frequentTopics(search: InvertedIndex, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
+function frequentTopics(search: SearchEngine, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
   const scored = new Map<string, number>();
   const put = (form: string, score: number): void => {
     if (score > (scored.get(form) ?? 0)) scored.set(form, score);
@@ -114,7 +120,7 @@ function isProperNoun(word: string): boolean {
 }
 
 /** Passages holding a form, estimated from the index: its word, or the rarest of its bigrams. */
-function formDf(search: InvertedIndex, form: string): number {
+function formDf(search: SearchEngine, form: string): number {
   const f = fold(form);
   const word = search.df(f);
   if (word > 0 || !/\p{sc=Han}/u.test(f)) return word;

@@ -7,11 +7,11 @@ import { ArticleSchema, articleParagraphs, type Article } from '../corpus/articl
 import { AliasTable } from '../text/aliases.ts';
 import { segmenterFingerprint } from '../text/segment.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
-import { InvertedIndex } from './inverted.ts';
+import { SearchEngine, type ArticleTerms } from './engine.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { PeopleIndexSchema } from '../extract/people.ts';
-import { STATEMENTS_VERSION } from '../extract/statements.ts';
+import { STATEMENTS_VERSION, type ArticleAnalysis } from '../extract/statements.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
@@ -22,9 +22,9 @@ import { STATEMENTS_VERSION } from '../extract/statements.ts';
  */
 const FORMAT = 'shiji-index';
 // Bump when the payload's shape or the index's meaning changes.
-const VERSION = 7;
+const VERSION = 8;
 
-const SECTIONS = ['meta', 'articles', 'terms', 'postingStart', 'postingDoc', 'postingTf2', 'docLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'retrieval', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -72,7 +72,21 @@ const MetaSchema = z.object({
 
 // One line of the articles section: an article and its dated sentences. One JSON document per
 // article, because a whole archive as one JSON string passes V8's string limit (512 MB) at 100k articles.
-const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema)]);
+const AnalysisSchema = z.object({
+  statements: z.array(
+    z.object({
+      speaker: z.string(),
+      role: z.string().exactOptional(),
+      text: z.string(),
+      direct: z.boolean(),
+      paragraph: z.number().int().min(0),
+      kind: z.enum(['person', 'outlet']),
+    }),
+  ),
+  people: z.array(z.object({ name: z.string(), role: z.string().exactOptional(), paragraph: z.number().int().min(0) })),
+}) satisfies z.ZodType<ArticleAnalysis>;
+// An article, its dated sentences and its statements (kept so that an update rebuilds the people registry without extracting again).
+const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema), AnalysisSchema]);
 
 /**
  * What the snapshot must match: every *.txt file's name, size and modification time (cheap: no
@@ -139,7 +153,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName,
     let batch = '';
     for (let a = 0; a < index.articles.length; a++) {
       const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(bareSentence);
-      batch += `${JSON.stringify([index.articles[a], own])}\n`;
+      batch += `${JSON.stringify([index.articles[a], own, index.analyses[a]])}\n`;
       if (batch.length >= 1 << 20) {
         yield Buffer.from(batch);
         batch = '';
@@ -147,17 +161,36 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName,
     }
     if (batch) yield Buffer.from(batch);
   }
-  const d = index.search.data;
+  // The forward index: every passage's term ids and weighted frequencies, in passage order.
+  const records = index.search.articles();
+  let entries = 0;
+  for (const r of records) entries += r.termIds.length;
+  const termOffsets = new Uint32Array(n + 1);
+  const termIds = new Uint32Array(entries);
+  const termTf2 = new Uint16Array(entries);
+  const passageLength = new Uint16Array(n);
+  let p = 0;
+  let e = 0;
+  for (const r of records) {
+    termIds.set(r.termIds, e);
+    termTf2.set(r.tf2, e);
+    passageLength.set(r.lengths, p);
+    for (let k = 0; k < r.lengths.length; k++) termOffsets[p + k + 1] = e + (r.offsets[k + 1] as number);
+    p += r.lengths.length;
+    e += r.termIds.length;
+  }
+  if (p !== n) throw new Error(`snapshot: the search index has ${p} passages, the index ${n}`);
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
     meta: () => [Buffer.from(JSON.stringify(meta))],
     articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
-    terms: () => [Buffer.from(d.terms.join('\n'))],
-    postingStart: bytes(d.postingStart),
-    postingDoc: bytes(d.postingDoc),
-    postingTf2: bytes(d.postingTf2),
-    docLength: bytes(d.docLength),
+    terms: () => [Buffer.from(index.search.termList().join('\n'))],
+    retrieval: () => [Buffer.from(JSON.stringify(index.search))],
+    termOffsets: bytes(termOffsets),
+    termIds: bytes(termIds),
+    termTf2: bytes(termTf2),
+    passageLength: bytes(passageLength),
     passageArticle: bytes(passageArticle),
     passageParagraph: bytes(passageParagraph),
     passageStart: bytes(passageStart),
@@ -233,10 +266,10 @@ export async function loadSnapshot(path: string, fingerprint: string, options: {
 
 // The typed-array sections' element sizes: a section's length must be a multiple of it.
 const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
-  postingStart: 4,
-  postingDoc: 4,
-  postingTf2: 2,
-  docLength: 2,
+  termOffsets: 4,
+  termIds: 4,
+  termTf2: 2,
+  passageLength: 2,
   passageArticle: 4,
   passageParagraph: 4,
   passageStart: 4,
@@ -290,6 +323,7 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
   const articles: Article[] = [];
   const sentences: DatedSentence[] = [];
   const sentenceStart: number[] = [0];
+  const analyses: ArticleAnalysis[] = [];
   const takeLine = (text: string): void => {
     if (invalid !== undefined) return;
     try {
@@ -298,7 +332,8 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
         invalid = `the snapshot is invalid at article ${articles.length}: ${line.error.issues[0]?.path.join('.') ?? '?'}`;
         return;
       }
-      const [article, own] = line.data;
+      const [article, own, analysis] = line.data;
+      analyses.push(analysis);
       // A sentence's text is a slice of its paragraph, sharing the article's string.
       for (const st of compactSentences(article, own)) sentences.push(st);
       articles.push(article);
@@ -353,13 +388,7 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
   const meta = MetaSchema.safeParse(JSON.parse(Buffer.from(section('meta')).toString('utf8')));
   if (!meta.success) return { ok: false, reason: `the snapshot is invalid at ${meta.error.issues[0]?.path.join('.') ?? '?'}` };
   const termsText = Buffer.from(section('terms')).toString('utf8');
-  const search = new InvertedIndex({
-    terms: termsText ? termsText.split('\n') : [],
-    postingStart: u32('postingStart'),
-    postingDoc: u32('postingDoc'),
-    postingTf2: u16('postingTf2'),
-    docLength: u16('docLength'),
-  });
+  const terms = termsText ? termsText.split('\n') : [];
   const article = u32('passageArticle');
   const paragraph = u32('passageParagraph');
   const start = u32('passageStart');
@@ -375,15 +404,51 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
     if (h >= 0) p.heading = headings[h] as string;
     passages[i] = p;
   }
-  if (search.data.postingStart.length !== search.termCount + 1 || search.documentCount !== passages.length) {
-    throw new Error('snapshot: postings and passages disagree');
-  }
+  const search = restoreEngine(articles, passages, terms, {
+    offsets: u32('termOffsets'),
+    termIds: u32('termIds'),
+    tf2: u16('termTf2'),
+    lengths: u16('passageLength'),
+    retrieval: Buffer.from(section('retrieval')).toString('utf8'),
+  });
   const aliases = AliasTable.fromJSON(meta.data.aliases);
   // The builder taught jieba these names; the query side must cut them the same way.
   teachAliases(aliases);
   return {
     ok: true,
     skipped: meta.data.skipped,
-    index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, topics: meta.data.topics, people: meta.data.people },
+    index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: meta.data.topics, people: meta.data.people },
   };
+}
+
+/**
+ * The search engine from the stored forward index, checked for shape first: a file whose hash is
+ * right but whose numbers point past its data (written by a bug, or by hand) is refused, so that it
+ * is rebuilt rather than answering nothing.
+ */
+function restoreEngine(
+  articles: readonly Article[],
+  passages: readonly Passage[],
+  terms: readonly string[],
+  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array; retrieval: string },
+): SearchEngine {
+  const { offsets, termIds, tf2, lengths } = stored;
+  const n = passages.length;
+  if (offsets.length !== n + 1 || lengths.length !== n) throw new Error(`snapshot: ${n} passages but ${offsets.length - 1} term lists and ${lengths.length} lengths`);
+  if (termIds.length !== tf2.length || offsets[n] !== termIds.length || offsets[0] !== 0) throw new Error('snapshot: the term lists and their offsets disagree');
+  for (let p = 0; p < n; p++) if ((offsets[p] as number) > (offsets[p + 1] as number)) throw new Error(`snapshot: passage ${p}'s term list ends before it starts`);
+  for (let e = 0; e < termIds.length; e++) if ((termIds[e] as number) >= terms.length) throw new Error(`snapshot: term ${termIds[e]} of ${terms.length}`);
+  const records: ArticleTerms[] = [];
+  let p = 0;
+  for (let a = 0; a < articles.length; a++) {
+    const from = p;
+    while (p < n && (passages[p] as Passage).article === a) p++;
+    const base = offsets[from] as number;
+    const own = new Uint32Array(p - from + 1);
+    for (let k = from; k <= p; k++) own[k - from] = (offsets[k] as number) - base;
+    const end = offsets[p] as number;
+    records.push({ key: (articles[a] as Article).id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), title: [] });
+  }
+  if (p !== n) throw new Error(`snapshot: passage ${p} is out of article order`);
+  return SearchEngine.restore(records, terms, stored.retrieval);
 }

@@ -1,54 +1,55 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildChunk, ChunkBuild } from '../../src/index/chunks.ts';
-import { InvertedBuilder, InvertedMerger, type DocTerms } from '../../src/index/inverted.ts';
+import type { Article } from '../../src/corpus/article.ts';
+import { SearchEngine } from '../../src/index/engine.ts';
+import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { indexPassages } from '../../src/index/search.ts';
 import { AliasTable } from '../../src/text/aliases.ts';
 import { seedArticles } from '../support/corpus.ts';
 
-describe('InvertedMerger', () => {
-  const doc = fc.record({
-    text: fc.array(fc.constantFrom('日美', '同盟', 'tpp', '关税', '美军', 'x'), { maxLength: 12 }),
-    heading: fc.array(fc.constantFrom('同盟', '峰会'), { maxLength: 2 }),
-    title: fc.array(fc.constantFrom('tpp', '日美'), { maxLength: 2 }),
-  });
+/** What an engine holds, whatever the order its terms were numbered in: each article's passages as term → weighted frequency. */
+function contents(engine: SearchEngine): Record<string, Record<string, number>[]> {
+  const terms = engine.termList();
+  const out: Record<string, Record<string, number>[]> = {};
+  for (const rec of engine.articles()) {
+    out[rec.key] = Array.from({ length: rec.lengths.length }, (_, p) => {
+      const own: Record<string, number> = {};
+      for (let e = rec.offsets[p]!; e < rec.offsets[p + 1]!; e++) own[terms[rec.termIds[e]!]!] = rec.tf2[e]!;
+      return own;
+    });
+  }
+  return out;
+}
 
-  it('GIVEN documents cut into runs at any points THEN the merged runs are the index of all of them in one piece', () => {
+function engineOf(articles: Article[], cuts: number[]): SearchEngine {
+  const engine = new SearchEngine();
+  const passages = toPassages(articles);
+  const points = [...new Set([0, ...cuts.map((c) => Math.min(c, articles.length)), articles.length])].sort((a, b) => a - b);
+  for (let k = 0; k + 1 < points.length; k++) {
+    const part = articles.slice(points[k], points[k + 1]);
+    for (const rec of engine.fromChunk(part.map((a) => a.id), forwardPassages(part, toPassages(part), 'words+bigrams'))) engine.put(rec);
+  }
+  engine.arrange(articles.map((a) => a.id));
+  expect(engine.documentCount).toBe(passages.length);
+  return engine;
+}
+
+describe('SearchEngine built from chunks', () => {
+  it('GIVEN the articles cut into chunks at any points THEN it holds and answers what one chunk of all of them gives', async () => {
+    const articles = await seedArticles();
+    const whole = engineOf(articles, []);
+    const query = [{ term: '美国', weight: 1 }, { term: '日本', weight: 0.5 }];
     fc.assert(
-      fc.property(fc.array(doc, { maxLength: 30 }), fc.array(fc.nat(30), { maxLength: 5 }), (docs: DocTerms[], cuts) => {
-        const whole = new InvertedBuilder();
-        for (const d of docs) whole.add(d);
-        const merger = new InvertedMerger();
-        const points = [...new Set([0, ...cuts.map((c) => Math.min(c, docs.length)), docs.length])].sort((a, b) => a - b);
-        for (let k = 0; k + 1 < points.length; k++) {
-          const part = new InvertedBuilder();
-          for (const d of docs.slice(points[k], points[k + 1])) part.add(d);
-          merger.add(part.finishPartial());
-        }
-        if (points.length === 1) merger.add(new InvertedBuilder().finishPartial());
-        expect(merger.finish().data).toEqual(whole.finish().data);
+      fc.property(fc.array(fc.nat(articles.length), { maxLength: 4 }), (cuts) => {
+        const cut = engineOf(articles, cuts);
+        expect(contents(cut)).toEqual(contents(whole));
+        expect(cut.search(query, 10)).toEqual(whole.search(query, 10));
+        expect(cut.all(['美国', '日本'])).toEqual(whole.all(['美国', '日本']));
+        expect(cut.df('美国')).toBe(whole.df('美国'));
       }),
+      { numRuns: 10 },
     );
-  });
-});
-
-describe('a partial index of more than 65,536 documents', () => {
-  it('keeps 32-bit document numbers, and merges like any other', () => {
-    const many = new InvertedBuilder();
-    for (let d = 0; d < 70_000; d++) many.add({ text: [d % 2 ? 'odd' : 'even', 'all'], heading: [], title: [] });
-    const part = many.finishPartial();
-    expect(part.postingDoc).toBeInstanceOf(Uint32Array);
-    const small = new InvertedBuilder();
-    small.add({ text: ['odd', 'rare'], heading: [], title: [] });
-    const merger = new InvertedMerger();
-    merger.add(part);
-    merger.add(small.finishPartial());
-    const index = merger.finish();
-    expect(index.documentCount).toBe(70_001);
-    expect(index.df('odd')).toBe(35_001);
-    expect(index.all(['odd', 'all'])).toHaveLength(35_000);
-    expect(index.all(['rare', 'odd'])).toEqual([70_000]);
   });
 });
 
@@ -58,29 +59,29 @@ describe('ChunkBuild', () => {
     // Enough articles for several chunks, so that both the worker and this thread take some.
     const many = Array.from({ length: 25 }, (_, k) => articles.map((a) => ({ ...a, id: `${a.id}-${k}`, file: `${k}-${a.file}` }))).flat();
     const aliases = AliasTable.build(articles).toJSON();
-    const inThread = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 0 }).start(aliases).finish();
+    const inThreadEngine = new SearchEngine();
+    const workerEngine = new SearchEngine();
+    const inThread = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 0, engine: inThreadEngine }).start(aliases).finish();
     const progress: number[] = [];
-    const withWorker = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 1, onProgress: (done) => progress.push(done) }).start(aliases).finish();
+    const withWorker = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 1, engine: workerEngine, onProgress: (done) => progress.push(done) }).start(aliases).finish();
     expect(withWorker.sentences).toEqual(inThread.sentences);
     expect(withWorker.sentenceStart).toEqual(inThread.sentenceStart);
     expect(withWorker.sentenceStart).toHaveLength(many.length + 1);
     expect(withWorker.analyses).toEqual(inThread.analyses);
-    expect(withWorker.search.data).toEqual(inThread.search.data);
+    inThreadEngine.arrange(many.map((a) => a.id));
+    workerEngine.arrange(many.map((a) => a.id));
+    expect(contents(workerEngine)).toEqual(contents(inThreadEngine));
     expect(withWorker.analyses).toHaveLength(many.length);
     expect(progress.at(-1)).toBe(many.length);
     expect(withWorker.analyses[7]).toEqual(buildChunk([many[7]!], 'words').analyses[0]);
 
-    const oneBuild = new InvertedMerger();
-    oneBuild.add(indexPassages(many, toPassages(many), 'words+bigrams'));
-    const whole = oneBuild.finish();
-    expect(whole.documentCount).toBe(toPassages(many).length);
-    expect(withWorker.search.data).toEqual(whole.data);
+    expect(contents(workerEngine)).toEqual(contents(engineOf(many, [])));
   }, 60_000);
 
   it('THEN a worker that fails names itself, and the build stops with its message', async () => {
     const articles = await seedArticles();
     const many = Array.from({ length: 3 }, () => articles).flat();
-    const build = new ChunkBuild(many, { termMode: 'words', workers: 1 });
+    const build = new ChunkBuild(many, { termMode: 'words', workers: 1, engine: new SearchEngine() });
     // A setup the worker's schema refuses.
     await expect(build.start(JSON.parse('{"groups": "not a list"}')).finish()).rejects.toThrow(/chunks: worker failed/);
   }, 60_000);

@@ -1,0 +1,316 @@
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import type { ForwardChunk } from './forward.ts';
+
+/** One term of a query and how much it counts. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A passage (its number in the index's passage list) and its score. */
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+/** One article's passages and the terms each holds (global term ids, ascending within a passage). */
+export interface ArticleTerms {
+  /** The article's id: the retrieval stage's document id. */
+  key: string;
+  /** Passage k's entries are [offsets[k], offsets[k+1]); offsets[0] is 0. */
+  offsets: Uint32Array;
+  termIds: Uint32Array;
+  tf2: Uint16Array;
+  lengths: Uint16Array;
+  /** The title's terms (the retrieval stage's title field). */
+  title: string[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+// Articles the retrieval stage hands to passage scoring: every passage of these is scored.
+const ARTICLE_DEPTH = 80;
+// A term in more than this share of the articles finds nothing the query's rarer terms do not: it
+// is left out of article retrieval (it still counts in passage scoring). Measured in the issue: the
+// query time of a large archive is spent on such terms.
+const COMMON_SHARE = 0.2;
+// The retrieval stage's title counts twice the body (a title names what the article is about).
+const TITLE_BOOST = 2;
+const SEP = '\u0000';
+
+// Documents arrive tokenised (our jieba words and bigrams, src/text): MiniSearch must neither cut nor change them.
+const MINI_OPTIONS: MiniSearchOptions = {
+  fields: ['title', 'body'],
+  storeFields: [],
+  extractField: (doc, field) => (doc as Record<string, unknown>)[field] as string,
+  stringifyField: (value) => value,
+  tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value ? value.split(SEP) : []),
+  processTerm: (term) => term,
+};
+
+/**
+ * The search index: MiniSearch finds the articles a query is about (documents are articles, fields
+ * title and body); passages are then scored (BM25 over passages, with passage document frequencies)
+ * inside the best articles only. Our own part is a forward index of each passage's terms, which
+ * gives passage scoring, document frequencies and the vocabulary. The one adapter the answers use:
+ * search, df, vocabulary, all. Articles are added, replaced and removed in place.
+ */
+export class SearchEngine {
+  private mini: MiniSearch;
+  private readonly termId = new Map<string, number>();
+  private readonly terms: string[] = [];
+  // Passages and articles holding each term.
+  private passageDf = new Int32Array(1 << 12);
+  private adf = new Int32Array(1 << 12);
+  private readonly byKey = new Map<string, ArticleTerms>();
+  /** The articles in index order (the ShijiIndex's), and where each one's passages start. */
+  private order: ArticleTerms[] = [];
+  private passageStart = new Uint32Array(1);
+  private articleIndex = new Map<string, number>();
+  private totalLength = 0;
+  private passages = 0;
+  private sortedVocabulary: string[] | undefined;
+
+  constructor(mini?: MiniSearch) {
+    this.mini = mini ?? new MiniSearch(MINI_OPTIONS);
+  }
+
+  get documentCount(): number {
+    return this.passages;
+  }
+
+  get articleCount(): number {
+    return this.order.length;
+  }
+
+  /** In how many passages the term occurs. */
+  df(term: string): number {
+    const t = this.termId.get(term);
+    return t === undefined ? 0 : (this.passageDf[t] as number);
+  }
+
+  /** Every term some passage holds, in code-unit order (the same whatever order articles came in). */
+  vocabulary(): readonly string[] {
+    this.sortedVocabulary ??= this.terms.filter((_, t) => (this.passageDf[t] as number) > 0).sort();
+    return this.sortedVocabulary;
+  }
+
+  /** BM25 over the passages of the best articles (OR); the best `limit` passages, best first, and how many matched. */
+  search(query: readonly WeightedTerm[], limit: number): { hits: Hit[]; matched: number } {
+    const weights = new Map<number, number>();
+    const n = this.passages;
+    const avg = n ? this.totalLength / n || 1 : 1;
+    for (const { term, weight } of query) {
+      const t = this.termId.get(term);
+      if (t === undefined || weight <= 0 || (this.passageDf[t] as number) === 0) continue;
+      const df = this.passageDf[t] as number;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      weights.set(t, Math.max(weights.get(t) ?? 0, weight * idf));
+    }
+    if (weights.size === 0) return { hits: [], matched: 0 };
+    const articles = this.retrieve(query, ARTICLE_DEPTH);
+    const scored: Hit[] = [];
+    for (const a of articles) {
+      const rec = this.order[a] as ArticleTerms;
+      const base = this.passageStart[a] as number;
+      for (let p = 0; p + 1 < rec.offsets.length; p++) {
+        const norm = K1 * (1 - B + (B * (rec.lengths[p] as number)) / avg);
+        let score = 0;
+        for (let e = rec.offsets[p] as number, end = rec.offsets[p + 1] as number; e < end; e++) {
+          const w = weights.get(rec.termIds[e] as number);
+          if (w === undefined) continue;
+          const tf = (rec.tf2[e] as number) / 2;
+          score += (w * tf * (K1 + 1)) / (tf + norm);
+        }
+        if (score > 0) scored.push({ id: base + p, score });
+      }
+    }
+    scored.sort((x, y) => y.score - x.score || x.id - y.id);
+    return { hits: scored.slice(0, Math.max(0, limit)), matched: scored.length };
+  }
+
+  /** The best articles for the query (their index numbers), by MiniSearch's BM25+ over title and body. */
+  retrieve(query: readonly WeightedTerm[], depth: number): number[] {
+    const known = query.filter((q) => q.weight > 0 && this.termId.has(q.term) && (this.adf[this.termId.get(q.term) as number] as number) > 0);
+    const limit = this.order.length * COMMON_SHARE;
+    const rare = known.filter((q) => (this.adf[this.termId.get(q.term) as number] as number) <= limit);
+    // A query of common words only (美国 日本) is searched with them all.
+    const used = rare.length ? rare : known;
+    if (used.length === 0) return [];
+    const weight = new Map(used.map((q) => [q.term, q.weight]));
+    const results = this.mini.search(used.map((q) => q.term).join(SEP), {
+      boost: { title: TITLE_BOOST },
+      boostTerm: (term) => weight.get(term) ?? 1,
+      tokenize: (s) => s.split(SEP),
+      processTerm: (t) => t,
+    });
+    const out: number[] = [];
+    for (const r of results) {
+      const a = this.articleIndex.get(r.id as string);
+      if (a !== undefined) out.push(a);
+      if (out.length >= depth) break;
+    }
+    return out;
+  }
+
+  /** Passages holding every one of the terms, in id order. */
+  all(terms: readonly string[]): number[] {
+    const ids: number[] = [];
+    for (const term of new Set(terms)) {
+      const t = this.termId.get(term);
+      if (t === undefined || (this.passageDf[t] as number) === 0) return [];
+      ids.push(t);
+    }
+    if (ids.length === 0) return [];
+    const articles = this.mini
+      .search([...new Set(terms)].join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t })
+      .map((r) => this.articleIndex.get(r.id as string))
+      .filter((a): a is number => a !== undefined)
+      .sort((x, y) => x - y);
+    const out: number[] = [];
+    const want = new Set(ids);
+    for (const a of articles) {
+      const rec = this.order[a] as ArticleTerms;
+      const base = this.passageStart[a] as number;
+      for (let p = 0; p + 1 < rec.offsets.length; p++) {
+        let found = 0;
+        for (let e = rec.offsets[p] as number, end = rec.offsets[p + 1] as number; e < end; e++) if (want.has(rec.termIds[e] as number)) found++;
+        if (found === want.size) out.push(base + p);
+      }
+    }
+    return out;
+  }
+
+  /** A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed (see arrange). */
+  fromChunk(keys: readonly string[], chunk: ForwardChunk): ArticleTerms[] {
+    const local = new Uint32Array(chunk.terms.length);
+    chunk.terms.forEach((term, i) => {
+      local[i] = this.intern(term);
+    });
+    const out: ArticleTerms[] = [];
+    let passage = 0;
+    keys.forEach((key, k) => {
+      const count = chunk.passagesPerArticle[k] ?? 0;
+      const from = chunk.offsets[passage] as number;
+      const to = chunk.offsets[passage + count] as number;
+      const offsets = new Uint32Array(count + 1);
+      for (let p = 0; p <= count; p++) offsets[p] = (chunk.offsets[passage + p] as number) - from;
+      const termIds = new Uint32Array(to - from);
+      for (let e = from; e < to; e++) termIds[e - from] = local[chunk.termIds[e] as number] as number;
+      out.push({ key, offsets, termIds, tf2: chunk.tf2.slice(from, to), lengths: chunk.lengths.slice(passage, passage + count), title: chunk.titles[k] ?? [] });
+      passage += count;
+    });
+    return out;
+  }
+
+  /** Adds an article (replacing the one of the same id, if any). Call arrange() once the changes are made. */
+  put(rec: ArticleTerms): void {
+    if (this.byKey.has(rec.key)) this.remove(rec.key);
+    this.byKey.set(rec.key, rec);
+    this.count(rec, 1);
+    this.mini.add({ id: rec.key, title: rec.title, body: this.bodyTokens(rec) });
+  }
+
+  /** Removes an article by id (nothing when absent). Call arrange() once the changes are made. */
+  remove(key: string): void {
+    const rec = this.byKey.get(key);
+    if (!rec) return;
+    this.byKey.delete(key);
+    this.count(rec, -1);
+    this.mini.discard(key);
+  }
+
+  /** Sets the articles' order (the index's article numbers); every article put must be listed, and only those. */
+  arrange(keys: readonly string[]): void {
+    if (keys.length !== this.byKey.size) throw new Error(`engine: ${keys.length} articles ordered, ${this.byKey.size} indexed`);
+    this.order = keys.map((k) => {
+      const rec = this.byKey.get(k);
+      if (!rec) throw new Error(`engine: article ${k} ordered but not indexed`);
+      return rec;
+    });
+    this.articleIndex = new Map(keys.map((k, i) => [k, i]));
+    this.passageStart = new Uint32Array(keys.length + 1);
+    this.order.forEach((rec, i) => {
+      this.passageStart[i + 1] = (this.passageStart[i] as number) + rec.offsets.length - 1;
+    });
+    this.passages = this.passageStart[keys.length] as number;
+    this.sortedVocabulary = undefined;
+    // Discarded articles linger in MiniSearch's tree until a vacuum; it runs in the background.
+    if (this.mini.dirtCount > 1000 && this.mini.dirtFactor > 0.1) void this.mini.vacuum();
+  }
+
+  /** The records in index order (for the snapshot). */
+  articles(): readonly ArticleTerms[] {
+    return this.order;
+  }
+
+  /** The retrieval stage's state, for the snapshot. */
+  toJSON(): unknown {
+    return this.mini.toJSON();
+  }
+
+  /** An engine from stored records (in index order) and, when whole, the stored retrieval stage (else it is rebuilt from the records). */
+  static restore(records: readonly ArticleTerms[], terms: readonly string[], miniJSON?: string): SearchEngine {
+    const engine = new SearchEngine(miniJSON ? MiniSearch.loadJSON(miniJSON, MINI_OPTIONS) : undefined);
+    terms.forEach((t) => engine.intern(t));
+    for (const rec of records) {
+      engine.byKey.set(rec.key, rec);
+      engine.count(rec, 1);
+      if (!miniJSON) engine.mini.add({ id: rec.key, title: rec.title, body: engine.bodyTokens(rec) });
+    }
+    engine.arrange(records.map((r) => r.key));
+    if (miniJSON && engine.mini.documentCount !== records.length) {
+      throw new Error(`engine: the stored retrieval index has ${engine.mini.documentCount} articles, the records ${records.length}`);
+    }
+    return engine;
+  }
+
+  /** The global vocabulary (term id order), for the snapshot: records' term ids point into it. */
+  termList(): readonly string[] {
+    return this.terms;
+  }
+
+  private intern(term: string): number {
+    let t = this.termId.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.termId.set(term, t);
+      this.terms.push(term);
+      if (t >= this.passageDf.length) {
+        const df = new Int32Array(this.passageDf.length * 2);
+        df.set(this.passageDf);
+        this.passageDf = df;
+        const adf = new Int32Array(this.adf.length * 2);
+        adf.set(this.adf);
+        this.adf = adf;
+      }
+    }
+    return t;
+  }
+
+  private count(rec: ArticleTerms, sign: 1 | -1): void {
+    const inArticle = new Set<number>();
+    for (let e = 0; e < rec.termIds.length; e++) {
+      const t = rec.termIds[e] as number;
+      this.passageDf[t] = (this.passageDf[t] as number) + sign;
+      inArticle.add(t);
+    }
+    for (const t of inArticle) this.adf[t] = (this.adf[t] as number) + sign;
+    for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
+  }
+
+  /** The article's body for the retrieval stage: each term as often as the article's text holds it. */
+  private bodyTokens(rec: ArticleTerms): string[] {
+    const tf = new Map<number, number>();
+    for (let e = 0; e < rec.termIds.length; e++) {
+      const t = rec.termIds[e] as number;
+      tf.set(t, (tf.get(t) ?? 0) + (rec.tf2[e] as number));
+    }
+    const out: string[] = [];
+    for (const [t, tf2] of tf) {
+      const term = this.terms[t] as string;
+      for (let k = Math.max(1, Math.round(tf2 / 2)); k > 0; k--) out.push(term);
+    }
+    return out;
+  }
+}
