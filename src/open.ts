@@ -1,4 +1,7 @@
-import { loadCorpus, type Skipped } from './corpus/load.ts';
+import { basename, resolve } from 'node:path';
+import type { Article } from './corpus/article.ts';
+import { corpusFiles, loadArticleFile, loadCorpus, type Skipped } from './corpus/load.ts';
+import { updateIndex } from './index/update.ts';
 import { ask } from './answers/ask.ts';
 import { peopleNames } from './extract/people.ts';
 import { who } from './answers/who.ts';
@@ -38,7 +41,7 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
       for (const s of snap.skipped) log(`skipped ${s.file}: ${s.reason}`);
-      return { library: liveLibrary(options, snap.index, snap.skipped.length), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
+      return { library: liveLibrary(options, snap.index, snap.skipped), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
     }
     log(`index: rebuilding (${snap.reason})`);
   }
@@ -55,34 +58,74 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
       log(`index: could not save the snapshot to ${options.indexPath} (${err instanceof Error ? err.message : String(err)})`);
     }
   }
-  return { library: liveLibrary(options, index, corpus.skipped.length), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
+  return { library: liveLibrary(options, index, corpus.skipped), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
 }
 
 /**
- * A LiveLibrary over an opened index. For now update() rebuilds the whole index from the corpus
- * folders (correct, not fast); the MiniSearch engine (issue 14) replaces it with an in-place update.
+ * A LiveLibrary over an opened index. update(files) re-reads only the files given: their articles
+ * are extracted and put into the index in place (see index/update.ts); a change that teaches jieba
+ * other names falls back to a rebuild. Files no longer in the corpus folders are removed too.
  */
-function liveLibrary(options: OpenOptions, index: ShijiIndex, skipped: number): LiveLibrary {
-  let current = createLibrary(index, skipped);
+function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: readonly Skipped[]): LiveLibrary {
+  let skipped = new Map(skippedFiles.map((s) => [resolve(s.file), s]));
+  let current = createLibrary(index, skipped.size);
   let chain: Promise<unknown> = Promise.resolve();
   const update = async (files: readonly string[]): Promise<UpdateReport> => {
     const started = performance.now();
-    const before = new Set(index.articles.map((a) => a.file));
-    const corpus = await loadCorpus(options.corpusDirs, {});
-    const rebuilt = await buildIndex(corpus.articles, {});
-    const after = new Set(rebuilt.articles.map((a) => a.file));
-    const touched = new Set(files.map((f) => f.split(/[\\/]/).pop() ?? f));
+    const before = new Set(index.articles.map((a) => a.id));
+    const listing = await corpusFiles(options.corpusDirs);
+    const listed = new Set(listing.map((f) => resolve(f)));
+    const upsert: Article[] = [];
+    const remove: string[] = [];
+    const newSkips: Skipped[] = [];
+    for (const file of new Set(files.map((f) => resolve(f)))) {
+      const id = basename(file).replace(/\.[^.]+$/, '');
+      skipped.delete(file);
+      if (!listed.has(file)) {
+        remove.push(id);
+        continue;
+      }
+      const loaded = await loadArticleFile(file);
+      if (loaded.ok) upsert.push(loaded.article);
+      else {
+        // A file that no longer parses is out of the corpus, as a rebuild would leave it.
+        remove.push(id);
+        newSkips.push({ file, reason: loaded.error });
+      }
+    }
+    // The corpus order: folder order, then file name; the first of two files of one name wins (as loadCorpus).
+    const upserted = new Set(upsert.map((a) => a.id));
+    const removed = new Set(remove.filter((id) => !upserted.has(id)));
+    const order: string[] = [];
+    const seen = new Set<string>();
+    for (const f of listing) {
+      const id = basename(f).replace(/\.[^.]+$/, '');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (upserted.has(id) || (before.has(id) && !removed.has(id))) order.push(id);
+    }
+    let next = await updateIndex(index, { upsert, remove: [...removed], order });
+    if (!next) {
+      options.log?.('index: the change teaches jieba other names, rebuilding');
+      const corpus = await loadCorpus(options.corpusDirs, {});
+      next = await buildIndex(corpus.articles, {});
+      skipped = new Map(corpus.skipped.map((s) => [resolve(s.file), s]));
+    } else {
+      for (const s of newSkips) skipped.set(s.file, s);
+    }
+    const after = new Set(next.articles.map((a) => a.id));
     let added = 0;
     let replaced = 0;
-    let removed = 0;
-    for (const f of touched) {
-      if (after.has(f) && !before.has(f)) added++;
-      else if (after.has(f)) replaced++;
-      else if (before.has(f)) removed++;
+    let gone = 0;
+    for (const id of new Set([...upserted, ...removed])) {
+      if (after.has(id) && !before.has(id)) added++;
+      else if (after.has(id)) replaced++;
+      else if (before.has(id)) gone++;
     }
-    index = rebuilt;
-    current = createLibrary(rebuilt, corpus.skipped.length);
-    return { added, replaced, removed, skipped: corpus.skipped, seconds: (performance.now() - started) / 1000 };
+    for (const id of before) if (!after.has(id) && !removed.has(id)) gone++;
+    index = next;
+    current = createLibrary(next, skipped.size);
+    return { added, replaced, removed: gone, skipped: [...skipped.values()], seconds: (performance.now() - started) / 1000 };
   };
   return {
     ask: (q, o) => current.ask(q, o),
@@ -92,7 +135,7 @@ function liveLibrary(options: OpenOptions, index: ShijiIndex, skipped: number): 
     topics: (p, l) => current.topics(p, l),
     stats: () => current.stats(),
     article: (id) => current.article(id),
-    // One update at a time, in the order asked: two overlapping rebuilds would race for `current`.
+    // One update at a time, in the order asked: two overlapping updates would race for the index.
     update: (files) => {
       const next = chain.then(() => update(files));
       chain = next.catch(() => undefined);

@@ -58,16 +58,7 @@ export async function loadCorpus(dirs: string | string[], options: LoadOptions =
     skipped.push(s);
     options.onSkip?.(s);
   };
-  for (const dir of Array.isArray(dirs) ? dirs : [dirs]) {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (err) {
-      skip({ file: dir, reason: `cannot read the folder: ${errorCode(err)}` });
-      continue;
-    }
-    for (const name of names.filter((n) => n.toLowerCase().endsWith('.txt')).sort()) files.push(join(dir, name));
-  }
+  for (const f of await corpusFiles(Array.isArray(dirs) ? dirs : [dirs], skip)) files.push(f);
 
   const results: (Article | undefined)[] = new Array(files.length);
   const seen = new Set<string>();
@@ -99,6 +90,27 @@ export async function loadCorpus(dirs: string | string[], options: LoadOptions =
     articles.push(article);
   }
   return { articles, skipped };
+}
+
+/** Every *.txt file of the folders, in corpus order: folder by folder, by name within a folder. */
+export async function corpusFiles(dirs: readonly string[], onSkip: (s: Skipped) => void = () => undefined): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (err) {
+      onSkip({ file: dir, reason: `cannot read the folder: ${errorCode(err)}` });
+      continue;
+    }
+    for (const name of names.filter((n) => n.toLowerCase().endsWith('.txt')).sort()) files.push(join(dir, name));
+  }
+  return files;
+}
+
+/** One article file, or why it cannot be read. Never throws. */
+export async function loadArticleFile(path: string): Promise<{ ok: true; article: Article } | { ok: false; error: string }> {
+  return loadOne(path);
 }
 
 async function loadOne(path: string): Promise<{ ok: true; article: Article } | { ok: false; error: string }> {

@@ -4,7 +4,6 @@ import type { Article } from '../corpus/article.ts';
 import { bareSentence, compactSentences, extractDatedSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { analyzeArticle, type ArticleAnalysis } from '../extract/statements.ts';
 import type { AliasTableJSON } from '../text/aliases.ts';
-import type { SearchEngine } from './engine.ts';
 import { forwardPassages, type ForwardChunk } from './forward.ts';
 import { toPassages } from './passages.ts';
 import type { TermMode } from './terms.ts';
@@ -38,8 +37,8 @@ export function buildChunk(articles: readonly Article[], mode: TermMode): Chunk 
 
 export interface ChunkOptions {
   termMode: TermMode;
-  /** The search engine the chunks' articles are put into, in article order, as they come. */
-  engine: SearchEngine;
+  /** Called with each chunk's article ids and passage terms, in article order, as soon as all chunks before it are in. */
+  onChunk: (keys: string[], chunk: ForwardChunk) => void;
   /** Worker threads besides this one; 0 builds in this thread only. Default: cores − 1 (at least 1) on a large corpus. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -129,7 +128,7 @@ export class ChunkBuild {
       // Sentences come without text: slices of this thread's own articles give it back.
       const first = this.merged * CHUNK;
       const keys = this.articles.slice(first, first + next.sentences.length).map((a) => a.id);
-      for (const rec of this.options.engine.fromChunk(keys, next.index)) this.options.engine.put(rec);
+      this.options.onChunk(keys, next.index);
       next.sentences.forEach((list, k) => {
         const article = this.articles[first + k];
         if (!article) throw new Error(`chunks: chunk ${this.merged} has more articles than the corpus`);

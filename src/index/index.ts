@@ -46,7 +46,9 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   const search = new SearchEngine();
   const chunks = new ChunkBuild(articles, {
     termMode,
-    engine: search,
+    onChunk: (keys, chunk) => {
+      for (const rec of search.fromChunk(keys, chunk)) search.put(rec);
+    },
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
@@ -69,10 +71,17 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
  * (驻日美军驻留经费) would hide the words inside it (驻日美军) from word matching.
  */
 export function teachAliases(aliases: AliasTable): void {
+  for (const form of taughtWords(aliases)) addWord(form, 'nr');
+}
+
+/** The words teachAliases gives jieba, sorted: an update that would change them needs a rebuild. */
+export function taughtWords(aliases: AliasTable): string[] {
+  const out: string[] = [];
   for (const group of aliases.all()) {
     if (!group.some((f) => /^[A-Za-z]/.test(f) && /\s/.test(f))) continue;
-    for (const form of group) if (/^\p{sc=Han}{2,6}$/u.test(form)) addWord(form, 'nr');
+    for (const form of group) if (/^\p{sc=Han}{2,6}$/u.test(form)) out.push(form);
   }
+  return [...new Set(out)].sort();
 }
 
 // Parts of speech that make a topic: names of people, places, organisations, other proper nouns, Latin words.
@@ -83,7 +92,7 @@ const TOPIC_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'eng', 'x']);
  * corpus, the subjects they speak about most, and the proper nouns and acronyms of the index,
  * ranked by how many passages (or articles) hold them.
  */
-function frequentTopics(search: SearchEngine, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
+export function frequentTopics(search: SearchEngine, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
   const scored = new Map<string, number>();
   const put = (form: string, score: number): void => {
     if (score > (scored.get(form) ?? 0)) scored.set(form, score);

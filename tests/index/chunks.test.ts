@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChunk, ChunkBuild } from '../../src/index/chunks.ts';
 import type { Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
-import { forwardPassages } from '../../src/index/forward.ts';
+import { forwardPassages, type ForwardChunk } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
 import { AliasTable } from '../../src/text/aliases.ts';
 import { seedArticles } from '../support/corpus.ts';
@@ -20,6 +20,12 @@ function contents(engine: SearchEngine): Record<string, Record<string, number>[]
     });
   }
   return out;
+}
+
+function putInto(engine: SearchEngine): (keys: string[], chunk: ForwardChunk) => void {
+  return (keys, chunk) => {
+    for (const rec of engine.fromChunk(keys, chunk)) engine.put(rec);
+  };
 }
 
 function engineOf(articles: Article[], cuts: number[]): SearchEngine {
@@ -61,9 +67,9 @@ describe('ChunkBuild', () => {
     const aliases = AliasTable.build(articles).toJSON();
     const inThreadEngine = new SearchEngine();
     const workerEngine = new SearchEngine();
-    const inThread = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 0, engine: inThreadEngine }).start(aliases).finish();
+    const inThread = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 0, onChunk: putInto(inThreadEngine) }).start(aliases).finish();
     const progress: number[] = [];
-    const withWorker = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 1, engine: workerEngine, onProgress: (done) => progress.push(done) }).start(aliases).finish();
+    const withWorker = await new ChunkBuild(many, { termMode: 'words+bigrams', workers: 1, onChunk: putInto(workerEngine), onProgress: (done) => progress.push(done) }).start(aliases).finish();
     expect(withWorker.sentences).toEqual(inThread.sentences);
     expect(withWorker.sentenceStart).toEqual(inThread.sentenceStart);
     expect(withWorker.sentenceStart).toHaveLength(many.length + 1);
@@ -81,7 +87,7 @@ describe('ChunkBuild', () => {
   it('THEN a worker that fails names itself, and the build stops with its message', async () => {
     const articles = await seedArticles();
     const many = Array.from({ length: 3 }, () => articles).flat();
-    const build = new ChunkBuild(many, { termMode: 'words', workers: 1, engine: new SearchEngine() });
+    const build = new ChunkBuild(many, { termMode: 'words', workers: 1, onChunk: () => undefined });
     // A setup the worker's schema refuses.
     await expect(build.start(JSON.parse('{"groups": "not a list"}')).finish()).rejects.toThrow(/chunks: worker failed/);
   }, 60_000);

@@ -1,0 +1,95 @@
+import type { Article } from '../corpus/article.ts';
+import type { DatedSentence } from '../extract/events.ts';
+import { buildPeople } from '../extract/people.ts';
+import type { ArticleAnalysis } from '../extract/statements.ts';
+import { AliasTable } from '../text/aliases.ts';
+import { ChunkBuild } from './chunks.ts';
+import type { ArticleTerms } from './engine.ts';
+import { frequentTopics, taughtWords, type ShijiIndex } from './index.ts';
+import { toPassages, type Passage } from './passages.ts';
+
+/** What changed in the corpus: articles added or replaced (whole, as parsed) and the ids of those removed. */
+export interface IndexChanges {
+  upsert: readonly Article[];
+  remove: readonly string[];
+  /** Every article id the corpus now has, in corpus order (folder order, then file name): the new index's order. */
+  order: readonly string[];
+}
+
+/**
+ * The index after the changes, made in place: only the changed articles are extracted (passages,
+ * terms, dated sentences, statements); the search engine adds and discards them; the people
+ * registry and the topics are recomputed from the stored statements (no extraction). Returns
+ * undefined when the change teaches jieba other names (an alias pair like 斯托尔滕贝格（Jens
+ * Stoltenberg）appears or goes): every article's cut may then differ, and only a rebuild is exact.
+ *
+ * The engine is changed in one synchronous step at the end, after every await: a query served
+ * while the changed articles are extracted sees the old index whole.
+ */
+export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Promise<ShijiIndex | undefined> {
+  const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
+  const keep = new Map<string, number>();
+  index.articles.forEach((a, i) => keep.set(a.id, i));
+  const articles: Article[] = [];
+  for (const id of changes.order) {
+    const a = upserted.get(id) ?? (changes.remove.includes(id) ? undefined : index.articles[keep.get(id) ?? -1]);
+    if (a) articles.push(a);
+  }
+  const aliases = AliasTable.build(articles);
+  if (!sameWords(taughtWords(aliases), taughtWords(index.aliases))) return undefined;
+
+  // The changed articles' extraction, in worker threads when there are many (see chunks.ts).
+  const fresh = new Map<string, { rec: ArticleTerms; sentences: DatedSentence[]; analysis: ArticleAnalysis }>();
+  const changed = articles.filter((a) => upserted.has(a.id));
+  if (changed.length) {
+    const records: ArticleTerms[] = [];
+    const build = new ChunkBuild(changed, { termMode: index.termMode, onChunk: (keys, chunk) => records.push(...index.search.fromChunk(keys, chunk)) });
+    const done = await build.start(aliases.toJSON()).finish();
+    changed.forEach((a, k) => {
+      const from = done.sentenceStart[k] ?? 0;
+      const to = done.sentenceStart[k + 1] ?? from;
+      fresh.set(a.id, { rec: records[k] as ArticleTerms, sentences: done.sentences.slice(from, to), analysis: done.analyses[k] as ArticleAnalysis });
+    });
+  }
+
+  // Everything else is kept per article and renumbered.
+  const oldPassages = new Map<string, Passage[]>();
+  for (const p of index.passages) {
+    const id = (index.articles[p.article] as Article).id;
+    let list = oldPassages.get(id);
+    if (!list) oldPassages.set(id, (list = []));
+    list.push(p);
+  }
+  const passages: Passage[] = [];
+  const sentences: DatedSentence[] = [];
+  const sentenceStart = [0];
+  const analyses: ArticleAnalysis[] = [];
+  articles.forEach((a, i) => {
+    const f = fresh.get(a.id);
+    const old = keep.get(a.id);
+    const own = f ? toPassages([a]) : (oldPassages.get(a.id) ?? []);
+    for (const p of own) passages.push({ ...p, article: i });
+    if (f) {
+      for (const s of f.sentences) sentences.push(s);
+      analyses.push(f.analysis);
+    } else {
+      const o = old as number;
+      for (let s = index.sentenceStart[o] ?? 0; s < (index.sentenceStart[o + 1] ?? 0); s++) sentences.push(index.sentences[s] as DatedSentence);
+      analyses.push(index.analyses[o] as ArticleAnalysis);
+    }
+    sentenceStart.push(sentences.length);
+  });
+  const people = buildPeople(articles, aliases, { analyses });
+
+  // The one synchronous step: the engine follows, and the new index is whole.
+  const present = new Set(changes.order);
+  for (const a of index.articles) if (!present.has(a.id) || changes.remove.includes(a.id)) index.search.remove(a.id);
+  for (const { rec } of fresh.values()) index.search.put(rec);
+  index.search.arrange(articles.map((a) => a.id));
+  const topics = frequentTopics(index.search, aliases, people);
+  return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics };
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
