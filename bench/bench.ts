@@ -28,7 +28,8 @@ import { SearchEngine } from '../src/index/engine.ts';
 import { toPassages } from '../src/index/passages.ts';
 import { forwardPassages } from '../src/index/forward.ts';
 import { DEFAULT_TERM_MODE } from '../src/index/terms.ts';
-import { corpusFingerprint, loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
+import { loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
+import { buildFingerprint } from '../src/index/version.ts';
 import { segment } from '../src/text/segment.ts';
 import type { Library } from '../src/library.ts';
 import { createLibrary } from '../src/open.ts';
@@ -211,7 +212,7 @@ async function childBuild(args: CommonArgs & { dir: string }): Promise<BuildResu
 
   const snapshotPath = join(args.dir, 'index.snapshot');
   t0 = performance.now();
-  const fingerprint = await corpusFingerprint([corpusDir]);
+  const fingerprint = await buildFingerprint([corpusDir]);
   const fingerprintSeconds = seconds(t0);
   t0 = performance.now();
   await saveSnapshot(snapshotPath, index, fingerprint);
@@ -271,7 +272,7 @@ export interface LoadResult {
 async function childLoad(args: { dir: string }): Promise<LoadResult> {
   const corpusDir = join(args.dir, 'corpus');
   const t0 = performance.now();
-  const fingerprint = await corpusFingerprint([corpusDir]);
+  const fingerprint = await buildFingerprint([corpusDir]);
   const fingerprintSeconds = seconds(t0);
   const t1 = performance.now();
   const snap = await loadSnapshot(join(args.dir, 'index.snapshot'), fingerprint);

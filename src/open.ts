@@ -9,7 +9,9 @@ import { timelineOf } from './answers/timeline.ts';
 import { sourceOf, timelineGroups } from './answers/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
-import { corpusFingerprint, loadSnapshot, saveSnapshot } from './index/snapshot.ts';
+import { loadSnapshot, saveSnapshot } from './index/snapshot.ts';
+import { scanCorpus, type FileState } from './index/files.ts';
+import { buildFingerprint } from './index/version.ts';
 import type { CorpusStats, Library, LiveLibrary, UpdateReport } from './library.ts';
 
 export interface OpenOptions {
@@ -33,15 +35,29 @@ export interface Opened {
   fromSnapshot: boolean;
 }
 
-/** Loads the corpus and its index (from the snapshot when the corpus and dictionary are unchanged). */
+/**
+ * Loads the corpus and its index: from the snapshot when it was made by this build for these
+ * folders, brought up to date in place when files changed since (compared by content hash, see
+ * files.ts); otherwise built from the files. The snapshot is rewritten after either.
+ */
 export async function openLibrary(options: OpenOptions): Promise<Opened> {
   const log = options.log ?? (() => undefined);
-  const fingerprint = options.indexPath ? await corpusFingerprint(options.corpusDirs) : '';
+  const fingerprint = options.indexPath ? await buildFingerprint(options.corpusDirs) : '';
   if (options.indexPath) {
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
-      for (const s of snap.skipped) log(`skipped ${s.file}: ${s.reason}`);
-      return { library: liveLibrary(options, snap.index, snap.skipped), index: snap.index, loaded: snap.index.articles.length, skipped: snap.skipped, fromSnapshot: true };
+      const scan = await scanCorpus(options.corpusDirs, snap.files);
+      const library = liveLibrary(options, snap.index, snap.skipped, { fingerprint, files: snap.files });
+      let { index } = snap;
+      let skipped = snap.skipped;
+      if (scan.changed.length) {
+        const report = await library.update(scan.changed);
+        log(`index: ${report.added} added, ${report.replaced} changed, ${report.removed} removed since the snapshot (${report.seconds.toFixed(1)} s)`);
+        index = library.current();
+        skipped = report.skipped;
+      }
+      for (const s of skipped) log(`skipped ${s.file}: ${s.reason}`);
+      return { library, index, loaded: index.articles.length, skipped, fromSnapshot: true };
     }
     log(`index: rebuilding (${snap.reason})`);
   }
@@ -50,15 +66,18 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
     onProgress: (done, total) => options.onProgress?.('load', done, total),
   });
   const index = await buildIndex(corpus.articles, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  if (options.indexPath) {
-    try {
-      await saveSnapshot(options.indexPath, index, fingerprint, corpus.skipped);
-    } catch (err) {
-      // A read-only disk costs the next start a rebuild, nothing more.
-      log(`index: could not save the snapshot to ${options.indexPath} (${err instanceof Error ? err.message : String(err)})`);
-    }
+  const files = options.indexPath ? (await scanCorpus(options.corpusDirs)).states : [];
+  if (options.indexPath) await save(options.indexPath, index, fingerprint, corpus.skipped, files, log);
+  return { library: liveLibrary(options, index, corpus.skipped, { fingerprint, files }), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
+}
+
+async function save(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[], files: readonly FileState[], log: (line: string) => void): Promise<void> {
+  try {
+    await saveSnapshot(path, index, fingerprint, skipped, files);
+  } catch (err) {
+    // A read-only disk costs the next start a rebuild, nothing more.
+    log(`index: could not save the snapshot to ${path} (${err instanceof Error ? err.message : String(err)})`);
   }
-  return { library: liveLibrary(options, index, corpus.skipped), index, loaded: corpus.articles.length, skipped: corpus.skipped, fromSnapshot: false };
 }
 
 /**
@@ -66,11 +85,17 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
  * are extracted and put into the index in place (see index/update.ts); a change that teaches jieba
  * other names falls back to a rebuild. Files no longer in the corpus folders are removed too.
  */
-function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: readonly Skipped[]): LiveLibrary {
+function liveLibrary(
+  options: OpenOptions,
+  index: ShijiIndex,
+  skippedFiles: readonly Skipped[],
+  stored: { fingerprint: string; files: readonly FileState[] },
+): LiveLibrary & { current(): ShijiIndex } {
+  let files = stored.files;
   let skipped = new Map(skippedFiles.map((s) => [resolve(s.file), s]));
   let current = createLibrary(index, skipped.size);
   let chain: Promise<unknown> = Promise.resolve();
-  const update = async (files: readonly string[]): Promise<UpdateReport> => {
+  const update = async (changedFiles: readonly string[]): Promise<UpdateReport> => {
     const started = performance.now();
     const before = new Set(index.articles.map((a) => a.id));
     const listing = await corpusFiles(options.corpusDirs);
@@ -78,7 +103,8 @@ function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: read
     const upsert: Article[] = [];
     const remove: string[] = [];
     const newSkips: Skipped[] = [];
-    for (const file of new Set(files.map((f) => resolve(f)))) {
+    const filesGiven = [...new Set(changedFiles.map((f) => resolve(f)))];
+    for (const file of filesGiven) {
       const id = basename(file).replace(/\.[^.]+$/, '');
       skipped.delete(file);
       if (!listed.has(file)) {
@@ -105,6 +131,7 @@ function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: read
       if (upserted.has(id) || (before.has(id) && !removed.has(id))) order.push(id);
     }
     let next = await updateIndex(index, { upsert, remove: [...removed], order });
+    const rebuilt = !next;
     if (!next) {
       options.log?.('index: the change teaches jieba other names, rebuilding');
       const corpus = await loadCorpus(options.corpusDirs, {});
@@ -125,6 +152,15 @@ function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: read
     for (const id of before) if (!after.has(id) && !removed.has(id)) gone++;
     index = next;
     current = createLibrary(next, skipped.size);
+    if (options.indexPath) {
+      // The snapshot follows: the files given take their new states, the others keep theirs (a
+      // change not given to update() is still found at the next start).
+      const given = new Set(filesGiven);
+      const scan = await scanCorpus(options.corpusDirs, files);
+      const old = new Map(files.map((f) => [f.path, f]));
+      files = scan.states.map((f) => (rebuilt || given.has(f.path) ? f : old.get(f.path))).filter((f): f is FileState => f !== undefined);
+      await save(options.indexPath, index, stored.fingerprint, [...skipped.values()], files, options.log ?? (() => undefined));
+    }
     return { added, replaced, removed: gone, skipped: [...skipped.values()], seconds: (performance.now() - started) / 1000 };
   };
   return {
@@ -135,6 +171,7 @@ function liveLibrary(options: OpenOptions, index: ShijiIndex, skippedFiles: read
     topics: (p, l) => current.topics(p, l),
     stats: () => current.stats(),
     article: (id) => current.article(id),
+    current: () => index,
     // One update at a time, in the order asked: two overlapping updates would race for the index.
     update: (files) => {
       const next = chain.then(() => update(files));

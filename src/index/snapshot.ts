@@ -5,13 +5,13 @@ import { z } from 'zod';
 import type { Skipped } from '../corpus/load.ts';
 import { ArticleSchema, articleParagraphs, type Article } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
-import { segmenterFingerprint } from '../text/segment.ts';
+import { FileStateSchema, type FileState } from './files.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { SearchEngine, type ArticleTerms } from './engine.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { PeopleIndexSchema } from '../extract/people.ts';
-import { STATEMENTS_VERSION, type ArticleAnalysis } from '../extract/statements.ts';
+import type { ArticleAnalysis } from '../extract/statements.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
@@ -20,16 +20,14 @@ import { STATEMENTS_VERSION, type ArticleAnalysis } from '../extract/statements.
  * corrupt file detectable, so it is rebuilt instead of crashing; writes go to a temporary file
  * renamed into place, so a crash mid-write leaves the old snapshot whole.
  */
+// The layout's and the contents' version is part of the fingerprint (version.ts: derived from the sources).
 const FORMAT = 'shiji-index';
-// Bump when the payload's shape or the index's meaning changes.
-const VERSION = 8;
 
 const SECTIONS = ['meta', 'articles', 'terms', 'retrieval', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
   format: z.literal(FORMAT),
-  version: z.literal(VERSION),
   fingerprint: z.string(),
   sections: z.array(z.object({ name: z.enum(SECTIONS), bytes: z.number().int().min(0) })),
   bytes: z.number().int().min(0),
@@ -68,6 +66,8 @@ const MetaSchema = z.object({
   people: PeopleIndexSchema,
   // Files the build skipped, so a start from the snapshot still reports them.
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+  // Every corpus file as indexed: a start compares them to find what changed (files.ts).
+  files: z.array(FileStateSchema),
 });
 
 // One line of the articles section: an article and its dated sentences. One JSON document per
@@ -89,38 +89,10 @@ const AnalysisSchema = z.object({
 const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema), AnalysisSchema]);
 
 /**
- * What the snapshot must match: every *.txt file's name, size and modification time (cheap: no
- * file is read), the segmenter's dictionary and the snapshot format.
- */
-export async function corpusFingerprint(dirs: readonly string[], extra = ''): Promise<string> {
-  const hash = createHash('sha256');
-  // The extraction rules' versions: a snapshot made by older rules is rebuilt.
-  hash.update(`${FORMAT}:${VERSION}:${segmenterFingerprint()}:statements-${STATEMENTS_VERSION}:${extra}\n`);
-  for (const dir of dirs) {
-    hash.update(`dir:${dir}\n`);
-    let names: string[] = [];
-    try {
-      names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
-    } catch {
-      hash.update('unreadable\n');
-    }
-    for (const name of names) {
-      try {
-        const s = await stat(join(dir, name));
-        hash.update(`${name}:${s.size}:${Math.round(s.mtimeMs)}\n`);
-      } catch {
-        hash.update(`${name}:unreadable\n`);
-      }
-    }
-  }
-  return hash.digest('hex');
-}
-
-/**
  * The sections in file order, each as the pieces it is written in: the articles section one batch
  * of lines at a time, so that saving never holds a second copy of the archive.
  */
-function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName, () => Iterable<Uint8Array>][] {
+function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonly FileState[]): [SectionName, () => Iterable<Uint8Array>][] {
   const headings: string[] = [];
   const headingId = new Map<string, number>();
   const n = index.passages.length;
@@ -148,6 +120,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName,
     topics: index.topics,
     people: index.people,
     skipped,
+    files,
   };
   function* articleLines(): Iterable<Uint8Array> {
     let batch = '';
@@ -204,7 +177,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[]): [SectionName,
 const HEADER_ROOM = 4096;
 
 /** Writes the snapshot atomically; returns its payload size in bytes. */
-export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = []): Promise<number> {
+export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = [], files: readonly FileState[] = []): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const file = await open(tmp, 'w');
@@ -214,7 +187,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
     const hash = createHash('sha256');
     const sizes: { name: SectionName; bytes: number }[] = [];
     let at = HEADER_ROOM + 1;
-    for (const [name, pieces] of sections(index, skipped)) {
+    for (const [name, pieces] of sections(index, skipped, files)) {
       let size = 0;
       for (const piece of pieces()) {
         hash.update(piece);
@@ -225,7 +198,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
       sizes.push({ name, bytes: size });
       bytes += size;
     }
-    const header = JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, sections: sizes, bytes, sha256: hash.digest('hex') });
+    const header = JSON.stringify({ format: FORMAT, fingerprint, sections: sizes, bytes, sha256: hash.digest('hex') });
     if (header.length > HEADER_ROOM) throw new Error(`snapshot: header of ${header.length} bytes does not fit in ${HEADER_ROOM}`);
     await file.write(`${header.padEnd(HEADER_ROOM)}\n`, 0, 'utf8');
     await file.sync();
@@ -244,7 +217,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
   return bytes;
 }
 
-export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[] } | { ok: false; reason: string };
+export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[]; files: FileState[] } | { ok: false; reason: string };
 
 /** Loads the snapshot when it is whole and matches the fingerprint; otherwise says why not. */
 export async function loadSnapshot(path: string, fingerprint: string, options: { readChunkBytes?: number } = {}): Promise<SnapshotLoad> {
@@ -295,12 +268,12 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
   let header: z.infer<typeof HeaderSchema>;
   try {
     const parsed = HeaderSchema.safeParse(JSON.parse(head.subarray(0, nl).toString('utf8')));
-    if (!parsed.success) return { ok: false, reason: 'the snapshot header is of another format or version' };
+    if (!parsed.success) return { ok: false, reason: 'the snapshot header is of another format' };
     header = parsed.data;
   } catch {
     return { ok: false, reason: 'the snapshot header is corrupt' };
   }
-  if (header.fingerprint !== fingerprint) return { ok: false, reason: 'the corpus or the dictionary changed' };
+  if (header.fingerprint !== fingerprint) return { ok: false, reason: 'the build version or the corpus folders changed' };
   const payloadBytes = size - (nl + 1);
   if (payloadBytes !== header.bytes) return { ok: false, reason: `the snapshot is truncated (${payloadBytes} of ${header.bytes} bytes)` };
   if (header.sections.reduce((n, s) => n + s.bytes, 0) !== header.bytes) return { ok: false, reason: 'the snapshot header is corrupt' };
@@ -417,6 +390,7 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
   return {
     ok: true,
     skipped: meta.data.skipped,
+    files: meta.data.files,
     index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: meta.data.topics, people: meta.data.people },
   };
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusFingerprint, loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex } from '../../src/index/index.ts';
 import { openLibrary } from '../../src/open.ts';
 import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
@@ -37,7 +38,7 @@ describe('index snapshot', () => {
     const index = await buildIndex(await seedArticles());
     const path = join(root, 'b.snapshot');
     await saveSnapshot(path, index, 'fp');
-    expect(await loadSnapshot(path, 'other')).toEqual({ ok: false, reason: 'the corpus or the dictionary changed' });
+    expect(await loadSnapshot(path, 'other')).toEqual({ ok: false, reason: 'the build version or the corpus folders changed' });
     const bytes = readFileSync(path);
     writeFileSync(path, bytes.subarray(0, bytes.length - 100));
     expect(await loadSnapshot(path, 'fp')).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated/) });
@@ -57,14 +58,25 @@ describe('index snapshot', () => {
     expect(await loadSnapshot(join(root, 'missing'), 'fp')).toEqual({ ok: false, reason: 'no snapshot yet' });
   });
 
-  it('changes the fingerprint when a corpus file changes, and not otherwise', async () => {
+  it('GIVEN a corpus file rewritten with the same size and modification time (cp -p, rsync -a) THEN the scan finds it, and reads only changed files', async () => {
     const dir = join(root, 'corpus');
     mkdirSync(dir);
-    copyFileSync(join(SEEDS_DIR, '000_a2194fe5ab64c492.txt'), join(dir, 'a.txt'));
-    const before = await corpusFingerprint([dir]);
-    expect(await corpusFingerprint([dir])).toBe(before);
-    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
-    expect(await corpusFingerprint([dir])).not.toBe(before);
+    const a = join(dir, 'a.txt');
+    copyFileSync(join(SEEDS_DIR, '000_a2194fe5ab64c492.txt'), a);
+    copyFileSync(join(SEEDS_DIR, '001_5caa166e077508a0.txt'), join(dir, 'b.txt'));
+    const first = await scanCorpus([dir]);
+    expect(first.read).toBe(2);
+    const again = await scanCorpus([dir], first.states);
+    expect(again).toMatchObject({ changed: [], read: 0 });
+    // Same length, same mtime: one character swapped for another of the same UTF-8 size.
+    const { mtime, atime } = statSync(a);
+    const text = readFileSync(a, 'utf8');
+    writeFileSync(a, text.replace('美', '日'));
+    utimesSync(a, atime, mtime);
+    expect(statSync(a).size).toBe(first.states[0]!.size);
+    const edited = await scanCorpus([dir], first.states);
+    expect(edited.changed).toEqual([a]);
+    expect(edited.read).toBe(1);
   });
 
   it('is used by openLibrary when nothing changed and rebuilt, never a crash, when it is corrupt', async () => {
@@ -98,5 +110,32 @@ describe('a start from the snapshot', () => {
     expect(second.skipped).toEqual(first.skipped);
     expect(second.library.stats().skipped).toBe(1);
     expect(logs.join('\n')).toMatch(/skipped .*bad\.txt: line 1: expected <!--EPOCH_MS-->/);
+  });
+});
+
+describe('a start after the corpus changed', () => {
+  it('GIVEN a file edited keeping its size and mtime, one added and one removed THEN the snapshot is brought up to date in place and answers as a rebuild', async () => {
+    const dir = join(root, 'changing');
+    mkdirSync(dir);
+    for (const f of ['000_a2194fe5ab64c492.txt', '001_5caa166e077508a0.txt', '002_6deaa98bedeedb28.txt']) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
+    const path = join(root, 'changing.snapshot');
+    await openLibrary({ corpusDirs: [dir], indexPath: path });
+    const edited = join(dir, '000_a2194fe5ab64c492.txt');
+    const { atime, mtime } = statSync(edited);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('美', '日'));
+    utimesSync(edited, atime, mtime);
+    copyFileSync(join(SEEDS_DIR, '003_5c35b881f4c27ddf.txt'), join(dir, '003_5c35b881f4c27ddf.txt'));
+    rmSync(join(dir, '001_5caa166e077508a0.txt'));
+    const logs: string[] = [];
+    const opened = await openLibrary({ corpusDirs: [dir], indexPath: path, log: (l) => logs.push(l) });
+    expect(opened.fromSnapshot).toBe(true);
+    expect(logs.join('\n')).toMatch(/1 added, 1 changed, 1 removed since the snapshot/);
+    const rebuilt = await openLibrary({ corpusDirs: [dir], indexPath: null });
+    for (const q of ['驻日美军', 'TPP', '拜登']) expect(opened.library.ask(q)).toEqual(rebuilt.library.ask(q));
+    expect(opened.library.stats()).toEqual(rebuilt.library.stats());
+    // The snapshot was rewritten: the next start has nothing to do.
+    const third: string[] = [];
+    await openLibrary({ corpusDirs: [dir], indexPath: path, log: (l) => third.push(l) });
+    expect(third.join('\n')).not.toMatch(/since the snapshot|rebuilding/);
   });
 });
