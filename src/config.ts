@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { delimiter, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 
@@ -21,8 +24,15 @@ export interface DiscordConfig {
   apiUrl: string;
 }
 
+/** The project's folder: relative paths of the configuration resolve against it, whatever the working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
 export interface Config {
+  /** The corpus folders, absolute, in order (CORPUS_DIR may list several, separated by commas or the path delimiter). */
+  corpusDirs: string[];
+  /** The first of corpusDirs (kept for callers that take one folder). */
   corpusDir: string;
+  /** The snapshot file, absolute: INDEX_PATH, or the cache file named after the corpus folders (snapshotPathFor). */
   indexPath: string;
   logLevel: LogLevel;
   /** Null when DISCORD_TOKEN is not set: `npm start` then runs the local console. */
@@ -80,15 +90,36 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       apiUrl: (e.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
     };
   }
+  const corpusDirs = parseCorpusDirs(e.CORPUS_DIR ?? 'seeds');
   return {
     ok: true,
     config: {
-      corpusDir: e.CORPUS_DIR ?? 'seeds/',
-      indexPath: e.INDEX_PATH ?? '.cache/index.snapshot',
+      corpusDirs,
+      corpusDir: corpusDirs[0] as string,
+      indexPath: e.INDEX_PATH ? resolve(PROJECT_ROOT, e.INDEX_PATH) : snapshotPathFor(corpusDirs),
       logLevel: e.LOG_LEVEL ?? 'info',
       discord,
     },
   };
+}
+
+/** CORPUS_DIR's folders, absolute (relative ones against the project root), each once, in order. */
+export function parseCorpusDirs(value: string): string[] {
+  const dirs = value
+    .split(new RegExp(`[,${delimiter === ';' ? ';' : ':'}]`))
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => resolve(PROJECT_ROOT, d));
+  return dirs.length ? [...new Set(dirs)] : [resolve(PROJECT_ROOT, 'seeds')];
+}
+
+/**
+ * The one snapshot naming rule (bot, console and CLI alike): a cache file under the project named
+ * after the corpus folders, so two corpora never share a snapshot and the same one always finds its own.
+ */
+export function snapshotPathFor(dirs: readonly string[]): string {
+  const id = createHash('sha256').update(dirs.join('\n')).digest('hex').slice(0, 12);
+  return resolve(PROJECT_ROOT, '.cache', `index-${id}.snapshot`);
 }
 
 /** The process environment with .env filled in underneath (real variables win); process.env is left alone. */

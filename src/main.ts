@@ -1,5 +1,5 @@
-import dotenv from 'dotenv';
 import { runConsole } from './cli/console.ts';
+import { loadConfig, readEnv } from './config.ts';
 import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
 
 /**
@@ -7,12 +7,14 @@ import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
  * terminal over the configured corpus (the bundled seeds/ by default).
  */
 async function main(): Promise<void> {
-  // .env fills in what the environment does not set; quiet, because stdout may be answers.
-  dotenv.config({ quiet: true });
-  if (process.env.DISCORD_TOKEN) {
+  // .env fills in what the environment does not set (readEnv leaves process.env alone).
+  const env = readEnv();
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(loaded.error);
+  if (loaded.config.discord) {
     // Loaded only here, so the console starts without discord.js.
     const { runBot } = await import('./discord/start.ts');
-    await runBot(process.env);
+    await runBot(env);
     return;
   }
   const dirs = corpusDirs({ json: false, corpus: [] });

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig, readEnv, snapshotPathFor, type Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import { openLibrary } from '../open.ts';
 import { UsageError, type CliCommand, type CliContext, type CliOutput, type Flags } from './command.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_CORPUS = resolve(PROJECT_ROOT, 'seeds');
 
 /** Every command of src/cli/commands/, by name: one file each. */
 export async function loadCommands(): Promise<Map<string, CliCommand>> {
@@ -60,16 +57,24 @@ function positiveInt(flag: string, value: string, min = 1): number {
   return n;
 }
 
-/** Where a corpus's snapshot lives: INDEX_PATH, or a cache file named after the folders. */
+/** Where a corpus's snapshot lives: INDEX_PATH, or the cache file named after the folders (config.ts's one rule). */
 export function snapshotPath(dirs: string[]): string {
-  if (process.env.INDEX_PATH) return resolve(process.env.INDEX_PATH);
-  const id = createHash('sha256').update(dirs.join('\n')).digest('hex').slice(0, 12);
-  return resolve(PROJECT_ROOT, '.cache', `index-${id}.snapshot`);
+  const config = cliConfig();
+  // INDEX_PATH unset (the config's path is the rule's): the rule, for the folders actually opened.
+  return config.indexPath === snapshotPathFor(config.corpusDirs) ? snapshotPathFor(dirs) : config.indexPath;
 }
 
+/** The folders of --corpus (relative to the working directory, as a shell user means them), else CORPUS_DIR's. */
 export function corpusDirs(flags: Flags): string[] {
   if (flags.corpus.length) return flags.corpus.map((d) => resolve(d));
-  return [resolve(process.env.CORPUS_DIR ?? DEFAULT_CORPUS)];
+  return cliConfig().corpusDirs;
+}
+
+// The CLI reads the environment and .env through loadConfig, like the bot.
+function cliConfig(): Config {
+  const loaded = loadConfig(readEnv());
+  if (!loaded.ok) throw new UsageError(loaded.error);
+  return loaded.config;
 }
 
 /** A context whose library is opened once, on first use, with progress and diagnostics on stderr. */

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openLibrary } from '../open.ts';
@@ -16,8 +15,8 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>):
   const logger = createLogger(config.logLevel, { secrets: [config.discord.token] });
   let lastProgress = 0;
   const opening = openLibrary({
-    corpusDirs: [resolve(config.corpusDir)],
-    indexPath: resolve(config.indexPath),
+    corpusDirs: config.corpusDirs,
+    indexPath: config.indexPath,
     log: (line) => logger.info({ component: 'library' }, line),
     // A log line now and then on a long build: logs are not a terminal, so no progress bar.
     onProgress: (phase, done, total) => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARS, loadConfig } from '../../src/config.ts';
+import { ENV_VARS, loadConfig, PROJECT_ROOT, snapshotPathFor } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -10,10 +11,22 @@ const CLIENT = '1100000000000000001';
 
 describe('loadConfig', () => {
   it('runs the console with the defaults when no token is set', () => {
+    const seeds = join(PROJECT_ROOT, 'seeds');
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { corpusDir: 'seeds/', indexPath: '.cache/index.snapshot', logLevel: 'info', discord: null },
+      config: { corpusDirs: [seeds], corpusDir: seeds, indexPath: snapshotPathFor([seeds]), logLevel: 'info', discord: null },
     });
+  });
+
+  it('GIVEN several corpus folders, relative or absolute THEN they resolve against the project root, in order, and name their own snapshot', () => {
+    const result = loadConfig({ CORPUS_DIR: 'seeds, /data/news:archive/2024 ,seeds' });
+    const dirs = [join(PROJECT_ROOT, 'seeds'), '/data/news', join(PROJECT_ROOT, 'archive/2024')];
+    expect(result.ok && result.config.corpusDirs).toEqual(dirs);
+    expect(result.ok && result.config.indexPath).toBe(snapshotPathFor(dirs));
+    expect(snapshotPathFor(dirs)).not.toBe(snapshotPathFor(dirs.slice(0, 1)));
+    expect(snapshotPathFor(dirs).startsWith(join(PROJECT_ROOT, '.cache'))).toBe(true);
+    const pinned = loadConfig({ CORPUS_DIR: 'seeds', INDEX_PATH: 'var/shiji.snapshot' });
+    expect(pinned.ok && pinned.config.indexPath).toBe(join(PROJECT_ROOT, 'var/shiji.snapshot'));
   });
 
   it('reads the bot settings, trimming the REST base and treating empty values as unset', () => {
@@ -21,8 +34,9 @@ describe('loadConfig', () => {
     expect(result).toEqual({
       ok: true,
       config: {
-        corpusDir: 'corpus/',
-        indexPath: '.cache/index.snapshot',
+        corpusDirs: [join(PROJECT_ROOT, 'corpus')],
+        corpusDir: join(PROJECT_ROOT, 'corpus'),
+        indexPath: snapshotPathFor([join(PROJECT_ROOT, 'corpus')]),
         logLevel: 'debug',
         discord: { token: TOKEN, clientId: CLIENT, guildId: null, apiUrl: 'http://127.0.0.1:9999/api' },
       },
