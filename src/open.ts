@@ -9,7 +9,7 @@ import { timelineOf } from './answers/timeline.ts';
 import { sourceOf, timelineGroups } from './answers/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
-import { loadSnapshot, saveSnapshot } from './index/snapshot.ts';
+import { loadSnapshot, saveSnapshot, sweepStaleTemps } from './index/snapshot.ts';
 import { scanCorpus, type FileState } from './index/files.ts';
 import { buildFingerprint } from './index/version.ts';
 import type { CorpusStats, Library, LiveLibrary, UpdateReport } from './library.ts';
@@ -44,6 +44,8 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
   const log = options.log ?? (() => undefined);
   const fingerprint = options.indexPath ? await buildFingerprint(options.corpusDirs) : '';
   if (options.indexPath) {
+    const swept = await sweepStaleTemps(options.indexPath);
+    if (swept) log(`index: removed ${swept} unfinished snapshot write(s)`);
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
       const scan = await scanCorpus(options.corpusDirs, snap.files);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Skipped } from '../corpus/load.ts';
 import { ArticleSchema, articleParagraphs, type Article } from '../corpus/article.ts';
@@ -175,6 +175,43 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
 
 // The header line is written last, over room kept for it at the start: its JSON padded with spaces.
 const HEADER_ROOM = 4096;
+
+/**
+ * Removes the temporary files of writes that never finished (the process was killed mid-write):
+ * a temp file's name carries its writer's process id, and one whose writer is gone is garbage.
+ * Returns how many were removed.
+ */
+export async function sweepStaleTemps(path: string): Promise<number> {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || processAlive(Number(m[1]))) continue;
+    await unlink(join(dir, name)).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: alive, someone else's.
+    return !!(err && typeof err === 'object' && 'code' in err && err.code === 'EPERM');
+  }
+}
 
 /** Writes the snapshot atomically; returns its payload size in bytes. */
 export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = [], files: readonly FileState[] = []): Promise<number> {

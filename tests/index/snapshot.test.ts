@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
-import { buildIndex } from '../../src/index/index.ts';
+import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
+import { buildFingerprint } from '../../src/index/version.ts';
 import { openLibrary } from '../../src/open.ts';
 import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
 
@@ -137,5 +138,41 @@ describe('a start after the corpus changed', () => {
     const third: string[] = [];
     await openLibrary({ corpusDirs: [dir], indexPath: path, log: (l) => third.push(l) });
     expect(third.join('\n')).not.toMatch(/since the snapshot|rebuilding/);
+  });
+});
+
+describe('a damaged snapshot folder', () => {
+  it('GIVEN a temp file left by a killed write THEN a start removes it and answers', async () => {
+    const dir = join(root, 'killed');
+    mkdirSync(dir);
+    const path = join(dir, 'index.snapshot');
+    await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path });
+    // A writer that no longer runs: pid 2^22 + 1 is above Linux's default pid_max.
+    const stale = `${path}.4194305.1733400000000.tmp`;
+    writeFileSync(stale, readFileSync(path).subarray(0, 5000));
+    const logs: string[] = [];
+    const opened = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
+    expect(existsSync(stale)).toBe(false);
+    expect(opened.fromSnapshot).toBe(true);
+    expect(opened.library.ask('TPP').results.length).toBeGreaterThan(0);
+    expect(logs.join('\n')).toMatch(/removed 1 unfinished snapshot write/);
+  });
+
+  it.each([
+    ['a passage pointing past the articles', (index: ShijiIndex) => void (index.passages.at(-1)!.article = 999)],
+    ['a term id past the vocabulary', (index: ShijiIndex) => void (index.search.articles()[0]!.termIds[0] = 1e9)],
+  ])('GIVEN a snapshot with a valid hash but %s THEN it is refused and rebuilt, and answers', async (_, damage) => {
+    const dir = join(root, `bad-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(dir);
+    const path = join(dir, 'index.snapshot');
+    const good = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: null });
+    const index = await buildIndex(await seedArticles());
+    damage(index);
+    await saveSnapshot(path, index, await buildFingerprint([SEEDS_DIR]), [], (await scanCorpus([SEEDS_DIR])).states);
+    const logs: string[] = [];
+    const opened = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
+    expect(opened.fromSnapshot).toBe(false);
+    expect(logs.join('\n')).toMatch(/index: rebuilding \(the snapshot cannot be loaded/);
+    expect(opened.library.ask('驻日美军经费')).toEqual(good.library.ask('驻日美军经费'));
   });
 });
