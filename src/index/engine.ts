@@ -129,13 +129,30 @@ export class SearchEngine {
     return { hits: scored.slice(0, Math.max(0, limit)), matched: scored.length };
   }
 
-  /** The best articles for the query (their index numbers), by MiniSearch's BM25+ over title and body. */
+  /**
+   * The best articles for the query (their index numbers), by MiniSearch's BM25+ over title and
+   * body: first by the query's rarer terms; when they find fewer than `depth` articles, the rest
+   * come from all its terms.
+   */
   retrieve(query: readonly WeightedTerm[], depth: number): number[] {
-    const known = query.filter((q) => q.weight > 0 && this.termId.has(q.term) && (this.adf[this.termId.get(q.term) as number] as number) > 0);
+    const known = query.filter((q) => q.weight > 0 && (this.adf[this.termId.get(q.term) ?? -1] ?? 0) > 0);
     const limit = this.order.length * COMMON_SHARE;
     const rare = known.filter((q) => (this.adf[this.termId.get(q.term) as number] as number) <= limit);
-    // A query of common words only (美国 日本) is searched with them all.
-    const used = rare.length ? rare : known;
+    const out: number[] = [];
+    const seen = new Set<number>();
+    for (const used of rare.length && rare.length < known.length ? [rare, known] : [known]) {
+      if (out.length >= depth) break;
+      for (const a of this.miniSearch(used)) {
+        if (seen.has(a)) continue;
+        seen.add(a);
+        out.push(a);
+        if (out.length >= depth) break;
+      }
+    }
+    return out;
+  }
+
+  private miniSearch(used: readonly WeightedTerm[]): number[] {
     if (used.length === 0) return [];
     const weight = new Map(used.map((q) => [q.term, q.weight]));
     const results = this.mini.search(used.map((q) => q.term).join(SEP), {
@@ -148,7 +165,6 @@ export class SearchEngine {
     for (const r of results) {
       const a = this.articleIndex.get(r.id as string);
       if (a !== undefined) out.push(a);
-      if (out.length >= depth) break;
     }
     return out;
   }
