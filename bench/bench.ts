@@ -321,7 +321,7 @@ async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
   process.stderr.write(`${label} search index alone\n`);
   const t0 = performance.now();
   const engine = new SearchEngine();
-  for (const rec of engine.fromChunk(articles.map((a) => a.id), forwardPassages(articles, passages, DEFAULT_TERM_MODE))) engine.put(rec);
+  for (const rec of engine.fromChunk(articles, forwardPassages(articles, passages, DEFAULT_TERM_MODE))) engine.put(rec);
   engine.arrange(articles.map((a) => a.id));
   const searchSeconds = seconds(t0);
   const engines = {} as Record<BaselineName, EngineRow>;

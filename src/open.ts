@@ -10,6 +10,7 @@ import { sourceOf, timelineGroups } from './answers/select.ts';
 import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { loadSnapshot, saveSnapshot, sweepStaleTemps } from './index/snapshot.ts';
+import { savePartitions } from './index/partitions.ts';
 import { scanCorpus, type FileState } from './index/files.ts';
 import { buildFingerprint } from './index/version.ts';
 import type { CorpusStats, Library, LiveLibrary, UpdateReport } from './library.ts';
@@ -48,6 +49,10 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
     if (swept) log(`index: removed ${swept} unfinished snapshot write(s)`);
     const snap = await loadSnapshot(options.indexPath, fingerprint);
     if (snap.ok) {
+      if (snap.rebuiltPartitions.length) {
+        log(`index: rebuilt the search index of ${snap.rebuiltPartitions.join(', ')} (its file was missing, damaged or stale)`);
+        await savePartitions(options.indexPath, snap.index.search, fingerprint).catch((err: unknown) => log(`index: could not save the rebuilt periods (${err instanceof Error ? err.message : String(err)})`));
+      }
       const scan = await scanCorpus(options.corpusDirs, snap.files);
       const library = liveLibrary(options, snap.index, snap.skipped, { fingerprint, files: snap.files });
       let { index } = snap;

@@ -37,8 +37,8 @@ export function buildChunk(articles: readonly Article[], mode: TermMode): Chunk 
 
 export interface ChunkOptions {
   termMode: TermMode;
-  /** Called with each chunk's article ids and passage terms, in article order, as soon as all chunks before it are in. */
-  onChunk: (keys: string[], chunk: ForwardChunk) => void;
+  /** Called with each chunk's articles and passage terms, in article order, as soon as all chunks before it are in. */
+  onChunk: (articles: Article[], chunk: ForwardChunk) => void;
   /** Worker threads besides this one; 0 builds in this thread only. Default: cores − 1 (at least 1) on a large corpus. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -127,8 +127,7 @@ export class ChunkBuild {
     for (let next = this.results[this.merged]; next; next = this.results[this.merged]) {
       // Sentences come without text: slices of this thread's own articles give it back.
       const first = this.merged * CHUNK;
-      const keys = this.articles.slice(first, first + next.sentences.length).map((a) => a.id);
-      this.options.onChunk(keys, next.index);
+      this.options.onChunk(this.articles.slice(first, first + next.sentences.length), next.index);
       next.sentences.forEach((list, k) => {
         const article = this.articles[first + k];
         if (!article) throw new Error(`chunks: chunk ${this.merged} has more articles than the corpus`);

@@ -24,6 +24,13 @@ export interface ArticleTerms {
   lengths: Uint16Array;
   /** The title's terms (the retrieval stage's title field). */
   title: string[];
+  /** The period whose retrieval index holds the article (periodOf). */
+  partition: string;
+}
+
+/** The article's period: its year of publication. One retrieval index per period, so an update rewrites only its year's file. */
+export function periodOf(article: { publishedAt: string }): string {
+  return article.publishedAt.slice(0, 4);
 }
 
 const K1 = 1.2;
@@ -56,7 +63,9 @@ const MINI_OPTIONS: MiniSearchOptions = {
  * search, df, vocabulary, all. Articles are added, replaced and removed in place.
  */
 export class SearchEngine {
-  private mini: MiniSearch;
+  // One retrieval index per period (partition), searched together: candidates from each, passages scored with global frequencies.
+  private readonly minis = new Map<string, MiniSearch>();
+  private readonly dirty = new Set<string>();
   private readonly termId = new Map<string, number>();
   private readonly terms: string[] = [];
   // Passages and articles holding each term.
@@ -71,8 +80,10 @@ export class SearchEngine {
   private passages = 0;
   private sortedVocabulary: string[] | undefined;
 
-  constructor(mini?: MiniSearch) {
-    this.mini = mini ?? new MiniSearch(MINI_OPTIONS);
+  private partition(name: string): MiniSearch {
+    let mini = this.minis.get(name);
+    if (!mini) this.minis.set(name, (mini = new MiniSearch(MINI_OPTIONS)));
+    return mini;
   }
 
   get documentCount(): number {
@@ -97,7 +108,10 @@ export class SearchEngine {
 
   /** BM25 over the passages of the best articles (OR); the best `limit` passages, best first, and how many matched. */
   search(query: readonly WeightedTerm[], limit: number): { hits: Hit[]; matched: number } {
-    const weights = new Map<number, number>();
+    // Query term id → its slot; a passage's score is summed slot by slot, so that it is the same
+    // to the last bit whatever order the passage's terms were numbered in (a rebuild and an update agree).
+    const slot = new Map<number, number>();
+    const weights: number[] = [];
     const n = this.passages;
     const avg = n ? this.totalLength / n || 1 : 1;
     for (const { term, weight } of query) {
@@ -105,9 +119,14 @@ export class SearchEngine {
       if (t === undefined || weight <= 0 || (this.passageDf[t] as number) === 0) continue;
       const df = this.passageDf[t] as number;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      weights.set(t, Math.max(weights.get(t) ?? 0, weight * idf));
+      const at = slot.get(t);
+      if (at === undefined) {
+        slot.set(t, weights.length);
+        weights.push(weight * idf);
+      } else weights[at] = Math.max(weights[at] as number, weight * idf);
     }
-    if (weights.size === 0) return { hits: [], matched: 0 };
+    if (weights.length === 0) return { hits: [], matched: 0 };
+    const parts = new Float64Array(weights.length);
     const articles = this.retrieve(query, ARTICLE_DEPTH);
     const scored: Hit[] = [];
     for (const a of articles) {
@@ -115,12 +134,19 @@ export class SearchEngine {
       const base = this.passageStart[a] as number;
       for (let p = 0; p + 1 < rec.offsets.length; p++) {
         const norm = K1 * (1 - B + (B * (rec.lengths[p] as number)) / avg);
-        let score = 0;
+        let any = false;
         for (let e = rec.offsets[p] as number, end = rec.offsets[p + 1] as number; e < end; e++) {
-          const w = weights.get(rec.termIds[e] as number);
-          if (w === undefined) continue;
+          const at = slot.get(rec.termIds[e] as number);
+          if (at === undefined) continue;
           const tf = (rec.tf2[e] as number) / 2;
-          score += (w * tf * (K1 + 1)) / (tf + norm);
+          parts[at] = ((weights[at] as number) * tf * (K1 + 1)) / (tf + norm);
+          any = true;
+        }
+        if (!any) continue;
+        let score = 0;
+        for (let q = 0; q < parts.length; q++) {
+          score += parts[q] as number;
+          parts[q] = 0;
         }
         if (score > 0) scored.push({ id: base + p, score });
       }
@@ -146,7 +172,6 @@ export class SearchEngine {
         if (seen.has(a)) continue;
         seen.add(a);
         out.push(a);
-        if (out.length >= depth) break;
       }
     }
     return out;
@@ -155,18 +180,21 @@ export class SearchEngine {
   private miniSearch(used: readonly WeightedTerm[]): number[] {
     if (used.length === 0) return [];
     const weight = new Map(used.map((q) => [q.term, q.weight]));
-    const results = this.mini.search(used.map((q) => q.term).join(SEP), {
-      boost: { title: TITLE_BOOST },
-      boostTerm: (term) => weight.get(term) ?? 1,
-      tokenize: (s) => s.split(SEP),
-      processTerm: (t) => t,
-    });
-    const out: number[] = [];
-    for (const r of results) {
-      const a = this.articleIndex.get(r.id as string);
-      if (a !== undefined) out.push(a);
+    const found: { a: number; score: number }[] = [];
+    // Each period gives its best `ARTICLE_DEPTH`; passage scoring (global frequencies) decides between them.
+    for (const mini of this.minis.values()) {
+      const results = mini.search(used.map((q) => q.term).join(SEP), {
+        boost: { title: TITLE_BOOST },
+        boostTerm: (term) => weight.get(term) ?? 1,
+        tokenize: (s) => s.split(SEP),
+        processTerm: (t) => t,
+      });
+      for (const r of results.slice(0, ARTICLE_DEPTH)) {
+        const a = this.articleIndex.get(r.id as string);
+        if (a !== undefined) found.push({ a, score: r.score });
+      }
     }
-    return out;
+    return found.sort((x, y) => y.score - x.score || x.a - y.a).map((f) => f.a);
   }
 
   /** Passages holding every one of the terms, in id order. */
@@ -178,8 +206,8 @@ export class SearchEngine {
       ids.push(t);
     }
     if (ids.length === 0) return [];
-    const articles = this.mini
-      .search([...new Set(terms)].join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t })
+    const articles = [...this.minis.values()]
+      .flatMap((mini) => mini.search([...new Set(terms)].join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t }))
       .map((r) => this.articleIndex.get(r.id as string))
       .filter((a): a is number => a !== undefined)
       .sort((x, y) => x - y);
@@ -198,14 +226,14 @@ export class SearchEngine {
   }
 
   /** A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed (see arrange). */
-  fromChunk(keys: readonly string[], chunk: ForwardChunk): ArticleTerms[] {
+  fromChunk(articles: readonly { id: string; publishedAt: string }[], chunk: ForwardChunk): ArticleTerms[] {
     const local = new Uint32Array(chunk.terms.length);
     chunk.terms.forEach((term, i) => {
       local[i] = this.intern(term);
     });
     const out: ArticleTerms[] = [];
     let passage = 0;
-    keys.forEach((key, k) => {
+    articles.forEach((article, k) => {
       const count = chunk.passagesPerArticle[k] ?? 0;
       const from = chunk.offsets[passage] as number;
       const to = chunk.offsets[passage + count] as number;
@@ -213,7 +241,15 @@ export class SearchEngine {
       for (let p = 0; p <= count; p++) offsets[p] = (chunk.offsets[passage + p] as number) - from;
       const termIds = new Uint32Array(to - from);
       for (let e = from; e < to; e++) termIds[e - from] = local[chunk.termIds[e] as number] as number;
-      out.push({ key, offsets, termIds, tf2: chunk.tf2.slice(from, to), lengths: chunk.lengths.slice(passage, passage + count), title: chunk.titles[k] ?? [] });
+      out.push({
+        key: article.id,
+        offsets,
+        termIds,
+        tf2: chunk.tf2.slice(from, to),
+        lengths: chunk.lengths.slice(passage, passage + count),
+        title: chunk.titles[k] ?? [],
+        partition: periodOf(article),
+      });
       passage += count;
     });
     return out;
@@ -224,7 +260,8 @@ export class SearchEngine {
     if (this.byKey.has(rec.key)) this.remove(rec.key);
     this.byKey.set(rec.key, rec);
     this.count(rec, 1);
-    this.mini.add({ id: rec.key, title: rec.title, body: this.bodyTokens(rec) });
+    this.partition(rec.partition).add({ id: rec.key, title: rec.title, body: this.bodyTokens(rec) });
+    this.dirty.add(rec.partition);
   }
 
   /** Removes an article by id (nothing when absent). Call arrange() once the changes are made. */
@@ -233,7 +270,10 @@ export class SearchEngine {
     if (!rec) return;
     this.byKey.delete(key);
     this.count(rec, -1);
-    this.mini.discard(key);
+    const mini = this.partition(rec.partition);
+    mini.discard(key);
+    this.dirty.add(rec.partition);
+    if (mini.documentCount === 0) this.minis.delete(rec.partition);
   }
 
   /** Sets the articles' order (the index's article numbers); every article put must be listed, and only those. */
@@ -252,7 +292,7 @@ export class SearchEngine {
     this.passages = this.passageStart[keys.length] as number;
     this.sortedVocabulary = undefined;
     // Discarded articles linger in MiniSearch's tree until a vacuum; it runs in the background.
-    if (this.mini.dirtCount > 1000 && this.mini.dirtFactor > 0.1) void this.mini.vacuum();
+    for (const mini of this.minis.values()) if (mini.dirtCount > 1000 && mini.dirtFactor > 0.1) void mini.vacuum();
   }
 
   /** The records in index order (for the snapshot). */
@@ -260,25 +300,58 @@ export class SearchEngine {
     return this.order;
   }
 
-  /** The retrieval stage's state, for the snapshot. */
-  toJSON(): unknown {
-    return this.mini.toJSON();
+  /** The periods, each with its article count and whether it changed since markSaved(). */
+  partitions(): { name: string; articles: number; changed: boolean }[] {
+    return [...this.minis].map(([name, mini]) => ({ name, articles: mini.documentCount, changed: this.dirty.has(name) })).sort((x, y) => (x.name < y.name ? -1 : 1));
   }
 
-  /** An engine from stored records (in index order) and, when whole, the stored retrieval stage (else it is rebuilt from the records). */
-  static restore(records: readonly ArticleTerms[], terms: readonly string[], miniJSON?: string): SearchEngine {
-    const engine = new SearchEngine(miniJSON ? MiniSearch.loadJSON(miniJSON, MINI_OPTIONS) : undefined);
+  /** A period's retrieval index as JSON, for its own file. */
+  partitionJSON(name: string): string {
+    const mini = this.minis.get(name);
+    if (!mini) throw new Error(`engine: no partition ${name}`);
+    return JSON.stringify(mini);
+  }
+
+  /** The partitions as stored now match the engine's. */
+  markSaved(): void {
+    this.dirty.clear();
+  }
+
+  /**
+   * An engine from stored records (in index order) and the stored periods' retrieval indexes. A
+   * period whose stored JSON is missing, unreadable or holds other articles than its records is
+   * rebuilt from the records (titles cut again by `titleTerms`); its name is returned in `rebuilt`.
+   */
+  static restore(
+    records: readonly ArticleTerms[],
+    terms: readonly string[],
+    stored: ReadonlyMap<string, string | undefined>,
+    titleTerms: (key: string) => string[],
+  ): { engine: SearchEngine; rebuilt: string[] } {
+    const engine = new SearchEngine();
     terms.forEach((t) => engine.intern(t));
+    const byPartition = new Map<string, ArticleTerms[]>();
     for (const rec of records) {
       engine.byKey.set(rec.key, rec);
       engine.count(rec, 1);
-      if (!miniJSON) engine.mini.add({ id: rec.key, title: rec.title, body: engine.bodyTokens(rec) });
+      const list = byPartition.get(rec.partition) ?? [];
+      list.push(rec);
+      byPartition.set(rec.partition, list);
+    }
+    const rebuilt: string[] = [];
+    for (const [name, list] of byPartition) {
+      const mini = loadPartition(stored.get(name), list);
+      if (mini) {
+        engine.minis.set(name, mini);
+        continue;
+      }
+      rebuilt.push(name);
+      const fresh = engine.partition(name);
+      for (const rec of list) fresh.add({ id: rec.key, title: titleTerms(rec.key), body: engine.bodyTokens(rec) });
+      engine.dirty.add(name);
     }
     engine.arrange(records.map((r) => r.key));
-    if (miniJSON && engine.mini.documentCount !== records.length) {
-      throw new Error(`engine: the stored retrieval index has ${engine.mini.documentCount} articles, the records ${records.length}`);
-    }
-    return engine;
+    return { engine, rebuilt: rebuilt.sort() };
   }
 
   /** The global vocabulary (term id order), for the snapshot: records' term ids point into it. */
@@ -328,5 +401,17 @@ export class SearchEngine {
       for (let k = Math.max(1, Math.round(tf2 / 2)); k > 0; k--) out.push(term);
     }
     return out;
+  }
+}
+
+/** A stored period's retrieval index, when it parses and holds exactly these articles; otherwise undefined. */
+function loadPartition(json: string | undefined, records: readonly ArticleTerms[]): MiniSearch | undefined {
+  if (!json) return undefined;
+  try {
+    const mini = MiniSearch.loadJSON(json, MINI_OPTIONS);
+    if (mini.documentCount !== records.length || !records.every((r) => mini.has(r.key))) return undefined;
+    return mini;
+  } catch {
+    return undefined;
   }
 }

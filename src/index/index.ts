@@ -46,8 +46,8 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   const search = new SearchEngine();
   const chunks = new ChunkBuild(articles, {
     termMode,
-    onChunk: (keys, chunk) => {
-      for (const rec of search.fromChunk(keys, chunk)) search.put(rec);
+    onChunk: (part, chunk) => {
+      for (const rec of search.fromChunk(part, chunk)) search.put(rec);
     },
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),

@@ -7,7 +7,9 @@ import { ArticleSchema, articleParagraphs, type Article } from '../corpus/articl
 import { AliasTable } from '../text/aliases.ts';
 import { FileStateSchema, type FileState } from './files.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
-import { SearchEngine, type ArticleTerms } from './engine.ts';
+import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
+import { readPartitions, savePartitions } from './partitions.ts';
+import { terms as indexTerms } from './terms.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { PeopleIndexSchema } from '../extract/people.ts';
@@ -23,7 +25,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 // The layout's and the contents' version is part of the fingerprint (version.ts: derived from the sources).
 const FORMAT = 'shiji-index';
 
-const SECTIONS = ['meta', 'articles', 'terms', 'retrieval', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -159,7 +161,6 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
     terms: () => [Buffer.from(index.search.termList().join('\n'))],
-    retrieval: () => [Buffer.from(JSON.stringify(index.search))],
     termOffsets: bytes(termOffsets),
     termIds: bytes(termIds),
     termTf2: bytes(termTf2),
@@ -192,7 +193,7 @@ export async function sweepStaleTemps(path: string): Promise<number> {
   }
   let removed = 0;
   for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    const m = name.startsWith(prefix) ? /^(?:part-[^.]+\.)?(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!m || processAlive(Number(m[1]))) continue;
     await unlink(join(dir, name)).then(
       () => removed++,
@@ -216,6 +217,8 @@ function processAlive(pid: number): boolean {
 /** Writes the snapshot atomically; returns its payload size in bytes. */
 export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint: string, skipped: readonly Skipped[] = [], files: readonly FileState[] = []): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
+  // The periods' files first: each is checked against the articles of whichever snapshot is read later.
+  await savePartitions(path, index.search, fingerprint);
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const file = await open(tmp, 'w');
   let bytes = 0;
@@ -254,7 +257,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
   return bytes;
 }
 
-export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[]; files: FileState[] } | { ok: false; reason: string };
+export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[]; files: FileState[]; rebuiltPartitions: string[] } | { ok: false; reason: string };
 
 /** Loads the snapshot when it is whole and matches the fingerprint; otherwise says why not. */
 export async function loadSnapshot(path: string, fingerprint: string, options: { readChunkBytes?: number } = {}): Promise<SnapshotLoad> {
@@ -266,7 +269,7 @@ export async function loadSnapshot(path: string, fingerprint: string, options: {
     return { ok: false, reason: code === 'ENOENT' ? 'no snapshot yet' : `cannot read the snapshot (${code})` };
   }
   try {
-    return await readSnapshot(file, fingerprint, Math.max(1, options.readChunkBytes ?? READ_CHUNK));
+    return await readSnapshot(path, file, fingerprint, Math.max(1, options.readChunkBytes ?? READ_CHUNK));
   } catch (err) {
     return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
   } finally {
@@ -296,7 +299,7 @@ const READ_CHUNK = 8 << 20;
  * whole file as one buffer, which at 100k articles is over a gigabyte). The payload's hash is
  * checked as it goes and compared at the end, before anything is returned.
  */
-async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: number): Promise<SnapshotLoad> {
+async function readSnapshot(path: string, file: FileHandle, fingerprint: string, readChunk: number): Promise<SnapshotLoad> {
   const size = (await file.stat()).size;
   const head = Buffer.alloc(Math.min(size, HEADER_ROOM + 1));
   await file.read(head, 0, head.length, 0);
@@ -414,17 +417,21 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
     if (h >= 0) p.heading = headings[h] as string;
     passages[i] = p;
   }
-  const search = restoreEngine(articles, passages, terms, {
+  const aliases = AliasTable.fromJSON(meta.data.aliases);
+  // The builder taught jieba these names; the query side (and a period's titles, cut again) must cut them the same way.
+  teachAliases(aliases);
+  const records = forwardRecords(articles, passages, terms, {
     offsets: u32('termOffsets'),
     termIds: u32('termIds'),
     tf2: u16('termTf2'),
     lengths: u16('passageLength'),
-    retrieval: Buffer.from(section('retrieval')).toString('utf8'),
   });
-  const aliases = AliasTable.fromJSON(meta.data.aliases);
-  // The builder taught jieba these names; the query side must cut them the same way.
-  teachAliases(aliases);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const { engine: search, rebuilt } = SearchEngine.restore(records, terms, await readPartitions(path, fingerprint, records), (key) =>
+    indexTerms(byId.get(key)?.title ?? '', termMode),
+  );
   return {
+    rebuiltPartitions: rebuilt,
     ok: true,
     skipped: meta.data.skipped,
     files: meta.data.files,
@@ -433,16 +440,16 @@ async function readSnapshot(file: FileHandle, fingerprint: string, readChunk: nu
 }
 
 /**
- * The search engine from the stored forward index, checked for shape first: a file whose hash is
+ * The stored forward index as each article's record, checked for shape first: a file whose hash is
  * right but whose numbers point past its data (written by a bug, or by hand) is refused, so that it
  * is rebuilt rather than answering nothing.
  */
-function restoreEngine(
+function forwardRecords(
   articles: readonly Article[],
   passages: readonly Passage[],
   terms: readonly string[],
-  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array; retrieval: string },
-): SearchEngine {
+  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array },
+): ArticleTerms[] {
   const { offsets, termIds, tf2, lengths } = stored;
   const n = passages.length;
   if (offsets.length !== n + 1 || lengths.length !== n) throw new Error(`snapshot: ${n} passages but ${offsets.length - 1} term lists and ${lengths.length} lengths`);
@@ -458,8 +465,9 @@ function restoreEngine(
     const own = new Uint32Array(p - from + 1);
     for (let k = from; k <= p; k++) own[k - from] = (offsets[k] as number) - base;
     const end = offsets[p] as number;
-    records.push({ key: (articles[a] as Article).id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), title: [] });
+    const article = articles[a] as Article;
+    records.push({ key: article.id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), title: [], partition: periodOf(article) });
   }
   if (p !== n) throw new Error(`snapshot: passage ${p} is out of article order`);
-  return SearchEngine.restore(records, terms, stored.retrieval);
+  return records;
 }

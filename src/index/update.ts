@@ -43,7 +43,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   const changed = articles.filter((a) => upserted.has(a.id));
   if (changed.length) {
     const records: ArticleTerms[] = [];
-    const build = new ChunkBuild(changed, { termMode: index.termMode, onChunk: (keys, chunk) => records.push(...index.search.fromChunk(keys, chunk)) });
+    const build = new ChunkBuild(changed, { termMode: index.termMode, onChunk: (part, chunk) => records.push(...index.search.fromChunk(part, chunk)) });
     const done = await build.start(aliases.toJSON()).finish();
     changed.forEach((a, k) => {
       const from = done.sentenceStart[k] ?? 0;

@@ -22,9 +22,9 @@ function contents(engine: SearchEngine): Record<string, Record<string, number>[]
   return out;
 }
 
-function putInto(engine: SearchEngine): (keys: string[], chunk: ForwardChunk) => void {
-  return (keys, chunk) => {
-    for (const rec of engine.fromChunk(keys, chunk)) engine.put(rec);
+function putInto(engine: SearchEngine): (articles: Article[], chunk: ForwardChunk) => void {
+  return (articles, chunk) => {
+    for (const rec of engine.fromChunk(articles, chunk)) engine.put(rec);
   };
 }
 
@@ -34,7 +34,7 @@ function engineOf(articles: Article[], cuts: number[]): SearchEngine {
   const points = [...new Set([0, ...cuts.map((c) => Math.min(c, articles.length)), articles.length])].sort((a, b) => a - b);
   for (let k = 0; k + 1 < points.length; k++) {
     const part = articles.slice(points[k], points[k + 1]);
-    for (const rec of engine.fromChunk(part.map((a) => a.id), forwardPassages(part, toPassages(part), 'words+bigrams'))) engine.put(rec);
+    for (const rec of engine.fromChunk(part, forwardPassages(part, toPassages(part), 'words+bigrams'))) engine.put(rec);
   }
   engine.arrange(articles.map((a) => a.id));
   expect(engine.documentCount).toBe(passages.length);

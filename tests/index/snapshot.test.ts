@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -174,5 +174,31 @@ describe('a damaged snapshot folder', () => {
     expect(opened.fromSnapshot).toBe(false);
     expect(logs.join('\n')).toMatch(/index: rebuilding \(the snapshot cannot be loaded/);
     expect(opened.library.ask('驻日美军经费')).toEqual(good.library.ask('驻日美军经费'));
+  });
+});
+
+describe('the search index in periods', () => {
+  it('GIVEN one period file corrupted THEN only it is rebuilt, the others are read as stored, and the answers are the same', async () => {
+    const dir = join(root, 'periods');
+    mkdirSync(dir);
+    const path = join(dir, 'index.snapshot');
+    const first = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path });
+    const parts = readdirSync(dir).filter((f) => f.includes('.part-')).sort();
+    // The seeds span more than one year: several periods, each its own file.
+    expect(parts.length).toBeGreaterThan(1);
+    const victim = join(dir, parts[0]!);
+    const bytes = readFileSync(victim);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x55;
+    writeFileSync(victim, bytes);
+    const mtimes = new Map(parts.slice(1).map((p) => [p, statSync(join(dir, p)).mtimeMs]));
+    const logs: string[] = [];
+    const second = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
+    expect(second.fromSnapshot).toBe(true);
+    expect(logs.join('\n')).toMatch(new RegExp(`rebuilt the search index of ${parts[0]!.split('.part-')[1]} \\(`));
+    for (const [p, m] of mtimes) expect(statSync(join(dir, p)).mtimeMs).toBe(m);
+    for (const q of ['驻日美军经费', 'TPP', '拜登', '北约']) expect(second.library.ask(q)).toEqual(first.library.ask(q));
+    const third: string[] = [];
+    await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => third.push(l) });
+    expect(third.join('\n')).not.toMatch(/rebuilt/);
   });
 });
