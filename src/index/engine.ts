@@ -44,6 +44,8 @@ const COMMON_SHARE = 0.2;
 // The retrieval stage's title counts twice the body (a title names what the article is about).
 const TITLE_BOOST = 2;
 const SEP = '\u0000';
+// A term counts at most this often in an article's body for retrieval (passage scoring has the true counts).
+const BODY_TF_CAP = 1;
 
 // Documents arrive tokenised (our jieba words and bigrams, src/text): MiniSearch must neither cut nor change them.
 const MINI_OPTIONS: MiniSearchOptions = {
@@ -52,8 +54,19 @@ const MINI_OPTIONS: MiniSearchOptions = {
   extractField: (doc, field) => (doc as Record<string, unknown>)[field] as string,
   stringifyField: (value) => value,
   tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value ? value.split(SEP) : []),
-  processTerm: (term) => term,
+  processTerm: (term) => hex(term),
 };
+
+/**
+ * A term as MiniSearch stores it: each UTF-16 unit as 4 hex digits. Its radix tree scans a node's
+ * children one by one, and Chinese terms give nodes of thousands of children (every Han character
+ * after the root); in hex a node has at most 16. Measured in the issue: adds 35–44% faster.
+ */
+function hex(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
+  return out;
+}
 
 /**
  * The search index: MiniSearch finds the articles a query is about (documents are articles, fields
@@ -79,6 +92,8 @@ export class SearchEngine {
   private totalLength = 0;
   private passages = 0;
   private sortedVocabulary: string[] | undefined;
+  // Query term id → its slot in the query (−1: not in it), reused between queries.
+  private slotOf = new Int32Array(0);
 
   private partition(name: string): MiniSearch {
     let mini = this.minis.get(name);
@@ -112,6 +127,8 @@ export class SearchEngine {
     // to the last bit whatever order the passage's terms were numbered in (a rebuild and an update agree).
     const slot = new Map<number, number>();
     const weights: number[] = [];
+    if (this.slotOf.length < this.terms.length) this.slotOf = new Int32Array(this.terms.length * 2).fill(-1);
+    const slotOf = this.slotOf;
     const n = this.passages;
     const avg = n ? this.totalLength / n || 1 : 1;
     for (const { term, weight } of query) {
@@ -126,6 +143,7 @@ export class SearchEngine {
       } else weights[at] = Math.max(weights[at] as number, weight * idf);
     }
     if (weights.length === 0) return { hits: [], matched: 0 };
+    for (const [t, at] of slot) slotOf[t] = at;
     const parts = new Float64Array(weights.length);
     const articles = this.retrieve(query, ARTICLE_DEPTH);
     const scored: Hit[] = [];
@@ -136,8 +154,8 @@ export class SearchEngine {
         const norm = K1 * (1 - B + (B * (rec.lengths[p] as number)) / avg);
         let any = false;
         for (let e = rec.offsets[p] as number, end = rec.offsets[p + 1] as number; e < end; e++) {
-          const at = slot.get(rec.termIds[e] as number);
-          if (at === undefined) continue;
+          const at = slotOf[rec.termIds[e] as number] as number;
+          if (at < 0) continue;
           const tf = (rec.tf2[e] as number) / 2;
           parts[at] = ((weights[at] as number) * tf * (K1 + 1)) / (tf + norm);
           any = true;
@@ -151,6 +169,7 @@ export class SearchEngine {
         if (score > 0) scored.push({ id: base + p, score });
       }
     }
+    for (const t of slot.keys()) slotOf[t] = -1;
     scored.sort((x, y) => y.score - x.score || x.id - y.id);
     return { hits: scored.slice(0, Math.max(0, limit)), matched: scored.length };
   }
@@ -179,11 +198,11 @@ export class SearchEngine {
 
   private miniSearch(used: readonly WeightedTerm[]): number[] {
     if (used.length === 0) return [];
-    const weight = new Map(used.map((q) => [q.term, q.weight]));
+    const weight = new Map(used.map((q) => [hex(q.term), q.weight]));
     const found: { a: number; score: number }[] = [];
     // Each period gives its best `ARTICLE_DEPTH`; passage scoring (global frequencies) decides between them.
     for (const mini of this.minis.values()) {
-      const results = mini.search(used.map((q) => q.term).join(SEP), {
+      const results = mini.search([...weight.keys()].join(SEP), {
         boost: { title: TITLE_BOOST },
         boostTerm: (term) => weight.get(term) ?? 1,
         tokenize: (s) => s.split(SEP),
@@ -194,7 +213,11 @@ export class SearchEngine {
         if (a !== undefined) found.push({ a, score: r.score });
       }
     }
-    return found.sort((x, y) => y.score - x.score || x.a - y.a).map((f) => f.a);
+    // Periods' scores are close enough to compare: the best twice-the-depth of all periods go on.
+    return found
+      .sort((x, y) => y.score - x.score || x.a - y.a)
+      .slice(0, 2 * ARTICLE_DEPTH)
+      .map((f) => f.a);
   }
 
   /** Passages holding every one of the terms, in id order. */
@@ -207,7 +230,7 @@ export class SearchEngine {
     }
     if (ids.length === 0) return [];
     const articles = [...this.minis.values()]
-      .flatMap((mini) => mini.search([...new Set(terms)].join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t }))
+      .flatMap((mini) => mini.search([...new Set(terms)].map(hex).join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t }))
       .map((r) => this.articleIndex.get(r.id as string))
       .filter((a): a is number => a !== undefined)
       .sort((x, y) => x - y);
@@ -398,7 +421,7 @@ export class SearchEngine {
     const out: string[] = [];
     for (const [t, tf2] of tf) {
       const term = this.terms[t] as string;
-      for (let k = Math.max(1, Math.round(tf2 / 2)); k > 0; k--) out.push(term);
+      for (let k = Math.min(BODY_TF_CAP, Math.max(1, Math.round(tf2 / 2))); k > 0; k--) out.push(term);
     }
     return out;
   }

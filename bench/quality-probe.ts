@@ -1,0 +1,20 @@
+import { loadCorpus } from '../src/corpus/load.ts';
+import { buildIndex } from '../src/index/index.ts';
+import { createLibrary } from '../src/open.ts';
+import { defaultCaseFiles, evaluate, loadCaseFile } from './eval.ts';
+import { synthesize } from './synth.ts';
+import { timeQueries } from './bench.ts';
+import { latency } from './metrics.ts';
+
+const size = Number(process.argv[2] ?? 2000);
+const real = (await loadCorpus(['/work/wt-engine/seeds', '/work/shared/corpus'])).articles;
+const archive = synthesize(real, { size, seed: 20240410 });
+const realFiles = new Set(archive.articles.slice(0, archive.real).map((a) => a.file));
+let t = performance.now();
+const index = await buildIndex(archive.articles, {});
+const build = (performance.now() - t) / 1000;
+const library = createLibrary(index, 0);
+const cases = (await Promise.all((await defaultCaseFiles()).map(loadCaseFile))).flat();
+const report = evaluate(library, cases.filter((c) => c.case.kind === 'ask'), { hasFile: (f) => realFiles.has(f), provenance: (f) => archive.provenance.get(f) ?? [f] });
+const ask = latency(timeQueries((q) => library.ask(q), cases.filter((c) => c.case.kind === 'ask').map((c) => (c.case as { query: string }).query), 1, 30000));
+console.log(JSON.stringify({ size, build, quality: report.ask.summary, askP50: ask.p50, askP95: ask.p95, heapMB: process.memoryUsage().heapUsed / 1e6 }));
