@@ -23,7 +23,8 @@ export default defineConfig({
     // `npm test` runs both; `npx vitest run --project unit` is the fast loop (under a minute).
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: INTEGRATION } },
-      { extends: true, test: { name: 'integration', include: INTEGRATION } },
+      // Each test here starts processes (tsx, jieba: seconds each on a busy 2-core machine): a deadline, not a timing.
+      { extends: true, test: { name: 'integration', include: INTEGRATION, testTimeout: 120_000 } },
     ],
   },
 });
