@@ -41,6 +41,21 @@ function engineOf(articles: Article[], cuts: number[]): SearchEngine {
   return engine;
 }
 
+describe('SearchEngine.all', () => {
+  it('GIVEN words, Han bigrams (kept out of MiniSearch) or both THEN it gives exactly the passages holding every one, in order', async () => {
+    const articles = await seedArticles();
+    const engine = engineOf(articles, []);
+    const passages = Object.values(contents(engine)).flat();
+    const holding = (terms: string[]): number[] => passages.flatMap((p, i) => (terms.every((t) => t in p) ? [i] : []));
+    for (const terms of [['美军'], ['\u0001美军'], ['\u0001驻日', '\u0001美军'], ['日本', '\u0001同盟'], ['tpp', '\u0001日本']]) {
+      const want = holding(terms);
+      expect(want.length, terms.join('+')).toBeGreaterThan(0);
+      expect(engine.all(terms), terms.join('+')).toEqual(want);
+    }
+    expect(engine.all(['\u0001美军', '不存在的词'])).toEqual([]);
+  });
+});
+
 describe('SearchEngine built from chunks', () => {
   it('GIVEN the articles cut into chunks at any points THEN it holds and answers what one chunk of all of them gives', async () => {
     const articles = await seedArticles();
