@@ -100,6 +100,28 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       uf.union(k, gk);
     }
   }
+  // Romanised names: the one a text gives in brackets (木内登英(Takahide Kiuchi)), or the usual
+  // Hepburn form of a Japanese leader a reader of the beat types (Kishida, Ishiba).
+  const addLatin = (personKey: string, latin: string): void => {
+    const lk = formKey(latin);
+    const other = forms.get(lk);
+    if (other && other.kind !== 'person') return;
+    if (!other && !extra.has(lk)) extra.set(lk, { display: latin, kind: 'person' });
+    uf.add(lk);
+    uf.union(personKey, lk);
+  };
+  for (const [k, f] of forms) {
+    const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
+    if (latin) addLatin(k, latin);
+  }
+  articles.forEach((a) => {
+    for (const text of [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)]) {
+      for (const [han, latin] of latinInBrackets(text)) {
+        const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
+        if (k) addLatin(k, latin);
+      }
+    }
+  });
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
 
@@ -177,6 +199,40 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   for (const p of people) p.topics = topicsOf(p.statements, allNames, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
+}
+
+// Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).
+const ROMANISED = new Map<string, string>([
+  ['岸田文雄', 'Fumio Kishida'], ['石破茂', 'Shigeru Ishiba'], ['高市早苗', 'Sanae Takaichi'], ['菅义伟', 'Yoshihide Suga'],
+  ['安倍晋三', 'Shinzo Abe'], ['野田佳彦', 'Yoshihiko Noda'], ['茂木敏充', 'Toshimitsu Motegi'], ['林芳正', 'Yoshimasa Hayashi'],
+  ['岩屋毅', 'Takeshi Iwaya'], ['上川阳子', 'Yoko Kamikawa'], ['小泉进次郎', 'Shinjiro Koizumi'], ['岸信夫', 'Nobuo Kishi'],
+  ['中谷元', 'Gen Nakatani'], ['赤泽亮正', 'Ryosei Akazawa'], ['河野太郎', 'Taro Kono'], ['麻生太郎', 'Taro Aso'],
+]);
+
+const LATIN_BRACKET_RE = /([\p{sc=Han}·]{2,40})\s*[（(]([A-Za-z][A-Za-z.'’\- ]{2,40}[A-Za-z.])[)）]/gu;
+
+/** Han run + Latin name in brackets, as written: 经济学家木内登英(Takahide Kiuchi). */
+function latinInBrackets(text: string): [string, string][] {
+  if (!/[（(]/.test(text)) return [];
+  const f = fold(text).replace(DOTS_RE, '·');
+  const out: [string, string][] = [];
+  for (const m of f.matchAll(LATIN_BRACKET_RE)) {
+    const at = m.index + (m[1] as string).length;
+    const open = f.indexOf(m[2] as string, at);
+    const latin = text.slice(open, open + (m[2] as string).length).normalize('NFKC').trim();
+    if (latin.split(/\s+/).length <= 4) out.push([m[1] as string, latin]);
+  }
+  return out;
+}
+
+/** The key of the longest person form that ends the Han run (title before it aside). */
+function personSuffix(han: string, isPerson: (k: string) => boolean): string | undefined {
+  const chars = [...han];
+  for (let n = Math.min(chars.length, 12); n >= 2; n--) {
+    const k = formKey(chars.slice(chars.length - n).join(''));
+    if (isPerson(k)) return k;
+  }
+  return undefined;
 }
 
 /** Matching key of a form: folded, no spaces or name dots, Latin in lower case. */
@@ -413,7 +469,8 @@ export interface Resolution {
   candidates: PersonEntry[];
 }
 
-const TITLE_AROUND_RE = /^(?:.{0,12}?(?:首相|总理|总统|外相|外长|防相|防长|大臣|部长|国务卿|秘书长|主席|大使|发言人|长官|议员|委员|代表|研究员|专家|教授))|(?:首相|总理|总统|外相|国务卿|部长|大臣|先生|女士|议员|教授|博士)$/u;
+const TITLE_BEFORE_RE = /^.{0,12}?(?:首相|总理|总统|外相|外长|防相|防长|防卫相|大臣|部长|国务卿|秘书长|主席|大使|发言人|长官|议员|委员|代表|研究员|专家|教授)/u;
+const TITLE_AFTER_RE = /^(\p{sc=Han}{1,4}|[A-Za-z][A-Za-z .'\-]+?)\s*(首相|总理|总统|外相|外长|防相|防卫相|国务卿|部长|大臣|官房长官|长官|主席|大使|发言人|先生|女士|议员|教授|博士)$/u;
 
 /**
  * Which person or outlet a query names: a full name, a surname (岸田), an alias (Satoru Nagao),
@@ -448,13 +505,36 @@ export function resolvePerson(people: PeopleIndex, query: string): Resolution {
     );
     if (idx.length) return pick(idx);
   }
-  // A title around the name: 日本首相岸田文雄, 拜登总统.
-  const bare = fold(query.trim()).replace(TITLE_AROUND_RE, '');
-  if (bare && bare !== fold(query.trim()) && [...bare].length >= 2) {
+  // A title around the name: 日本首相岸田文雄, 拜登总统, 石破首相, 菅首相 (a surname of one character
+  // is enough once a title says who is meant).
+  const folded = fold(query.trim());
+  const title = TITLE_AFTER_RE.exec(folded);
+  if (title?.[1] && title[2]) {
+    const r = bySurnameAndTitle(people, title[1], title[2]);
+    if (r.person || r.candidates.length) return r;
+  }
+  const bare = folded.replace(TITLE_BEFORE_RE, '');
+  if (bare && bare !== folded && [...bare].length >= 2) {
     const r = resolvePerson(people, bare);
     if (r.person || r.candidates.length) return r;
   }
   return { candidates: [] };
+}
+
+/** 石破首相 / 菅首相 / 拜登总统: the people whose name is or starts with the first part; the title settles a tie. */
+function bySurnameAndTitle(people: PeopleIndex, name: string, title: string): Resolution {
+  if ([...name].length >= 2) {
+    const r = resolvePerson(people, name);
+    if (r.person) return r;
+  }
+  const q = formKey(name);
+  const fits = people.people.filter(
+    (p) => p.kind === 'person' && [p.name, ...p.aliases].some((f) => formKey(f).startsWith(q) && /\p{sc=Han}/u.test(f) || fold(f).split(/[·・∙•]/u).at(-1) === q),
+  );
+  const titled = fits.filter((p) => p.roles.some((r) => r.endsWith(title)));
+  const list = titled.length ? titled : [...name].length >= 2 ? fits : [];
+  if (list.length === 1) return { person: list[0] as PersonEntry, candidates: [] };
+  return { candidates: list.sort((a, b) => b.mentions - a.mentions) };
 }
 
 /** The closest known names to a query that names nobody: a typo, a partial or longer name. */
