@@ -88,11 +88,9 @@ class SentenceReader {
   private closeOpen(at: number): void {
     const open = this.open;
     if (!open) return;
-    // Reported speech that quotes the speaker's own words (…“决心直接面对”朝鲜…) holds a quotation; a quoted
-    // term of a few characters (“现实外交”, “失血”) does not make it one.
-    const from = open.from;
-    const quoted = this.items.some((x) => x.cls === 'quote' && x.s >= from && x.e <= at && x.quote !== undefined && [...x.w].length - 2 >= 6);
-    this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(from, at), false), quoted);
+    // Reported speech stays reported even when it quotes a phrase of the speaker's (她重申競選口號「讓日本…」):
+    // direct is only for a statement that is the words inside the marks.
+    this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(open.from, at), false), false);
     this.open = undefined;
   }
 
