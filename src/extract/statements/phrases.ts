@@ -38,7 +38,7 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
         if (t.w === '告诉') {
           // 告诉媒体，…: the object, then a comma, then what was said.
           const rest = meaningfulToks(toks.slice(i + 1));
-          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron') && c.delim?.cls === 'comma') return i;
+          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron' || x.cls === 'role') && c.delim?.cls === 'comma') return i;
         }
         continue;
       }
@@ -153,10 +153,22 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   const x = t[from] as Tok;
   if (x.cls === 'adv' || x.cls === 'time' || x.cls === 'le' || x.w === '地' || x.w === '亲口' || x.w === '对此' || x.w === '就此') return matchMid(t, from + 1, to, depth + 1);
   if (x.cls === 'ppend' && from > 0) return matchMid(t, from + 1, to, depth + 1);
+  // 当地时间11日晚: jieba cuts the opener 当地时间 in two.
+  if (x.w === '当地' && t[from + 1]?.w === '时间') return matchMid(t, from + 2, to, depth + 1);
   if (x.cls === 'notsaid') return 'bad';
   // Another speech verb right before the verb: 回应/称, 分析/认为, 指/认为, 补充/说.
   if ((x.cls === 'speech' || x.cls === 'weak') && t.slice(from + 1, to).every((y) => y.cls === 'adv' || y.cls === 'le' || y.cls === 'speech' || y.cls === 'weak')) return 'ok';
   if (x.cls === 'ppstart') {
+    // 在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者: a place or occasion with no closing 上/中.
+    for (let e = Math.min(to, from + 5); e > from + 1; e--) {
+      const place = t.slice(from + 1, e);
+      // (例行记者会: a verb may modify the place, never end it.)
+      if (!place.every((y, k) => y.cls === 'noun' || y.cls === 'name' || y.cls === 'role' || y.cls === 'verb' && k < place.length - 1)) continue;
+      const after = t[e];
+      if (e === to || after?.cls === 'objprep' || after?.w === '告诉' || after?.cls === 'adv') {
+        if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+      }
+    }
     for (let e = to - 1; e > from; e--) {
       if ((t[e] as Tok).cls === 'ppend' || (t[e] as Tok).w.endsWith('上') || (t[e] as Tok).w.endsWith('中') || (t[e] as Tok).w.endsWith('时')) {
         if (matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';

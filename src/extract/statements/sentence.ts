@@ -272,9 +272,11 @@ class SentenceReader {
         if (this.open) {
           // Someone else speaking inside what is being said: cut there; only a new quotation or colon is a new statement.
           const sameSpeaker = parsed.kind === 'pron' && !this.open.sawName;
+          // A表示，…；B表示，…: a semicolon closes one statement, and the next speaker opens another.
+          const afterSemicolon = /^[;；]$/.test(cls[ci - 1]?.delim?.w ?? '');
           this.closeOpen(clauseStart);
           if (sameSpeaker) speaker = this.lastPerson;
-          else if (quoteNext || colonNext) speaker = resolve(parsed, topic, state);
+          else if (quoteNext || colonNext || afterSemicolon) speaker = resolve(parsed, afterSemicolon ? undefined : topic, state);
           else {
             this.dead = true;
             continue;
