@@ -6,7 +6,7 @@ import { findQuotes, maskBrackets, onlyQuotes, sentenceEnd } from './quotes.ts';
 import { sentenceStatements } from './sentence.ts';
 import { classifyNP, outletName } from './subjects.ts';
 import { cutSegment, tokenize } from './tokens.ts';
-import type { Ctx, ParaState, RawStatement } from './types.ts';
+import type { Ctx, ParaState, RawStatement, Subject } from './types.ts';
 
 const DATELINE_RE = /^\s*([^\s，,。:：“「]{2,16}?)[\d一二三四五六七八九十]{1,4}(?:月[\d一二三四五六七八九十]{1,3})?日(?:电|专电)\s*/u;
 
@@ -35,10 +35,12 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
   if (carried && quotes.length > 0 && onlyQuotes(f, quotes)) {
     for (const q of quotes) out.emit(personStatement(carried, ctx.original.slice(q.innerStart, q.innerEnd), true));
     ctx.carry = carried;
+    ctx.paraPerson = carried;
     return out.list;
   }
 
-  const state: ParaState = { lastSubject: undefined, prevSentencePerson: undefined, skipTo: 0, lastQuoteBy: undefined, lastQuoteEnd: 0, peeked: undefined };
+  // 他说/该部长表示 opening a paragraph: the person the paragraph before was about.
+  const state: ParaState = { lastSubject: ctx.paraPerson, prevSentencePerson: undefined, skipTo: 0, lastQuoteBy: undefined, lastQuoteEnd: 0, peeked: undefined };
   let start = 0;
   while (start < f.length) {
     if (start < state.skipTo) start = state.skipTo;
@@ -52,7 +54,37 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
   }
   // Only a quotation that closes the paragraph can go on in the next one.
   if (state.lastQuoteBy && /^[\s\p{P}]*$/u.test(f.slice(state.lastQuoteEnd).replace(/[“「『"]/gu, 'x'))) ctx.carry = state.lastQuoteBy;
+  // Only a paragraph of that person's words hands them on (X与Y会谈。/他表示… stays unresolved).
+  const last = state.lastSubject;
+  const spoke = last?.kind === 'person' && out.list.some((st) => st.kind === 'person' && st.speaker === last.name);
+  ctx.paraPerson = spoke && last && onlyPersonNamed(ctx, f, last) ? last : undefined;
   return out.list;
+}
+
+/**
+ * Whether `who` is the only person the paragraph names (its short and long forms are one person):
+ * with anyone else named, a 他 in the next paragraph could be either, so it stays unresolved.
+ */
+function onlyPersonNamed(ctx: Ctx, f: string, who: Subject): boolean {
+  const name = who.name ?? '';
+  if (!name) return false;
+  const same = (n: string): boolean => samePerson(n, name);
+  if (ctx.knownRe) {
+    ctx.knownRe.lastIndex = 0;
+    for (const m of f.matchAll(ctx.knownRe)) if (!same(m[0])) return false;
+  }
+  // Names the article gives only once (not in its known names) count too: jieba's person tags.
+  for (const t of ctx.tags.of(f)) {
+    if ((t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt') && [...t.word].length >= 2 && !same(t.word) && !ctx.known.has(t.word)) return false;
+  }
+  return true;
+}
+
+/** 岸田 and 岸田文雄, 伊曼纽尔 and 拉姆·伊曼纽尔: one person's short and full forms. */
+function samePerson(a: string, b: string): boolean {
+  const x = a.replace(/[·・∙•‧]/gu, '·');
+  const y = b.replace(/[·・∙•‧]/gu, '·');
+  return x === y || x.startsWith(y) || y.startsWith(x) || x.split('·').at(-1) === y.split('·').at(-1);
 }
 
 /**

@@ -163,7 +163,8 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
     for (let e = Math.min(to, from + 5); e > from + 1; e--) {
       const place = t.slice(from + 1, e);
       // (例行记者会: a verb may modify the place, never end it.)
-      if (!place.every((y, k) => y.cls === 'noun' || y.cls === 'name' || y.cls === 'role' || y.cls === 'verb' && k < place.length - 1)) continue;
+      // (在首相石破茂表明…: a person is no place; the place ends with a noun.)
+      if (!place.every((y, k) => y.cls === 'noun' || y.cls === 'role' || y.cls === 'verb' && k < place.length - 1) || place.at(-1)?.cls !== 'noun') continue;
       const after = t[e];
       if (e === to || after?.cls === 'objprep' || after?.w === '告诉' || after?.cls === 'adv') {
         if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';

@@ -91,6 +91,8 @@ export interface Ctx {
   lastOutlet: string | undefined;
   /** The person whose quotation closed the previous paragraph. */
   carry: Subject | undefined;
+  /** The one person the previous paragraph was about (its last subject, and nobody else named), for a 他说 that opens this one. */
+  paraPerson: Subject | undefined;
   original: string;
   folded: string;
   /** jieba's tags for this article. */
