@@ -64,7 +64,10 @@ export const TEMPORAL_END = new Set(['时', '时候', '后', '之后', '以后',
 export const PP_START = new Set(['在', '于', '当', '从', '趁']);
 
 /** Prepositions that put an object before the verb: 对记者说, 向美方表示, 告诉媒体. */
-export const OBJ_PREP = new Set(['对', '向', '跟', '给', '朝', '冲', '对着', '告诉', '替', '面向', '同']);
+export const OBJ_PREP = new Set(['对', '向', '跟', '给', '朝', '冲', '对着', '告诉', '替', '面向', '同', '针对', '对于', '关于', '围绕', '就着']);
+
+/** How the words were given, between the speaker and 说 (高市胜选后致词说, 他在会上发言表示). */
+export const MANNER = new Set(['致词', '致辞', '发言', '演讲', '演说', '讲话', '受访', '答问', '答记者问', '回应', '发帖', '发推文', '贴文', '撰文', '投书', '致函', '写信', '留言']);
 
 export const WITH = new Set(['与', '和', '及', '以及', '同', '跟']);
 

@@ -1,6 +1,6 @@
 /** The shape of a clause: its speech verb, what follows it, noun phrases and the words between a subject and its verb. */
 
-import { ADVERBS, FUNCTION_CHARS, OPENERS, TEMPORAL_END } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, MANNER, OPENERS, TEMPORAL_END } from './lexicon.ts';
 import type { Clause, Tok } from './types.ts';
 
 export function clausesOf(items: Tok[]): Clause[] {
@@ -97,6 +97,8 @@ export function isNounPhrase(np: Tok[]): boolean {
   if (isTitledName(np)) return true;
   for (let k = 0; k < np.length; k++) {
     const x = np[k] as Tok;
+    // 胜选后, 会谈时: a clause of time, never part of who spoke; 致词, 发言: how it was said.
+    if (x.cls === 'noun' && k > 0 && ([...x.w].length >= 3 && /[后时]$/u.test(x.w) || MANNER.has(x.w))) return false;
     if (x.cls === 'name' || x.cls === 'role' || x.cls === 'noun' || x.cls === 'pron' || x.cls === 'book' || x.cls === 'dun') continue;
     if (/^(?:前|副|时任|新任|现任|首任|前任|原)$/.test(x.w) && k < np.length - 1) continue; // 美国前总统助理
     // 6名…官员, 第一次长: numbers and measure words inside a noun phrase.
@@ -153,6 +155,10 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   const x = t[from] as Tok;
   if (x.cls === 'adv' || x.cls === 'time' || x.cls === 'le' || x.w === '地' || x.w === '亲口' || x.w === '对此' || x.w === '就此') return matchMid(t, from + 1, to, depth + 1);
   if (x.cls === 'ppend' && from > 0) return matchMid(t, from + 1, to, depth + 1);
+  // 致词说, 发言表示: how the words were given.
+  if (MANNER.has(x.w)) return matchMid(t, from + 1, to, depth + 1);
+  // 胜选后致词说, 会谈后表示: one word that is a clause of time by itself.
+  if ((x.cls === 'noun' || x.cls === 'verb') && [...x.w].length >= 3 && isTemporalEnd(x.w.slice(-1)) && /[后时]$/u.test(x.w)) return matchMid(t, from + 1, to, depth + 1);
   // 当地时间11日晚: jieba cuts the opener 当地时间 in two.
   if (x.w === '当地' && t[from + 1]?.w === '时间') return matchMid(t, from + 2, to, depth + 1);
   if (x.cls === 'notsaid') return 'bad';

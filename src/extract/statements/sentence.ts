@@ -53,6 +53,10 @@ class SentenceReader {
   }
 
   private sayPerson(who: Subject, text: string, direct: boolean, end?: number): void {
+    if (who.members) {
+      for (const m of who.members) this.sayPerson(m, text, direct);
+      return;
+    }
     if (who.kind !== 'person' || !who.name) return;
     this.out.emit(personStatement(who, text, direct));
     if (end !== undefined) {
@@ -297,7 +301,7 @@ class SentenceReader {
         }
       }
 
-      if (!speaker || speaker.kind !== 'person') {
+      if (!speaker || speaker.kind !== 'person' && !speaker.members) {
         // A group, an office or an organisation spoke: their words are nobody's here.
         state.lastSubject = undefined;
         this.topic = parsed ?? topic;
@@ -323,7 +327,8 @@ class SentenceReader {
       this.lastWasDirect = false;
       // 石破茂向美方作出一系列积极承诺，包括…: the promise is the sentence itself, kept whole from its subject.
       const made = before.findIndex((x) => MADE_RE.test(x.w));
-      if (made >= 0) {
+      // 特朗普和刘鹤都认为…: a joint view is kept whole from its subjects, so each reads as shared.
+      if (made >= 0 || speaker.members) {
         const subjectAt = meaningfulHere.find((x) => !isOpener(x));
         this.open = { speaker, from: subjectAt?.s ?? clauseStart, sawName: false };
         continue;

@@ -80,6 +80,8 @@ export interface Subject {
   kind: 'person' | 'outlet' | 'pron' | 'title' | 'group' | 'other';
   name?: string;
   role?: string;
+  /** A group of named people speaking together (特朗普和刘鹤都认为…): each of them said it. */
+  members?: Subject[];
 }
 
 export interface Ctx {
