@@ -28,6 +28,18 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
     }
   }
 
+  // A transcript: 汪文斌：我们注意到… (no quotation marks), and the first-person paragraphs after it.
+  const answer = transcriptAnswer(ctx, f);
+  if (answer) {
+    ctx.carry = undefined;
+    ctx.paraPerson = undefined;
+    // One answer, one statement: what is said there hangs together.
+    out.emit(personStatement(answer.who, ctx.original.slice(answer.from).replace(/[（(]完[）)]\s*$/u, ''), false));
+    ctx.transcript = answer.who;
+    return out.list;
+  }
+  ctx.transcript = undefined;
+
   // A paragraph that is one quotation goes on with the quotation that closed the paragraph before
   // (a long quotation runs over paragraphs: 斯托尔滕贝格…说：…”。 / “自乌克兰战争爆发以来…”。).
   const carried = ctx.carry;
@@ -85,6 +97,29 @@ function samePerson(a: string, b: string): boolean {
   const x = a.replace(/[·・∙•‧]/gu, '·');
   const y = b.replace(/[·・∙•‧]/gu, '·');
   return x === y || x.startsWith(y) || y.startsWith(x) || x.split('·').at(-1) === y.split('·').at(-1);
+}
+
+const TRANSCRIPT_RE = /^\s*([^:：“”「」"，,。！？]{2,24})[:：]\s*(?=[^\s“「"『])/u;
+// 问：/ 记者：/ 有记者提问：the question, not the answer.
+const QUESTION_RE = /^\s*(?:问|记者|答问|主持人|[^:：，,。]{0,12}(?:记者|媒体)[^:：，,。]{0,6}(?:问|提问))/u;
+
+/**
+ * A paragraph of a press-conference transcript: 名字：话 (汪文斌：我们注意到…) with no quotation marks,
+ * or a paragraph that goes on in the first person (我还要指出的是…) after one.
+ */
+function transcriptAnswer(ctx: Ctx, f: string): { who: Subject; from: number } | undefined {
+  const m = TRANSCRIPT_RE.exec(f);
+  if (m?.[1]) {
+    // A sub-title in a paragraph (高市早苗：艰巨工作才刚开始) is the outlet's summary: an answer is sentences.
+    if (QUESTION_RE.test(m[1]) || !/[。！？!?]/u.test(f.slice(m[0].length))) return undefined;
+    const toks = meaningfulToks(cutSegment(ctx, f, 0, m[1].length + (m[0].length - m[0].trimStart().length)));
+    if (!isNounPhrase(toks)) return undefined;
+    const who = classifyNP(ctx, toks);
+    return who.kind === 'person' && who.name ? { who, from: m[0].length } : undefined;
+  }
+  const prev = ctx.transcript;
+  if (prev && /^\s*(?:我们?|此外|另外|同时)?\s*我/u.test(f)) return { who: prev, from: 0 };
+  return undefined;
 }
 
 /**

@@ -93,6 +93,8 @@ export interface Ctx {
   lastOutlet: string | undefined;
   /** The person whose quotation closed the previous paragraph. */
   carry: Subject | undefined;
+  /** The speaker of a transcript's answer (汪文斌：…) that a first-person paragraph (我还要指出…) goes on with. */
+  transcript: Subject | undefined;
   /** The one person the previous paragraph was about (its last subject, and nobody else named), for a 他说 that opens this one. */
   paraPerson: Subject | undefined;
   original: string;
