@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
-import { keywords } from '../text/segment.ts';
+import { keywords, tag } from '../text/segment.ts';
 import { type AliasTable, key } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
+import { notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
 import { PersonProfileSchema } from './types.ts';
 
 /**
@@ -21,11 +22,22 @@ export const StatementRefSchema = z.object({
 });
 export type StatementRef = z.infer<typeof StatementRefSchema>;
 
+/** One thing a person spoke about: in how many statements, from which month to which (YYYY-MM). */
+export const TopicStatSchema = z.object({
+  topic: z.string().min(1),
+  count: z.number().int().min(1),
+  from: z.string(),
+  to: z.string(),
+});
+export type TopicStat = z.infer<typeof TopicStatSchema>;
+
 export const PersonEntrySchema = z.object({
   /** The fullest form the corpus gives (石破茂, not 石破). */
   name: z.string().min(1),
   kind: z.enum(['person', 'outlet']),
   ...PersonProfileSchema.shape,
+  /** The topics with the statements that name them, most statements first. */
+  topicStats: z.array(TopicStatSchema),
   /** Newest first; within an article, in reading order. */
   statements: z.array(StatementRefSchema),
 });
@@ -56,6 +68,8 @@ interface Form {
   roles: Map<string, number>;
   /** Times seen as a speaker or named person (not counting alias-table forms). */
   seen: number;
+  /** Statements given to this form. */
+  said: number;
 }
 
 const DOTS_RE = /[·・∙•‧]/gu;
@@ -66,22 +80,51 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const addForm = (display: string, kind: 'person' | 'outlet', role?: string): string => {
-    const d = display.replace(DOTS_RE, '·').trim();
+  const roleOk = new Map<string, boolean>();
+  const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
+    // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
+    let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
+    if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
     const k = formKey(d);
     let f = forms.get(k);
     if (!f) {
-      f = { display: d, kind, roles: new Map(), seen: 0 };
+      f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
       forms.set(k, f);
     }
     f.seen++;
-    if (role) for (const r of splitRoles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+    f.said += said;
+    if (role) {
+      for (const r of splitRoles(role)) {
+        let ok = roleOk.get(r);
+        if (ok === undefined) roleOk.set(r, (ok = notARole(r) === undefined));
+        if (ok) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+      }
+    }
     return k;
   };
   analyses.forEach((an) => {
-    for (const s of an.statements) addForm(s.speaker, s.kind, s.role);
+    for (const s of an.statements) addForm(s.speaker, s.kind, s.role, 1);
     for (const p of an.people) addForm(p.name, 'person', p.role);
   });
+
+  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
+  // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
+  const glued = new Map<string, string>(); // form key → the key it stands for
+  const personDisplays = new Set([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
+  for (const [k, f] of [...forms]) {
+    if (f.kind !== 'person') continue;
+    const others = new Set(personDisplays);
+    others.delete(f.display);
+    const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
+    if (!why) continue;
+    const base = scrapBase([...f.display], others);
+    if (base) glued.set(k, formKey(base));
+    forms.delete(k);
+  }
+  const keyOf = (speaker: string): string => {
+    const k = formKey(speaker.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, ''));
+    return glued.get(k) ?? k;
+  };
 
   // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
@@ -155,7 +198,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   analyses.forEach((an, i) => {
     const seen = new Set<string>();
     for (const s of an.statements) {
-      const root = uf.find(formKey(s.speaker.replace(DOTS_RE, '·')));
+      const root = uf.find(keyOf(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker));
+      if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
       const dup = `${root}|${s.text}`;
       if (seen.has(dup)) continue;
       seen.add(dup);
@@ -187,6 +231,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       firstSeen: dates[0] ?? null,
       lastSeen: dates.at(-1) ?? null,
       topics: [],
+      topicStats: [],
       statements,
     });
   }
@@ -196,7 +241,15 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       .flatMap((p) => [p.name, ...p.aliases])
       .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
   );
-  for (const p of people) p.topics = topicsOf(p.statements, allNames, options.topics ?? 8);
+  const nameList = [...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n));
+  for (const p of people) {
+    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
+    // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
+    const stats = topicStats(found, p.statements, dateOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
+    p.topicStats = stats.slice(0, options.topics ?? 8);
+    const kept = new Set(p.topicStats.map((t) => t.topic));
+    p.topics = found.filter((t) => kept.has(t));
+  }
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
 }
@@ -309,13 +362,48 @@ function topicsOf(statements: StatementRef[], names: Set<string>, n: number): st
   for (const w of keywords(text, n * 2 + 6)) {
     if (names.has(formKey(w))) continue;
     // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
-    if (/^[的了是个他她其于要将使在和与及就都也还又这该]|[的了是个他她其于要将使在和与及就都也还又这该]$/u.test(w)) continue;
+    if (/^[的了是个他她其于要将使在和与及就都也还又这该等却]|[的了是个他她其于要将使在和与及就都也还又这该等却]$/u.test(w)) continue;
     // keywords() folds case: show TPP, not tpp.
     const written = /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec(text.normalize('NFKC'))?.[0] ?? w) : w;
     out.push(written);
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** jieba's tag of a word it keeps whole ('x' when its dictionary does not know it). */
+function tagOf(word: string): string | undefined {
+  if (!/^\p{sc=Han}+$/u.test(word)) return undefined;
+  const t = tag(word);
+  return t.length === 1 ? t[0]?.tag : 'x';
+}
+
+/** 官三村淳, 石破茂却: jieba's keyword that holds a registered name is a name with a scrap, not a topic. */
+function containsName(t: string, names: string[]): boolean {
+  return names.some((n) => n.length < t.length && t.includes(n));
+}
+
+/** For each topic, the statements whose words hold it: how many, first and last month. */
+function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string): TopicStat[] {
+  if (topics.length === 0) return [];
+  const texts = statements.map((s) => fold(s.text).toLowerCase());
+  const out: TopicStat[] = [];
+  for (const topic of topics) {
+    const t = fold(topic).toLowerCase();
+    let count = 0;
+    let from = '';
+    let to = '';
+    texts.forEach((text, i) => {
+      if (!text.includes(t)) return;
+      count++;
+      const month = dateOf((statements[i] as StatementRef).article).slice(0, 7);
+      if (!month) return;
+      if (!from || month < from) from = month;
+      if (!to || month > to) to = month;
+    });
+    if (count > 0) out.push({ topic, count, from, to });
+  }
+  return out.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
 
 /**
@@ -493,10 +581,11 @@ export function resolvePerson(people: PeopleIndex, query: string): Resolution {
     const idx = people.people.flatMap((p, i) => ([p.name, ...p.aliases].some((f) => /^[A-Za-z]/.test(f) && f.toLowerCase().split(/\s+/).at(-1) === q) ? [i] : []));
     if (idx.length) return pick(idx);
   }
-  // A Han prefix (茂木 → 茂木敏充) or the part after the dot (特朗普 → 唐纳德·特朗普).
+  // A Han prefix (茂木 → 茂木敏充) or the part after the dot (特朗普 → 唐纳德·特朗普): a person's
+  // surname, never the start of an outlet's name (美国 is not 美国之音).
   if (/^\p{sc=Han}{2,}$/u.test(q)) {
     const idx = people.people.flatMap((p, i) =>
-      [p.name, ...p.aliases].some((f) => {
+      p.kind === 'person' && [p.name, ...p.aliases].some((f) => {
         const fk = formKey(f);
         return fk.length > q.length && (fk.startsWith(q) || fold(f).split(/[·・∙•]/u).at(-1) === q);
       })
