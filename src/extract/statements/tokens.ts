@@ -65,6 +65,8 @@ export function cutSegment(ctx: Ctx, f: string, from: number, to: number): Tok[]
   return mergeLatin(out, ctx);
 }
 
+const OCCASION_HEAD_RE = /(?:记者|发布|说明|见面|招待|研讨|座谈|茶话|恳谈|欢迎|答谢|酒|晚|宴|峰)$/u;
+
 /** jieba's words of `text` (which stands at `offset`), glued function words split off, classified, onto `out`. */
 function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
   for (const t of ctx.tags.of(text)) {
@@ -75,6 +77,11 @@ function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
     if (occasion?.[1] && prev && prev.e === s && (prev.cls === 'noun' || prev.cls === 'role' || prev.cls === 'verb')) {
       out.push({ w: '会', tag: 'n', cls: 'noun', s, e: s + 1 });
       out.push({ w: occasion[1], tag: 'v', cls: 'speech', s: s + 1, e: s + t.word.length });
+      continue;
+    }
+    // 记者/会/说道: the 会 of an occasion (记者会, 发布会, 说明会), not the modal "will".
+    if (t.word === '会' && prev && prev.e === s && OCCASION_HEAD_RE.test(prev.w)) {
+      out.push({ w: '会', tag: 'n', cls: 'noun', s, e: s + 1 });
       continue;
     }
     const pieces = unglue(t.word, t.tag);
