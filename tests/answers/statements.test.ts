@@ -112,7 +112,9 @@ describe('extractStatements on the seed articles', () => {
     // 特朗普与石破茂在联合声明中强调…; 拜登和岸田在双边会谈中宣布…; 美国总统拜登与日本首相岸田文雄…会谈后宣布…
     expect(speakersOf('003', '美日安全合作').sort()).toEqual(['特朗普', '石破茂'].sort());
     expect(speakersOf('004', '可交付成果').sort()).toEqual(['岸田', '拜登'].sort());
-    expect(speakersOf('004', '两国战略合作进入新时代').sort()).toEqual(['岸田文雄', '拜登'].sort());
+    // 拜登与岸田文雄在白宫举行会谈后宣布: "after meeting 岸田" is a clause of time; 拜登 announced.
+    expect(speakersOf('004', '两国战略合作进入新时代')).toEqual(['拜登']);
+    expect(analyzeArticle(paragraphArticle('韩国总统尹锡悦16日与日本首相岸田文雄会谈后宣布，《韩日军事情报保护协定》将完全恢复正常。')).statements.map((s) => s.speaker)).toEqual(['尹锡悦']);
     expect(find('004', '可交付成果')[0]?.text.startsWith('拜登和岸田')).toBe(true);
     // Synthetic members of the class: both named; a pronoun or an institution in the pair gives nobody anything.
     const two = analyzeArticle(paragraphArticle('国务院副总理刘鹤与特朗普会面。特朗普和刘鹤都认为这份协议的影响比贸易深远。')).statements;

@@ -38,7 +38,7 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
         if (t.w === '告诉') {
           // 告诉媒体，…: the object, then a comma, then what was said.
           const rest = meaningfulToks(toks.slice(i + 1));
-          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron' || x.cls === 'role') && c.delim?.cls === 'comma') return i;
+          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron' || x.cls === 'role') && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) return i;
         }
         continue;
       }
@@ -191,7 +191,13 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
       if (t[k]?.cls === 'name' || t[k]?.cls === 'pron') named = true;
       k++;
     }
-    // 与岸田在白宫举行会谈后宣布, 与他一起表示: said by both, so by neither alone.
+    // 与岸田文雄会谈后宣布, 与岸田在白宫举行会谈后宣布: a clause of time; the subject alone speaks after it.
+    // (盧特尼克和貝森特也在赤澤訪美時承諾 is both: the clause of time is not their meeting each other.)
+    for (let e = to - 1; e >= k; e--) {
+      if (!isTemporalEnd((t[e] as Tok).w) || matchMid(t, e + 1, to, depth + 1) !== 'ok') continue;
+      if (t.slice(k, e + 1).some((y) => /^(?:会谈|会晤|会面|会见|通话|见面|磋商|谈判|峰会|举行会谈)$/u.test(y.w))) return 'ok';
+    }
+    // 与石破茂在联合声明中强调, 与他一起表示: said together (joint when both are named people).
     if (named && matchMid(t, k, to, depth + 1) === 'ok') return 'together';
     for (let e = to - 1; e > from; e--) {
       if (isTemporalEnd((t[e] as Tok).w) && matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';

@@ -235,7 +235,7 @@ class SentenceReader {
       const parsed = parseSpeaker(ctx, before);
       let tail = afterVerb(c, v);
       // 告诉媒体，…: the object of 告诉 is not what was said.
-      if ((toks[v] as Tok).w === '告诉' && tail.kind === 'words' && c.delim?.cls === 'comma') tail = { kind: 'end' };
+      if ((toks[v] as Tok).w === '告诉' && tail.kind === 'words' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) tail = { kind: 'end' };
       const quoteNext = tail.kind === 'quote' || tail.kind === 'end' && isQuoteNext(next);
       const colonNext = tail.kind === 'end' && c.delim?.cls === 'colon';
       const adverbBefore = before.some((x) => GOES_ON.includes(x.w));
