@@ -105,7 +105,7 @@ function firstStatement(p: PersonEntry, source: (i: number) => SourceRef | undef
  * by postings, each checked on its folded text; at most `cap` passages are read, so a very common
  * word (美国) costs no more than a rare one.
  */
-export function corpusMentions(index: ShijiIndex, name: string, limit = 5, cap = 3000): Mentions {
+export function corpusMentions(index: ShijiIndex, name: string, limit = 5, cap = 800): Mentions {
   const want = fold(name.trim()).toLowerCase();
   if ([...want].length < 2) return { articles: 0, passages: [] };
   const ids = passagesMayMention(index, [name.trim()]);
@@ -116,7 +116,8 @@ export function corpusMentions(index: ShijiIndex, name: string, limit = 5, cap =
     const article = p ? index.articles[p.article] : undefined;
     if (!p || !article) continue;
     const text = (articleParagraphs(article)[p.paragraph] ?? '').slice(p.start, p.end);
-    if (!fold(text).toLowerCase().includes(want)) continue;
+    // Most passages hold the form as typed; only the others are folded (traditional text, full-width Latin).
+    if (!text.toLowerCase().includes(want) && !fold(text).toLowerCase().includes(want)) continue;
     arts.add(p.article);
     if (!first.has(p.article)) first.set(p.article, { title: article.title, url: article.url, publishedAt: article.publishedAt, source: article.source, file: article.file, text });
   }
