@@ -54,6 +54,12 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('日本首相岸田文雄访问了福岛县的鱼市，针对中国的进口停止表示：“这完全没有科学依据，令人非常遗憾。”'), '没有科学依据')).toEqual(['岸田文雄']);
   });
 
+  it('conveying verbs report speech when punctuation follows (首相也转达，…; 向对方转达，…), not with an object (转达了问候)', () => {
+    expect(who(said('日本首相石破茂与韩国总统李在明举行会谈。首相也转达，日本历届内阁在历史认知上的立场「整体上都是继承的」。'), '历史认知')).toEqual(['石破茂']);
+    expect(who(said('中国外交部长王毅向对方转达，中方愿同日方加强沟通。'), '加强沟通')).toEqual(['王毅']);
+    expect(said('日本外相林芳正会见美方代表。林芳正转达了首相对总统的问候和感谢。')).toEqual([]);
+  });
+
   it('a transcript (汪文斌：…) with no quotation marks, and its first-person paragraphs; never the question', () => {
     const list = said(
       '中国外交部发言人汪文斌主持例行记者会。',
