@@ -60,6 +60,21 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('日本外相林芳正会见美方代表。林芳正转达了首相对总统的问候和感谢。')).toEqual([]);
   });
 
+  it('a letter read out or handed over (读出习近平的信件：“…”, 宣读了拜登总统的贺信：「…」): its writer’s words, not the reader’s', () => {
+    const one = said('国务院副总理刘鹤就读出习近平的信件：“中美达成第一阶段经贸协议，有利于中美两国，有利于世界。”');
+    expect(who(one, '有利于世界')).toEqual(['习近平']);
+    expect(who(said('美国驻日大使宣读了拜登总统的贺信：「美日同盟是印太和平的基石。」'), '印太和平的基石')).toEqual(['拜登']);
+    // A statement with no writer named is nobody's; the reader is never given it.
+    expect(who(said('日本外相林芳正读出了一份声明：「日本将继续努力推动对话。」'), '继续努力')).toEqual([]);
+  });
+
+  it('a closing mark typed as the opening one right after a colon (信件:”…”) still opens a quotation', () => {
+    const list = said('国务院副总理刘鹤就读出习近平的信件:”中美达成第一阶段经贸协议,有利于中美两国,有利于世界。”');
+    expect(list.map((s) => [s.speaker, s.direct, s.text.startsWith('中美达成')])).toEqual([['习近平', true, true]]);
+    // An orphan closing mark with no colon before it stays an orphan (茂木敏充还指出：我们认为…协议。”).
+    expect(said('日本外相茂木敏充还指出：我们认为这是一项好的协议。”').map((s) => [s.speaker, s.direct])).toEqual([['茂木敏充', true]]);
+  });
+
   it('a transcript (汪文斌：…) with no quotation marks, and its first-person paragraphs; never the question', () => {
     const list = said(
       '中国外交部发言人汪文斌主持例行记者会。',

@@ -221,6 +221,20 @@ class SentenceReader {
           continue;
         }
       }
+      // 刘鹤读出习近平的信件：“…” / 宣读了拜登的贺信：「…」: the words are the letter's writer's.
+      if (v < 0 && !this.open && c.delim?.cls === 'colon' && isQuoteNext(next)) {
+        const writer = letterWriter(ctx, meaningfulHere);
+        if (writer) {
+          for (const q of next?.toks ?? []) {
+            if (q.cls === 'sp') continue;
+            if (q.cls !== 'quote' || !q.quote) break;
+            this.sayPerson(writer, this.quoteText(q.quote), true, q.quote.end);
+          }
+          this.lastPerson = undefined;
+          ci++;
+          continue;
+        }
+      }
       if (v < 0) {
         if (this.open) {
           if (toks.some((x) => x.cls === 'name')) this.open.sawName = true;
@@ -357,4 +371,22 @@ class SentenceReader {
     this.closeOpen(sentenceEndAt);
     state.prevSentencePerson = this.lastPerson;
   }
+}
+
+// A message someone wrote, read out or handed over by another: 信, 信件, 贺信, 贺电, 口信, 书面致辞.
+const LETTER_RE = /^(?:信|信件|信函|亲笔信|贺信|贺电|口信|书面致辞|书面讲话|致辞|声明)$/u;
+const READ_RE = /(?:读|宣读|读出|代读|朗读|转交|转达|递交)(?:出|了)?$/u;
+
+/** 就读出习近平的信件 → 习近平: the writer of a letter that is read out just before a quotation. */
+function letterWriter(ctx: Ctx, toks: Tok[]): Subject | undefined {
+  const n = toks.length;
+  if (n < 3 || !LETTER_RE.test(toks[n - 1]?.w ?? '') || toks[n - 2]?.cls !== 'de') return undefined;
+  // The writer: the name run before 的; a reading verb right before it.
+  let k = n - 2;
+  while (k > 0 && (toks[k - 1]?.cls === 'name' || toks[k - 1]?.cls === 'role' || toks[k - 1]?.cls === 'noun')) k--;
+  if (k === n - 2 || k === 0) return undefined;
+  const before = toks.slice(0, k).map((x) => x.w).join('');
+  if (!READ_RE.test(before)) return undefined;
+  const who = classifyNP(ctx, toks.slice(k, n - 2));
+  return who.kind === 'person' && who.name ? who : undefined;
 }
