@@ -87,13 +87,13 @@ describe.skipIf(!HAS_SHARED_CORPUS)('the registry over seeds/ and ../shared/corp
   });
 
   it('people --json lists every entry with aliases, roles and topics; the text form one a line', async () => {
-    const r = await cli(['people', '--json', '--corpus', SEEDS_DIR, '--corpus', SHARED_CORPUS_DIR]);
+    // The command on the seeds (the registry over both folders is checked above, without a second build).
+    const r = await cli(['people', '--json', '--corpus', SEEDS_DIR]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { command: string; count: number; people: { name: string; aliases: string[]; roles: string[]; topics: string[] }[] };
     expect(json.command).toBe('people');
     expect(json.count).toBe(json.people.length);
     expect(json.people.find((p) => p.name === '岸田文雄')).toMatchObject({ aliases: expect.arrayContaining(['岸田']), roles: expect.arrayContaining(['日本首相']) });
-    // The text form, on the seeds alone (a second full build would only slow the suite).
     const text = await cli(['people', '--corpus', SEEDS_DIR]);
     expect(text.stdout.split('\n').some((l) => l.startsWith('岸田文雄 (岸田'))).toBe(true);
     expect(text.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ people and outlets\.$/);
