@@ -1,6 +1,7 @@
 import type { Article } from './corpus/article.ts';
 import type { Skipped } from './corpus/load.ts';
 import type { AskResult, TimelineResult, WhoResult } from './answers/types.ts';
+import type { RegistryEntry } from './answers/who.ts';
 
 /**
  * What both front ends (the command line and the Discord bot) call. One object, built once from
@@ -13,6 +14,8 @@ export interface Library {
   timeline(topic: string, options?: { limit?: number; offset?: number }): TimelineResult;
   /** Known people, speakers and their aliases that start with or contain `prefix`, best first (autocomplete). */
   people(prefix: string, limit?: number): string[];
+  /** Every person and outlet the registry knows, with aliases, titles and topics, most mentioned first. */
+  registry(): RegistryEntry[];
   /** Frequent topics and aliases that start with or contain `prefix`, best first (autocomplete). */
   topics(prefix: string, limit?: number): string[];
   stats(): CorpusStats;

@@ -4,7 +4,7 @@ import { corpusFiles, loadArticleFile, loadCorpus, type Skipped } from './corpus
 import { updateIndex } from './index/update.ts';
 import { ask } from './answers/ask.ts';
 import { peopleNames } from './extract/people.ts';
-import { who } from './answers/who.ts';
+import { corpusMentions, registryListing, who } from './answers/who.ts';
 import { timelineOf } from './answers/timeline.ts';
 import { sourceOf, timelineGroups } from './answers/select.ts';
 import { key } from './text/aliases.ts';
@@ -175,6 +175,7 @@ function liveLibrary(
     who: (n, o) => current.who(n, o),
     timeline: (t, o) => current.timeline(t, o),
     people: (p, l) => current.people(p, l),
+    registry: () => current.registry(),
     topics: (p, l) => current.topics(p, l),
     stats: () => current.stats(),
     article: (id) => current.article(id),
@@ -192,10 +193,11 @@ function liveLibrary(
 export function createLibrary(index: ShijiIndex, skipped: number): Library {
   return {
     ask: (query, options) => ask(index, query, options ?? {}),
-    who: (name, options) => who(index.people, (a) => sourceOf(index, a), name, options ?? {}),
+    who: (name, options) => who(index.people, (a) => sourceOf(index, a), name, { ...options, mentionsOf: (n) => corpusMentions(index, n) }),
     timeline: (topic, options) =>
       timelineOf(topic, timelineGroups(index, topic), index.aliases, { ...options, knownTopics: index.topics }),
     people: (prefix, limit = 25) => peopleNames(index.people, prefix, limit),
+    registry: () => registryListing(index.people),
     // The frequent topics first, then any other form of the alias table that matches what was typed.
     topics: (prefix, limit = 25) => (prefix.trim() ? matchingForms([...index.topics, ...index.aliases.forms()], prefix, limit) : index.topics.slice(0, limit)),
     stats: () => corpusStats(index, skipped),

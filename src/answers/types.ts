@@ -57,13 +57,34 @@ export const StatementOutSchema = SourceRefSchema.extend({
 export type StatementOut = z.infer<typeof StatementOutSchema>;
 
 
+/** What a person spoke about, above their statements: topics with counts and periods, first and last statement. */
+export const WhoSummarySchema = z.object({
+  /** Statements in all (not only this page), and how many of them are quotations. */
+  statements: z.number().int().min(0),
+  direct: z.number().int().min(0),
+  /** Articles that hold their statements. */
+  articles: z.number().int().min(0),
+  /** Most statements first; from/to are YYYY-MM. */
+  topics: z.array(z.object({ topic: z.string(), count: z.number().int().min(1), from: z.string(), to: z.string() })),
+  first: StatementOutSchema.nullable(),
+  last: StatementOutSchema.nullable(),
+});
+export type WhoSummary = z.infer<typeof WhoSummarySchema>;
+
+/** A passage that names someone the corpus never quotes (who 世耕弘成: mentioned, nothing attributed). */
+export const MentionOutSchema = SourceRefSchema.extend({ text: z.string() });
+export type MentionOut = z.infer<typeof MentionOutSchema>;
+
 export const WhoResultSchema = z.object({
   command: z.literal('who'),
   query: z.string(),
   /** The canonical (fullest) name, or null when nobody of that name is known. */
   person: z.string().nullable(),
   ...PersonProfileSchema.shape,
+  summary: WhoSummarySchema.optional(),
   statements: z.array(StatementOutSchema),
+  /** When the name is only mentioned: a few of the passages naming it (mentions counts the articles). */
+  mentionedIn: z.array(MentionOutSchema).optional(),
   notice: z.string().optional(),
   suggestions: z.array(z.string()).optional(),
 });

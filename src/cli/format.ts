@@ -1,4 +1,5 @@
-import type { AskResult, Span, TimelineResult, WhoResult } from '../answers/types.ts';
+import type { AskResult, Span, TimelineResult, WhoResult, WhoSummary } from '../answers/types.ts';
+import type { RegistryEntry } from '../answers/who.ts';
 import type { CorpusStats } from '../library.ts';
 import type { Article } from '../corpus/article.ts';
 
@@ -56,7 +57,8 @@ export function formatWho(r: WhoResult, styled: boolean): string {
     lines.push(style(styled, BOLD, r.person) + (r.aliases.length ? ` (${r.aliases.join(', ')})` : ''));
     if (r.roles.length) lines.push(`Roles: ${r.roles.join('、')}`);
     lines.push(`Mentioned in ${r.mentions} article(s)${r.firstSeen ? `, ${day(r.firstSeen)} to ${day(r.lastSeen ?? r.firstSeen)}` : ''}.`);
-    if (r.topics.length) lines.push(`Spoke most about: ${r.topics.join('、')}`);
+    if (r.summary) lines.push(...summaryLines(r.summary));
+    else if (r.topics.length) lines.push(`Spoke most about: ${r.topics.join('、')}`);
     for (const s of r.statements) {
       lines.push('');
       lines.push(`${day(s.publishedAt)} ${s.direct ? '“' : ''}${s.text}${s.direct ? '”' : ''}`);
@@ -64,6 +66,39 @@ export function formatWho(r: WhoResult, styled: boolean): string {
     }
     if (!r.statements.length) lines.push('No statements of theirs in the corpus.');
   }
+  for (const m of r.mentionedIn ?? []) {
+    lines.push('');
+    lines.push(`${day(m.publishedAt)} ${m.text}`);
+    lines.push(`   ${m.title} · ${m.source} · ${m.url}`);
+  }
+  return lines.join('\n').trim();
+}
+
+/** What they spoke about: topic · period · statements, then the first and the last statement. */
+function summaryLines(s: WhoSummary): string[] {
+  if (s.statements === 0) return [];
+  const lines = [`${s.statements} statement(s) in ${s.articles} article(s), ${s.direct} quoted.`];
+  if (s.topics.length) {
+    const period = (t: WhoSummary['topics'][number]): string => (t.from === t.to ? t.from : `${t.from}–${t.to}`);
+    lines.push(`Topics: ${s.topics.map((t) => `${t.topic} · ${period(t)} · ${t.count}`).join('; ')}`);
+  }
+  if (s.first && s.last && s.statements > 1) {
+    lines.push(`First: ${day(s.first.publishedAt)} ${s.first.text.slice(0, 60)}`);
+    lines.push(`Last:  ${day(s.last.publishedAt)} ${s.last.text.slice(0, 60)}`);
+  }
+  return lines;
+}
+
+/** The registry, one person or outlet a line: name (aliases) — titles — topics. */
+export function formatPeople(people: readonly RegistryEntry[], styled: boolean): string {
+  const lines = people.map((p) => {
+    const parts = [style(styled, BOLD, p.name) + (p.aliases.length ? ` (${p.aliases.join(', ')})` : '')];
+    parts.push(p.kind === 'outlet' ? 'outlet' : p.roles.join('、') || '—');
+    if (p.topics.length) parts.push(p.topics.join('、'));
+    parts.push(`${p.mentions} article(s), ${p.statements} statement(s)`);
+    return parts.join(' — ');
+  });
+  lines.push('', `${people.length} people and outlets.`);
   return lines.join('\n').trim();
 }
 

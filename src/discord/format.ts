@@ -405,10 +405,12 @@ function statementEntry(st: StatementOut): Entry {
  */
 export function whoView(result: WhoResult, page: number, locale: string): AnswerView {
   const s = strings(locale);
-  if (result.person === null && result.statements.length === 0) {
+  // Named but never quoted: the notice says so, and a few passages naming them stand in for statements.
+  const mentioned = result.statements.length === 0 ? (result.mentionedIn ?? []) : [];
+  if (result.person === null && result.statements.length === 0 && mentioned.length === 0) {
     return notice(result.query, result.notice, result.suggestions, s);
   }
-  const statements = result.statements.slice(0, PAGE_SIZE.who);
+  const statements = result.statements.length ? result.statements.slice(0, PAGE_SIZE.who) : mentioned.slice(0, PAGE_SIZE.who).map((m) => ({ ...m, direct: false }));
   const hasNext = result.statements.length > PAGE_SIZE.who;
   const name = result.person ?? result.query;
   const aliases = result.aliases.filter((a) => a !== name);
@@ -422,8 +424,12 @@ export function whoView(result: WhoResult, page: number, locale: string): Answer
   const fields: APIEmbedField[] = [{ name: s.mentions, value: s.mentionsValue(result.mentions), inline: true }];
   if (result.firstSeen) fields.push({ name: s.firstSeen, value: discordDate(result.firstSeen), inline: true });
   if (result.lastSeen) fields.push({ name: s.lastSeen, value: discordDate(result.lastSeen), inline: true });
-  if (result.topics.length) {
-    fields.push({ name: s.topics, value: truncate(result.topics.slice(0, 20).map((t) => escapeText(t)).join(' · '), LIMITS.fieldValue) });
+  // The summary's topics with their months and statement counts (关税 2025-07 ×4), else the bare keywords.
+  const topics = result.summary?.topics.length
+    ? result.summary.topics.map((t) => `${escapeText(t.topic)} ${t.from === t.to ? t.from : `${t.from}–${t.to}`} ×${t.count}`)
+    : result.topics.map((t) => escapeText(t));
+  if (topics.length) {
+    fields.push({ name: s.topics, value: truncate(topics.slice(0, 20).join(' · '), LIMITS.fieldValue) });
   }
   const shown = page * PAGE_SIZE.who + statements.length;
   const title = truncate(escapeText(name) || '\u200b', LIMITS.title);

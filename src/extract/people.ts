@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
-import { keywords } from '../text/segment.ts';
+import { keywords, tag } from '../text/segment.ts';
 import { type AliasTable, key } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
+import { notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
 import { PersonProfileSchema } from './types.ts';
 
 /**
@@ -21,11 +22,22 @@ export const StatementRefSchema = z.object({
 });
 export type StatementRef = z.infer<typeof StatementRefSchema>;
 
+/** One thing a person spoke about: in how many statements, from which month to which (YYYY-MM). */
+export const TopicStatSchema = z.object({
+  topic: z.string().min(1),
+  count: z.number().int().min(1),
+  from: z.string(),
+  to: z.string(),
+});
+export type TopicStat = z.infer<typeof TopicStatSchema>;
+
 export const PersonEntrySchema = z.object({
   /** The fullest form the corpus gives (石破茂, not 石破). */
   name: z.string().min(1),
   kind: z.enum(['person', 'outlet']),
   ...PersonProfileSchema.shape,
+  /** The topics with the statements that name them, most statements first. */
+  topicStats: z.array(TopicStatSchema),
   /** Newest first; within an article, in reading order. */
   statements: z.array(StatementRefSchema),
 });
@@ -56,6 +68,8 @@ interface Form {
   roles: Map<string, number>;
   /** Times seen as a speaker or named person (not counting alias-table forms). */
   seen: number;
+  /** Statements given to this form. */
+  said: number;
 }
 
 const DOTS_RE = /[·・∙•‧]/gu;
@@ -66,22 +80,51 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const addForm = (display: string, kind: 'person' | 'outlet', role?: string): string => {
-    const d = display.replace(DOTS_RE, '·').trim();
+  const roleOk = new Map<string, boolean>();
+  const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
+    // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
+    let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
+    if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
     const k = formKey(d);
     let f = forms.get(k);
     if (!f) {
-      f = { display: d, kind, roles: new Map(), seen: 0 };
+      f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
       forms.set(k, f);
     }
     f.seen++;
-    if (role) for (const r of splitRoles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+    f.said += said;
+    if (role) {
+      for (const r of splitRoles(role)) {
+        let ok = roleOk.get(r);
+        if (ok === undefined) roleOk.set(r, (ok = notARole(r) === undefined));
+        if (ok) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+      }
+    }
     return k;
   };
   analyses.forEach((an) => {
-    for (const s of an.statements) addForm(s.speaker, s.kind, s.role);
+    for (const s of an.statements) addForm(s.speaker, s.kind, s.role, 1);
     for (const p of an.people) addForm(p.name, 'person', p.role);
   });
+
+  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
+  // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
+  const glued = new Map<string, string>(); // form key → the key it stands for
+  const personDisplays = new Set([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
+  for (const [k, f] of [...forms]) {
+    if (f.kind !== 'person') continue;
+    const others = new Set(personDisplays);
+    others.delete(f.display);
+    const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
+    if (!why) continue;
+    const base = scrapBase([...f.display], others);
+    if (base) glued.set(k, formKey(base));
+    forms.delete(k);
+  }
+  const keyOf = (speaker: string): string => {
+    const k = formKey(speaker.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, ''));
+    return glued.get(k) ?? k;
+  };
 
   // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
@@ -100,6 +143,28 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       uf.union(k, gk);
     }
   }
+  // Romanised names: the one a text gives in brackets (木内登英(Takahide Kiuchi)), or the usual
+  // Hepburn form of a Japanese leader a reader of the beat types (Kishida, Ishiba).
+  const addLatin = (personKey: string, latin: string): void => {
+    const lk = formKey(latin);
+    const other = forms.get(lk);
+    if (other && other.kind !== 'person') return;
+    if (!other && !extra.has(lk)) extra.set(lk, { display: latin, kind: 'person' });
+    uf.add(lk);
+    uf.union(personKey, lk);
+  };
+  for (const [k, f] of forms) {
+    const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
+    if (latin) addLatin(k, latin);
+  }
+  articles.forEach((a) => {
+    for (const text of [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)]) {
+      for (const [han, latin] of latinInBrackets(text)) {
+        const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
+        if (k) addLatin(k, latin);
+      }
+    }
+  });
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
 
@@ -133,7 +198,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   analyses.forEach((an, i) => {
     const seen = new Set<string>();
     for (const s of an.statements) {
-      const root = uf.find(formKey(s.speaker.replace(DOTS_RE, '·')));
+      const root = uf.find(keyOf(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker));
+      if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
       const dup = `${root}|${s.text}`;
       if (seen.has(dup)) continue;
       seen.add(dup);
@@ -165,6 +231,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       firstSeen: dates[0] ?? null,
       lastSeen: dates.at(-1) ?? null,
       topics: [],
+      topicStats: [],
       statements,
     });
   }
@@ -174,9 +241,51 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       .flatMap((p) => [p.name, ...p.aliases])
       .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
   );
-  for (const p of people) p.topics = topicsOf(p.statements, allNames, options.topics ?? 8);
+  const nameList = [...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n));
+  for (const p of people) {
+    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
+    // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
+    const stats = topicStats(found, p.statements, dateOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
+    p.topicStats = stats.slice(0, options.topics ?? 8);
+    const kept = new Set(p.topicStats.map((t) => t.topic));
+    p.topics = found.filter((t) => kept.has(t));
+  }
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
+}
+
+// Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).
+const ROMANISED = new Map<string, string>([
+  ['岸田文雄', 'Fumio Kishida'], ['石破茂', 'Shigeru Ishiba'], ['高市早苗', 'Sanae Takaichi'], ['菅义伟', 'Yoshihide Suga'],
+  ['安倍晋三', 'Shinzo Abe'], ['野田佳彦', 'Yoshihiko Noda'], ['茂木敏充', 'Toshimitsu Motegi'], ['林芳正', 'Yoshimasa Hayashi'],
+  ['岩屋毅', 'Takeshi Iwaya'], ['上川阳子', 'Yoko Kamikawa'], ['小泉进次郎', 'Shinjiro Koizumi'], ['岸信夫', 'Nobuo Kishi'],
+  ['中谷元', 'Gen Nakatani'], ['赤泽亮正', 'Ryosei Akazawa'], ['河野太郎', 'Taro Kono'], ['麻生太郎', 'Taro Aso'],
+]);
+
+const LATIN_BRACKET_RE = /([\p{sc=Han}·]{2,40})\s*[（(]([A-Za-z][A-Za-z.'’\- ]{2,40}[A-Za-z.])[)）]/gu;
+
+/** Han run + Latin name in brackets, as written: 经济学家木内登英(Takahide Kiuchi). */
+function latinInBrackets(text: string): [string, string][] {
+  if (!/[（(]/.test(text)) return [];
+  const f = fold(text).replace(DOTS_RE, '·');
+  const out: [string, string][] = [];
+  for (const m of f.matchAll(LATIN_BRACKET_RE)) {
+    const at = m.index + (m[1] as string).length;
+    const open = f.indexOf(m[2] as string, at);
+    const latin = text.slice(open, open + (m[2] as string).length).normalize('NFKC').trim();
+    if (latin.split(/\s+/).length <= 4) out.push([m[1] as string, latin]);
+  }
+  return out;
+}
+
+/** The key of the longest person form that ends the Han run (title before it aside). */
+function personSuffix(han: string, isPerson: (k: string) => boolean): string | undefined {
+  const chars = [...han];
+  for (let n = Math.min(chars.length, 12); n >= 2; n--) {
+    const k = formKey(chars.slice(chars.length - n).join(''));
+    if (isPerson(k)) return k;
+  }
+  return undefined;
 }
 
 /** Matching key of a form: folded, no spaces or name dots, Latin in lower case. */
@@ -253,13 +362,48 @@ function topicsOf(statements: StatementRef[], names: Set<string>, n: number): st
   for (const w of keywords(text, n * 2 + 6)) {
     if (names.has(formKey(w))) continue;
     // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
-    if (/^[的了是个他她其于要将使在和与及就都也还又这该]|[的了是个他她其于要将使在和与及就都也还又这该]$/u.test(w)) continue;
+    if (/^[的了是个他她其于要将使在和与及就都也还又这该等却]|[的了是个他她其于要将使在和与及就都也还又这该等却]$/u.test(w)) continue;
     // keywords() folds case: show TPP, not tpp.
     const written = /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec(text.normalize('NFKC'))?.[0] ?? w) : w;
     out.push(written);
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** jieba's tag of a word it keeps whole ('x' when its dictionary does not know it). */
+function tagOf(word: string): string | undefined {
+  if (!/^\p{sc=Han}+$/u.test(word)) return undefined;
+  const t = tag(word);
+  return t.length === 1 ? t[0]?.tag : 'x';
+}
+
+/** 官三村淳, 石破茂却: jieba's keyword that holds a registered name is a name with a scrap, not a topic. */
+function containsName(t: string, names: string[]): boolean {
+  return names.some((n) => n.length < t.length && t.includes(n));
+}
+
+/** For each topic, the statements whose words hold it: how many, first and last month. */
+function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string): TopicStat[] {
+  if (topics.length === 0) return [];
+  const texts = statements.map((s) => fold(s.text).toLowerCase());
+  const out: TopicStat[] = [];
+  for (const topic of topics) {
+    const t = fold(topic).toLowerCase();
+    let count = 0;
+    let from = '';
+    let to = '';
+    texts.forEach((text, i) => {
+      if (!text.includes(t)) return;
+      count++;
+      const month = dateOf((statements[i] as StatementRef).article).slice(0, 7);
+      if (!month) return;
+      if (!from || month < from) from = month;
+      if (!to || month > to) to = month;
+    });
+    if (count > 0) out.push({ topic, count, from, to });
+  }
+  return out.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
 
 /**
@@ -413,7 +557,8 @@ export interface Resolution {
   candidates: PersonEntry[];
 }
 
-const TITLE_AROUND_RE = /^(?:.{0,12}?(?:首相|总理|总统|外相|外长|防相|防长|大臣|部长|国务卿|秘书长|主席|大使|发言人|长官|议员|委员|代表|研究员|专家|教授))|(?:首相|总理|总统|外相|国务卿|部长|大臣|先生|女士|议员|教授|博士)$/u;
+const TITLE_BEFORE_RE = /^.{0,12}?(?:首相|总理|总统|外相|外长|防相|防长|防卫相|大臣|部长|国务卿|秘书长|主席|大使|发言人|长官|议员|委员|代表|研究员|专家|教授)/u;
+const TITLE_AFTER_RE = /^(\p{sc=Han}{1,4}|[A-Za-z][A-Za-z .'\-]+?)\s*(首相|总理|总统|外相|外长|防相|防卫相|国务卿|部长|大臣|官房长官|长官|主席|大使|发言人|先生|女士|议员|教授|博士)$/u;
 
 /**
  * Which person or outlet a query names: a full name, a surname (岸田), an alias (Satoru Nagao),
@@ -436,10 +581,11 @@ export function resolvePerson(people: PeopleIndex, query: string): Resolution {
     const idx = people.people.flatMap((p, i) => ([p.name, ...p.aliases].some((f) => /^[A-Za-z]/.test(f) && f.toLowerCase().split(/\s+/).at(-1) === q) ? [i] : []));
     if (idx.length) return pick(idx);
   }
-  // A Han prefix (茂木 → 茂木敏充) or the part after the dot (特朗普 → 唐纳德·特朗普).
+  // A Han prefix (茂木 → 茂木敏充) or the part after the dot (特朗普 → 唐纳德·特朗普): a person's
+  // surname, never the start of an outlet's name (美国 is not 美国之音).
   if (/^\p{sc=Han}{2,}$/u.test(q)) {
     const idx = people.people.flatMap((p, i) =>
-      [p.name, ...p.aliases].some((f) => {
+      p.kind === 'person' && [p.name, ...p.aliases].some((f) => {
         const fk = formKey(f);
         return fk.length > q.length && (fk.startsWith(q) || fold(f).split(/[·・∙•]/u).at(-1) === q);
       })
@@ -448,13 +594,36 @@ export function resolvePerson(people: PeopleIndex, query: string): Resolution {
     );
     if (idx.length) return pick(idx);
   }
-  // A title around the name: 日本首相岸田文雄, 拜登总统.
-  const bare = fold(query.trim()).replace(TITLE_AROUND_RE, '');
-  if (bare && bare !== fold(query.trim()) && [...bare].length >= 2) {
+  // A title around the name: 日本首相岸田文雄, 拜登总统, 石破首相, 菅首相 (a surname of one character
+  // is enough once a title says who is meant).
+  const folded = fold(query.trim());
+  const title = TITLE_AFTER_RE.exec(folded);
+  if (title?.[1] && title[2]) {
+    const r = bySurnameAndTitle(people, title[1], title[2]);
+    if (r.person || r.candidates.length) return r;
+  }
+  const bare = folded.replace(TITLE_BEFORE_RE, '');
+  if (bare && bare !== folded && [...bare].length >= 2) {
     const r = resolvePerson(people, bare);
     if (r.person || r.candidates.length) return r;
   }
   return { candidates: [] };
+}
+
+/** 石破首相 / 菅首相 / 拜登总统: the people whose name is or starts with the first part; the title settles a tie. */
+function bySurnameAndTitle(people: PeopleIndex, name: string, title: string): Resolution {
+  if ([...name].length >= 2) {
+    const r = resolvePerson(people, name);
+    if (r.person) return r;
+  }
+  const q = formKey(name);
+  const fits = people.people.filter(
+    (p) => p.kind === 'person' && [p.name, ...p.aliases].some((f) => formKey(f).startsWith(q) && /\p{sc=Han}/u.test(f) || fold(f).split(/[·・∙•]/u).at(-1) === q),
+  );
+  const titled = fits.filter((p) => p.roles.some((r) => r.endsWith(title)));
+  const list = titled.length ? titled : [...name].length >= 2 ? fits : [];
+  if (list.length === 1) return { person: list[0] as PersonEntry, candidates: [] };
+  return { candidates: list.sort((a, b) => b.mentions - a.mentions) };
 }
 
 /** The closest known names to a query that names nobody: a typo, a partial or longer name. */

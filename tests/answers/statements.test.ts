@@ -100,16 +100,27 @@ describe('extractStatements on the seed articles', () => {
     expect(kishida[0]?.text.endsWith('我们必须坚决捍卫并进一步巩固以法治为基础的自由开放的国际秩序')).toBe(true);
   });
 
-  it('gives nothing to a document, a collective or two people speaking at once', () => {
+  it('gives nothing to a document or a collective', () => {
     // 联合声明写道 / 声明称: a document is nobody.
     expect(find('004', '在过去的三年时间里，美国-日本同盟达到了前所未有的高度')).toEqual([]);
     expect(find('004', '我们合作的核心是共同承诺与志同道合的伙伴')).toEqual([]);
-    // 特朗普与石破茂在联合声明中强调…; 双方…发表的联合声明强调…
-    expect(find('003', '美日安全合作')).toEqual([]);
+    // 双方…发表的联合声明强调…
     expect(find('003', '美日将共同维护')).toEqual([]);
-    // 拜登和岸田在双边会谈中宣布…; 美国总统拜登与日本首相岸田文雄…会谈后宣布…
-    expect(find('004', '可交付成果')).toEqual([]);
-    expect(find('004', '两国战略合作进入新时代')).toEqual([]);
+  });
+
+  it('gives a joint statement of named people (A与B…强调, A和B都认为) to each of them, whole from its subjects', () => {
+    // 特朗普与石破茂在联合声明中强调…; 拜登和岸田在双边会谈中宣布…; 美国总统拜登与日本首相岸田文雄…会谈后宣布…
+    expect(speakersOf('003', '美日安全合作').sort()).toEqual(['特朗普', '石破茂'].sort());
+    expect(speakersOf('004', '可交付成果').sort()).toEqual(['岸田', '拜登'].sort());
+    // 拜登与岸田文雄在白宫举行会谈后宣布: "after meeting 岸田" is a clause of time; 拜登 announced.
+    expect(speakersOf('004', '两国战略合作进入新时代')).toEqual(['拜登']);
+    expect(analyzeArticle(paragraphArticle('韩国总统尹锡悦16日与日本首相岸田文雄会谈后宣布，《韩日军事情报保护协定》将完全恢复正常。')).statements.map((s) => s.speaker)).toEqual(['尹锡悦']);
+    expect(find('004', '可交付成果')[0]?.text.startsWith('拜登和岸田')).toBe(true);
+    // Synthetic members of the class: both named; a pronoun or an institution in the pair gives nobody anything.
+    const two = analyzeArticle(paragraphArticle('国务院副总理刘鹤与特朗普会面。特朗普和刘鹤都认为这份协议的影响比贸易深远。')).statements;
+    expect(two.filter((s) => s.text.includes('影响比贸易深远')).map((s) => s.speaker).sort()).toEqual(['刘鹤', '特朗普'].sort());
+    expect(analyzeArticle(paragraphArticle('美国总统拜登会见岸田文雄。他和岸田文雄都表示，美日同盟牢不可破。')).statements.filter((s) => s.text.includes('牢不可破'))).toEqual([]);
+    expect(analyzeArticle(paragraphArticle('日本政府和拜登都表示，将加强在印太地区的合作。')).statements).toEqual([]);
   });
 
   it('carries a long quotation into the next paragraph when that paragraph is only the quotation (seed 002)', () => {
@@ -127,8 +138,8 @@ describe('extractStatements on the seed articles', () => {
     expect(speakersOf('003', '日本政府深知特朗普的经济强硬政策主要针对中国')).toEqual(['谢文生']);
     expect(speakersOf('003', '此次美日领导人的会晤意义重大')).toEqual(['德地秀士']);
     expect(find('003', '一系列积极承诺').map((s) => [s.speaker, s.text.slice(0, 15)])).toEqual([['石破茂', '石破茂向美方作出一系列积极承诺']]);
-    // 长尾贤 says 石破 promised something: that is still 长尾贤 speaking, not 石破茂.
-    expect(statements('003').filter((s) => s.speaker === '石破茂' || s.speaker === '石破')).toHaveLength(1);
+    // 长尾贤 says 石破 promised something: that is still 长尾贤 speaking, not 石破茂 (his other one is the joint statement).
+    expect(statements('003').filter((s) => s.speaker === '石破茂' || s.speaker === '石破').map((s) => s.text.slice(0, 7))).toEqual(['特朗普与石破茂', '石破茂向美方作']);
   });
 
   it('splits titles off names and lists the people an article names', () => {

@@ -7,6 +7,10 @@ import { AliasTable } from '../../src/text/aliases.ts';
 import { buildPeople, parsePeopleIndex, peopleNames, type PeopleIndex } from '../../src/extract/people.ts';
 import { WhoResultSchema, type SourceRef, type WhoResult } from '../../src/answers/types.ts';
 import { who } from '../../src/answers/who.ts';
+import { fold } from '../../src/text/normalize.ts';
+import { buildIndex } from '../../src/index/index.ts';
+import type { Library } from '../../src/library.ts';
+import { createLibrary } from '../../src/open.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
@@ -30,7 +34,7 @@ describe('/who over the seed articles', () => {
     expect(r.person).toBe('石破茂');
     expect(r.roles).toContain('日本首相');
     expect(says(r, '石破茂向美方作出一系列积极承诺，包括扩大从美国进口液化天然气(LNG)和武器')).toBe(true);
-    for (const theirs of ['日本今年大选后若内阁能稳定执政', '会谈的结果不仅石破政权满意', '特朗普目前没有施压日本增加防卫支出', '未来液化天然气的销售将变得更加困难', '日本政府深知特朗普的经济强硬政策', '此次美日领导人的会晤意义重大', '美日安全合作']) {
+    for (const theirs of ['日本今年大选后若内阁能稳定执政', '会谈的结果不仅石破政权满意', '特朗普目前没有施压日本增加防卫支出', '未来液化天然气的销售将变得更加困难', '日本政府深知特朗普的经济强硬政策', '此次美日领导人的会晤意义重大']) {
       expect(says(r, theirs), theirs).toBe(false);
     }
     const s = r.statements.find((x) => x.text.includes('一系列积极承诺'));
@@ -207,5 +211,66 @@ describe.skipIf(!existsSync(SHARED))('/who over the seeds and ../shared/corpus (
     expect(r.person).toBe('安倍晋三');
     expect(has(r, '200', '理解自由和公平對外貿易的重要性')).toBe(true);
     expect(has(r, '000', '没有美国的TPP没有意义')).toBe(true);
+  });
+
+  it('a name with its title after it, in either script, and romanised names resolve (石破首相, 菅首相, 岸田首相, 菅義偉, Kishida, Kiuchi)', () => {
+    expect(q('石破首相').person).toBe('石破茂');
+    expect(q('菅首相').person).toBe('菅义伟');
+    expect(q('岸田首相').person).toBe('岸田文雄');
+    expect(q('防卫相岸信夫').person).toBe('岸信夫');
+    expect(q('菅義偉').person).toBe('菅义伟');
+    expect(q('Kishida').person).toBe('岸田文雄');
+    expect(q('Ishiba').person).toBe('石破茂');
+    expect(q('Kiuchi').person).toBe('木内登英'); // 木内登英(Takahide Kiuchi) in 254
+  });
+
+  it('the summary: topics with statement counts and months, the first and the last statement', () => {
+    const r = q('岸田文雄');
+    const s = r.summary;
+    expect(s?.statements).toBeGreaterThan(10);
+    expect(s?.direct).toBeGreaterThan(0);
+    expect(s?.topics.length).toBeGreaterThan(0);
+    for (const t of s?.topics ?? []) {
+      expect(t.from <= t.to).toBe(true);
+      expect(t.from).toMatch(/^\d{4}-\d{2}$/);
+      // The count is the statements that hold the topic.
+      expect(t.count).toBeGreaterThanOrEqual(1);
+    }
+    expect(s?.first && s.last && s.first.publishedAt <= s.last.publishedAt).toBe(true);
+    expect(s?.last?.publishedAt).toBe(r.statements[0]?.publishedAt);
+  });
+
+  it('美国 is not 美国之音: a surname-like prefix finds people, never an outlet', () => {
+    expect(q('美国').person).not.toBe('美国之音');
+    expect(q('美国之音').person).toBe('美国之音');
+  });
+});
+
+
+describe.skipIf(!existsSync(SHARED))('/who through the library: someone only mentioned', () => {
+  let library: Library;
+  beforeAll(async () => {
+    // The seeds and the shared articles that name them: a small index, the same answers for these names.
+    const { articles } = await loadCorpus([SEEDS, SHARED]);
+    const naming = articles.filter((a) => a.file < '1' || /稻田朋美|白宫|白宮/u.test(a.blocks.map((b) => b.text).join('')));
+    library = createLibrary(await buildIndex(naming, { workers: 0 }), 0);
+  }, 120_000);
+
+  it('稻田朋美 and 白宫 are named but never quoted: how many articles, and where, with no statement', () => {
+    for (const name of ['稻田朋美', '白宫']) {
+      const r = WhoResultSchema.parse(library.who(name));
+      expect(r.person).toBeNull();
+      expect(r.statements).toEqual([]);
+      expect(r.mentions).toBeGreaterThan(0);
+      expect(r.notice).toContain(`${r.mentions}篇文章提到`);
+      expect(r.mentionedIn?.length).toBeGreaterThan(0);
+      for (const m of r.mentionedIn ?? []) expect(fold(m.text)).toContain(name); // traditional 白宮 too
+    }
+  });
+
+  it('a name the corpus never writes is still "not found", with suggestions', () => {
+    const r = library.who('世耕弘成');
+    expect(r.mentions).toBe(0);
+    expect(r.notice).toMatch(/没有找到/);
   });
 });

@@ -22,7 +22,8 @@ function run(script: string, args: string[], input = ''): Promise<{ code: number
 }
 const cli = (args: string[], input = '') => run('src/cli/main.ts', args, input);
 
-describe('npm run cli', () => {
+// Each test spawns the command line up to three times: on a loaded machine that takes more than the default 30 s.
+describe('npm run cli', { timeout: 120_000 }, () => {
   it('stats --json prints exactly one JSON object: 5 articles from 2020-11-11 to 2025-02-10', async () => {
     const r = await cli(['stats', '--json']);
     expect(r.code).toBe(0);

@@ -315,6 +315,23 @@ describe('whoView', () => {
     expect(view.embed.description?.match(/\]\(https:\/\/www\.voachinese/g)?.length).toBe(PAGE_SIZE.who);
   });
 
+  it('shows the summary’s topics with their months and statement counts', () => {
+    const summary = { statements: 4, direct: 1, articles: 2, topics: [{ topic: '关税', count: 4, from: '2025-07', to: '2025-07' }, { topic: '防卫', count: 2, from: '2024-11', to: '2025-02' }], first: statement(), last: statement() };
+    const view = whoView(who({ summary }), 0, 'en-US');
+    if (view.kind !== 'page') throw new Error('expected a page');
+    expect(view.embed.fields?.some((f) => f.value.includes('关税 2025-07 ×4') && f.value.includes('防卫 2024-11–2025-02 ×2'))).toBe(true);
+  });
+
+  it('someone only mentioned: the notice, and the passages naming them, escaped', () => {
+    const mention = { ...statement({ text: '日本防卫大臣稻田朋美为马蒂斯准备了晚餐会 @everyone' }) } as Record<string, unknown>;
+    delete mention.direct;
+    const view = whoView(who({ person: null, statements: [], notice: '语料中有1篇文章提到“稻田朋美”', mentions: 1, mentionedIn: [mention as never] }), 0, 'zh-CN');
+    if (view.kind !== 'page') throw new Error('expected a page');
+    expect(view.embed.description).toContain('稻田朋美为马蒂斯');
+    expect(view.embed.description).toContain('提到');
+    expect(view.embed.description).not.toContain('@everyone');
+  });
+
   it('answers an unknown person with a notice and suggestions', () => {
     const view = whoView(who({ person: null, statements: [], notice: '不认识这个人', suggestions: ['石破茂'] }), 0, 'zh-CN');
     expect(view).toMatchObject({ kind: 'notice' });

@@ -36,7 +36,7 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   const knownRe = known.size
     ? new RegExp([...known].sort((a, b) => b.length - a.length).map((k) => escapeRe(k).replace(/[·・∙•‧]/gu, '[·・∙•‧]')).join('|'), 'gu')
     : undefined;
-  const ctx: Ctx = { known, knownRe, holders, lastOutlet: undefined, carry: undefined, original: '', folded: '', tags };
+  const ctx: Ctx = { known, knownRe, holders, lastOutlet: undefined, carry: undefined, paraPerson: undefined, transcript: undefined, original: '', folded: '', tags };
 
   const statements: RawStatement[] = [];
   paragraphs.forEach((text, index) => {
@@ -44,6 +44,8 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
     ctx.folded = folded[index + 1] ?? '';
     if (headingAt.has(index)) {
       ctx.carry = undefined;
+      ctx.paraPerson = undefined; // a sub-heading starts another part of the story
+      ctx.transcript = undefined;
       const h = headingStatement(ctx, index);
       if (h) statements.push(h);
       return;

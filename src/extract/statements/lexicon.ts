@@ -31,7 +31,7 @@ export const SPEECH = new Set([
 ]);
 
 /** Verbs that report speech only when a colon, comma or quotation follows (提出 a plan is not speech). */
-export const WEAK_SPEECH = new Set(['补', '指', '提出', '提及', '提到', '谈到', '谈及', '补充', '回顾', '介绍', '解释', '传达', '分析', '报道', '报导', '告知', '写', '答', '回', '讲', '道']);
+export const WEAK_SPEECH = new Set(['补', '指', '提出', '提及', '提到', '谈到', '谈及', '补充', '回顾', '介绍', '解释', '传达', '转达', '转告', '分析', '报道', '报导', '告知', '写', '答', '回', '讲', '道']);
 
 /** Verbs an outlet reports with. */
 export const OUTLET_VERBS = new Set(['报道', '报导', '称', '指', '指出', '说', '透露', '分析', '补充', '写道', '表示', '引述', '披露', '证实', '说明', '援引']);
@@ -64,7 +64,10 @@ export const TEMPORAL_END = new Set(['时', '时候', '后', '之后', '以后',
 export const PP_START = new Set(['在', '于', '当', '从', '趁']);
 
 /** Prepositions that put an object before the verb: 对记者说, 向美方表示, 告诉媒体. */
-export const OBJ_PREP = new Set(['对', '向', '跟', '给', '朝', '冲', '对着', '告诉', '替', '面向', '同']);
+export const OBJ_PREP = new Set(['对', '向', '跟', '给', '朝', '冲', '对着', '告诉', '替', '面向', '同', '针对', '对于', '关于', '围绕', '就着']);
+
+/** How the words were given, between the speaker and 说 (高市胜选后致词说, 他在会上发言表示). */
+export const MANNER = new Set(['致词', '致辞', '发言', '演讲', '演说', '讲话', '受访', '答问', '答记者问', '回应', '发帖', '发推文', '贴文', '撰文', '投书', '致函', '写信', '留言']);
 
 export const WITH = new Set(['与', '和', '及', '以及', '同', '跟']);
 

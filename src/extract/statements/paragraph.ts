@@ -6,7 +6,7 @@ import { findQuotes, maskBrackets, onlyQuotes, sentenceEnd } from './quotes.ts';
 import { sentenceStatements } from './sentence.ts';
 import { classifyNP, outletName } from './subjects.ts';
 import { cutSegment, tokenize } from './tokens.ts';
-import type { Ctx, ParaState, RawStatement } from './types.ts';
+import type { Ctx, ParaState, RawStatement, Subject } from './types.ts';
 
 const DATELINE_RE = /^\s*([^\s，,。:：“「]{2,16}?)[\d一二三四五六七八九十]{1,4}(?:月[\d一二三四五六七八九十]{1,3})?日(?:电|专电)\s*/u;
 
@@ -28,6 +28,18 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
     }
   }
 
+  // A transcript: 汪文斌：我们注意到… (no quotation marks), and the first-person paragraphs after it.
+  const answer = transcriptAnswer(ctx, f);
+  if (answer) {
+    ctx.carry = undefined;
+    ctx.paraPerson = undefined;
+    // One answer, one statement: what is said there hangs together.
+    out.emit(personStatement(answer.who, ctx.original.slice(answer.from).replace(/[（(]完[）)]\s*$/u, ''), false));
+    ctx.transcript = answer.who;
+    return out.list;
+  }
+  ctx.transcript = undefined;
+
   // A paragraph that is one quotation goes on with the quotation that closed the paragraph before
   // (a long quotation runs over paragraphs: 斯托尔滕贝格…说：…”。 / “自乌克兰战争爆发以来…”。).
   const carried = ctx.carry;
@@ -35,10 +47,12 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
   if (carried && quotes.length > 0 && onlyQuotes(f, quotes)) {
     for (const q of quotes) out.emit(personStatement(carried, ctx.original.slice(q.innerStart, q.innerEnd), true));
     ctx.carry = carried;
+    ctx.paraPerson = carried;
     return out.list;
   }
 
-  const state: ParaState = { lastSubject: undefined, prevSentencePerson: undefined, skipTo: 0, lastQuoteBy: undefined, lastQuoteEnd: 0, peeked: undefined };
+  // 他说/该部长表示 opening a paragraph: the person the paragraph before was about.
+  const state: ParaState = { lastSubject: ctx.paraPerson, prevSentencePerson: undefined, skipTo: 0, lastQuoteBy: undefined, lastQuoteEnd: 0, peeked: undefined };
   let start = 0;
   while (start < f.length) {
     if (start < state.skipTo) start = state.skipTo;
@@ -52,7 +66,60 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
   }
   // Only a quotation that closes the paragraph can go on in the next one.
   if (state.lastQuoteBy && /^[\s\p{P}]*$/u.test(f.slice(state.lastQuoteEnd).replace(/[“「『"]/gu, 'x'))) ctx.carry = state.lastQuoteBy;
+  // Only a paragraph of that person's words hands them on (X与Y会谈。/他表示… stays unresolved).
+  const last = state.lastSubject;
+  const spoke = last?.kind === 'person' && out.list.some((st) => st.kind === 'person' && st.speaker === last.name);
+  ctx.paraPerson = spoke && last && onlyPersonNamed(ctx, f, last) ? last : undefined;
   return out.list;
+}
+
+/**
+ * Whether `who` is the only person the paragraph names (its short and long forms are one person):
+ * with anyone else named, a 他 in the next paragraph could be either, so it stays unresolved.
+ */
+function onlyPersonNamed(ctx: Ctx, f: string, who: Subject): boolean {
+  const name = who.name ?? '';
+  if (!name) return false;
+  const same = (n: string): boolean => samePerson(n, name);
+  if (ctx.knownRe) {
+    ctx.knownRe.lastIndex = 0;
+    for (const m of f.matchAll(ctx.knownRe)) if (!same(m[0])) return false;
+  }
+  // Names the article gives only once (not in its known names) count too: jieba's person tags.
+  for (const t of ctx.tags.of(f)) {
+    if ((t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt') && [...t.word].length >= 2 && !same(t.word) && !ctx.known.has(t.word)) return false;
+  }
+  return true;
+}
+
+/** 岸田 and 岸田文雄, 伊曼纽尔 and 拉姆·伊曼纽尔: one person's short and full forms. */
+function samePerson(a: string, b: string): boolean {
+  const x = a.replace(/[·・∙•‧]/gu, '·');
+  const y = b.replace(/[·・∙•‧]/gu, '·');
+  return x === y || x.startsWith(y) || y.startsWith(x) || x.split('·').at(-1) === y.split('·').at(-1);
+}
+
+const TRANSCRIPT_RE = /^\s*([^:：“”「」"，,。！？]{2,24})[:：]\s*(?=[^\s“「"『])/u;
+// 问：/ 记者：/ 有记者提问：the question, not the answer.
+const QUESTION_RE = /^\s*(?:问|记者|答问|主持人|[^:：，,。]{0,12}(?:记者|媒体)[^:：，,。]{0,6}(?:问|提问))/u;
+
+/**
+ * A paragraph of a press-conference transcript: 名字：话 (汪文斌：我们注意到…) with no quotation marks,
+ * or a paragraph that goes on in the first person (我还要指出的是…) after one.
+ */
+function transcriptAnswer(ctx: Ctx, f: string): { who: Subject; from: number } | undefined {
+  const m = TRANSCRIPT_RE.exec(f);
+  if (m?.[1]) {
+    // A sub-title in a paragraph (高市早苗：艰巨工作才刚开始) is the outlet's summary: an answer is sentences.
+    if (QUESTION_RE.test(m[1]) || !/[。！？!?]/u.test(f.slice(m[0].length))) return undefined;
+    const toks = meaningfulToks(cutSegment(ctx, f, 0, m[1].length + (m[0].length - m[0].trimStart().length)));
+    if (!isNounPhrase(toks)) return undefined;
+    const who = classifyNP(ctx, toks);
+    return who.kind === 'person' && who.name ? { who, from: m[0].length } : undefined;
+  }
+  const prev = ctx.transcript;
+  if (prev && /^\s*(?:我们?|此外|另外|同时)?\s*我/u.test(f)) return { who: prev, from: 0 };
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The shape of a clause: its speech verb, what follows it, noun phrases and the words between a subject and its verb. */
 
-import { ADVERBS, FUNCTION_CHARS, OPENERS, TEMPORAL_END } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, MANNER, OPENERS, TEMPORAL_END } from './lexicon.ts';
 import type { Clause, Tok } from './types.ts';
 
 export function clausesOf(items: Tok[]): Clause[] {
@@ -38,7 +38,7 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
         if (t.w === '告诉') {
           // 告诉媒体，…: the object, then a comma, then what was said.
           const rest = meaningfulToks(toks.slice(i + 1));
-          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron') && c.delim?.cls === 'comma') return i;
+          if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron' || x.cls === 'role') && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) return i;
         }
         continue;
       }
@@ -97,6 +97,8 @@ export function isNounPhrase(np: Tok[]): boolean {
   if (isTitledName(np)) return true;
   for (let k = 0; k < np.length; k++) {
     const x = np[k] as Tok;
+    // 胜选后, 会谈时: a clause of time, never part of who spoke; 致词, 发言: how it was said.
+    if (x.cls === 'noun' && k > 0 && ([...x.w].length >= 3 && /[后时]$/u.test(x.w) || MANNER.has(x.w))) return false;
     if (x.cls === 'name' || x.cls === 'role' || x.cls === 'noun' || x.cls === 'pron' || x.cls === 'book' || x.cls === 'dun') continue;
     if (/^(?:前|副|时任|新任|现任|首任|前任|原)$/.test(x.w) && k < np.length - 1) continue; // 美国前总统助理
     // 6名…官员, 第一次长: numbers and measure words inside a noun phrase.
@@ -153,10 +155,27 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   const x = t[from] as Tok;
   if (x.cls === 'adv' || x.cls === 'time' || x.cls === 'le' || x.w === '地' || x.w === '亲口' || x.w === '对此' || x.w === '就此') return matchMid(t, from + 1, to, depth + 1);
   if (x.cls === 'ppend' && from > 0) return matchMid(t, from + 1, to, depth + 1);
+  // 致词说, 发言表示: how the words were given.
+  if (MANNER.has(x.w)) return matchMid(t, from + 1, to, depth + 1);
+  // 胜选后致词说, 会谈后表示: one word that is a clause of time by itself.
+  if ((x.cls === 'noun' || x.cls === 'verb') && [...x.w].length >= 3 && isTemporalEnd(x.w.slice(-1)) && /[后时]$/u.test(x.w)) return matchMid(t, from + 1, to, depth + 1);
+  // 当地时间11日晚: jieba cuts the opener 当地时间 in two.
+  if (x.w === '当地' && t[from + 1]?.w === '时间') return matchMid(t, from + 2, to, depth + 1);
   if (x.cls === 'notsaid') return 'bad';
   // Another speech verb right before the verb: 回应/称, 分析/认为, 指/认为, 补充/说.
   if ((x.cls === 'speech' || x.cls === 'weak') && t.slice(from + 1, to).every((y) => y.cls === 'adv' || y.cls === 'le' || y.cls === 'speech' || y.cls === 'weak')) return 'ok';
   if (x.cls === 'ppstart') {
+    // 在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者: a place or occasion with no closing 上/中.
+    for (let e = Math.min(to, from + 5); e > from + 1; e--) {
+      const place = t.slice(from + 1, e);
+      // (例行记者会: a verb may modify the place, never end it.)
+      // (在首相石破茂表明…: a person is no place; the place ends with a noun.)
+      if (!place.every((y, k) => y.cls === 'noun' || y.cls === 'role' || y.cls === 'verb' && k < place.length - 1) || place.at(-1)?.cls !== 'noun') continue;
+      const after = t[e];
+      if (e === to || after?.cls === 'objprep' || after?.w === '告诉' || after?.cls === 'adv') {
+        if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+      }
+    }
     for (let e = to - 1; e > from; e--) {
       if ((t[e] as Tok).cls === 'ppend' || (t[e] as Tok).w.endsWith('上') || (t[e] as Tok).w.endsWith('中') || (t[e] as Tok).w.endsWith('时')) {
         if (matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';
@@ -172,7 +191,13 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
       if (t[k]?.cls === 'name' || t[k]?.cls === 'pron') named = true;
       k++;
     }
-    // 与岸田在白宫举行会谈后宣布, 与他一起表示: said by both, so by neither alone.
+    // 与岸田文雄会谈后宣布, 与岸田在白宫举行会谈后宣布: a clause of time; the subject alone speaks after it.
+    // (盧特尼克和貝森特也在赤澤訪美時承諾 is both: the clause of time is not their meeting each other.)
+    for (let e = to - 1; e >= k; e--) {
+      if (!isTemporalEnd((t[e] as Tok).w) || matchMid(t, e + 1, to, depth + 1) !== 'ok') continue;
+      if (t.slice(k, e + 1).some((y) => /^(?:会谈|会晤|会面|会见|通话|见面|磋商|谈判|峰会|举行会谈)$/u.test(y.w))) return 'ok';
+    }
+    // 与石破茂在联合声明中强调, 与他一起表示: said together (joint when both are named people).
     if (named && matchMid(t, k, to, depth + 1) === 'ok') return 'together';
     for (let e = to - 1; e > from; e--) {
       if (isTemporalEnd((t[e] as Tok).w) && matchMid(t, e + 1, to, depth + 1) === 'ok') return 'ok';

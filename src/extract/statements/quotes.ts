@@ -23,6 +23,10 @@ export function findQuotes(f: string): { quotes: Quote[]; orphans: number[] } {
       if (OPEN_CLOSE[c] || c === '"') {
         stack.push(c);
         open = i;
+      } else if (c === '”' && /[:：]$/.test(f.slice(0, i).trimEnd()) && f.indexOf('”', i + 1) > i + 1) {
+        // 读出习近平的信件:”…”: a closing mark typed as the opening one, right after a colon.
+        stack.push('“');
+        open = i;
       } else if (c === '”' || c === '」') {
         orphans.push(i);
       }

@@ -53,6 +53,10 @@ class SentenceReader {
   }
 
   private sayPerson(who: Subject, text: string, direct: boolean, end?: number): void {
+    if (who.members) {
+      for (const m of who.members) this.sayPerson(m, text, direct);
+      return;
+    }
     if (who.kind !== 'person' || !who.name) return;
     this.out.emit(personStatement(who, text, direct));
     if (end !== undefined) {
@@ -88,11 +92,9 @@ class SentenceReader {
   private closeOpen(at: number): void {
     const open = this.open;
     if (!open) return;
-    // Reported speech that quotes the speaker's own words (…“决心直接面对”朝鲜…) holds a quotation; a quoted
-    // term of a few characters (“现实外交”, “失血”) does not make it one.
-    const from = open.from;
-    const quoted = this.items.some((x) => x.cls === 'quote' && x.s >= from && x.e <= at && x.quote !== undefined && [...x.w].length - 2 >= 6);
-    this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(from, at), false), quoted);
+    // Reported speech stays reported even when it quotes a phrase of the speaker's (她重申競選口號「讓日本…」):
+    // direct is only for a statement that is the words inside the marks.
+    this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(open.from, at), false), false);
     this.open = undefined;
   }
 
@@ -219,6 +221,20 @@ class SentenceReader {
           continue;
         }
       }
+      // 刘鹤读出习近平的信件：“…” / 宣读了拜登的贺信：「…」: the words are the letter's writer's.
+      if (v < 0 && !this.open && c.delim?.cls === 'colon' && isQuoteNext(next)) {
+        const writer = letterWriter(ctx, meaningfulHere);
+        if (writer) {
+          for (const q of next?.toks ?? []) {
+            if (q.cls === 'sp') continue;
+            if (q.cls !== 'quote' || !q.quote) break;
+            this.sayPerson(writer, this.quoteText(q.quote), true, q.quote.end);
+          }
+          this.lastPerson = undefined;
+          ci++;
+          continue;
+        }
+      }
       if (v < 0) {
         if (this.open) {
           if (toks.some((x) => x.cls === 'name')) this.open.sawName = true;
@@ -233,7 +249,7 @@ class SentenceReader {
       const parsed = parseSpeaker(ctx, before);
       let tail = afterVerb(c, v);
       // 告诉媒体，…: the object of 告诉 is not what was said.
-      if ((toks[v] as Tok).w === '告诉' && tail.kind === 'words' && c.delim?.cls === 'comma') tail = { kind: 'end' };
+      if ((toks[v] as Tok).w === '告诉' && tail.kind === 'words' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) tail = { kind: 'end' };
       const quoteNext = tail.kind === 'quote' || tail.kind === 'end' && isQuoteNext(next);
       const colonNext = tail.kind === 'end' && c.delim?.cls === 'colon';
       const adverbBefore = before.some((x) => GOES_ON.includes(x.w));
@@ -274,9 +290,11 @@ class SentenceReader {
         if (this.open) {
           // Someone else speaking inside what is being said: cut there; only a new quotation or colon is a new statement.
           const sameSpeaker = parsed.kind === 'pron' && !this.open.sawName;
+          // A表示，…；B表示，…: a semicolon closes one statement, and the next speaker opens another.
+          const afterSemicolon = /^[;；]$/.test(cls[ci - 1]?.delim?.w ?? '');
           this.closeOpen(clauseStart);
           if (sameSpeaker) speaker = this.lastPerson;
-          else if (quoteNext || colonNext) speaker = resolve(parsed, topic, state);
+          else if (quoteNext || colonNext || afterSemicolon) speaker = resolve(parsed, afterSemicolon ? undefined : topic, state);
           else {
             this.dead = true;
             continue;
@@ -297,7 +315,7 @@ class SentenceReader {
         }
       }
 
-      if (!speaker || speaker.kind !== 'person') {
+      if (!speaker || speaker.kind !== 'person' && !speaker.members) {
         // A group, an office or an organisation spoke: their words are nobody's here.
         state.lastSubject = undefined;
         this.topic = parsed ?? topic;
@@ -323,7 +341,8 @@ class SentenceReader {
       this.lastWasDirect = false;
       // 石破茂向美方作出一系列积极承诺，包括…: the promise is the sentence itself, kept whole from its subject.
       const made = before.findIndex((x) => MADE_RE.test(x.w));
-      if (made >= 0) {
+      // 特朗普和刘鹤都认为…: a joint view is kept whole from its subjects, so each reads as shared.
+      if (made >= 0 || speaker.members) {
         const subjectAt = meaningfulHere.find((x) => !isOpener(x));
         this.open = { speaker, from: subjectAt?.s ?? clauseStart, sawName: false };
         continue;
@@ -352,4 +371,22 @@ class SentenceReader {
     this.closeOpen(sentenceEndAt);
     state.prevSentencePerson = this.lastPerson;
   }
+}
+
+// A message someone wrote, read out or handed over by another: 信, 信件, 贺信, 贺电, 口信, 书面致辞.
+const LETTER_RE = /^(?:信|信件|信函|亲笔信|贺信|贺电|口信|书面致辞|书面讲话|致辞|声明)$/u;
+const READ_RE = /(?:读|宣读|读出|代读|朗读|转交|转达|递交)(?:出|了)?$/u;
+
+/** 就读出习近平的信件 → 习近平: the writer of a letter that is read out just before a quotation. */
+function letterWriter(ctx: Ctx, toks: Tok[]): Subject | undefined {
+  const n = toks.length;
+  if (n < 3 || !LETTER_RE.test(toks[n - 1]?.w ?? '') || toks[n - 2]?.cls !== 'de') return undefined;
+  // The writer: the name run before 的; a reading verb right before it.
+  let k = n - 2;
+  while (k > 0 && (toks[k - 1]?.cls === 'name' || toks[k - 1]?.cls === 'role' || toks[k - 1]?.cls === 'noun')) k--;
+  if (k === n - 2 || k === 0) return undefined;
+  const before = toks.slice(0, k).map((x) => x.w).join('');
+  if (!READ_RE.test(before)) return undefined;
+  const who = classifyNP(ctx, toks.slice(k, n - 2));
+  return who.kind === 'person' && who.name ? who : undefined;
 }

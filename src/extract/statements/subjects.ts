@@ -26,7 +26,12 @@ export function parseSpeaker(ctx: Ctx, toks: Tok[]): Subject | undefined | 'bad'
     const mid = matchMid(t, j, t.length);
     if (mid === 'bad') continue;
     const subject = classifyNP(ctx, np);
-    if (mid === 'together') return { kind: 'group' };
+    if (mid === 'together') {
+      // 特朗普与石破茂在联合声明中强调: said by both, when both are named people.
+      const other = t.slice(j + 1).filter((x, k, all) => all.slice(0, k + 1).every((y) => y.cls === 'name' || y.cls === 'role' || y.cls === 'noun'));
+      const with_ = other.length ? classifyNP(ctx, other) : undefined;
+      return subject.kind === 'person' && with_?.kind === 'person' ? { kind: 'group', members: [subject, with_] } : { kind: 'group' };
+    }
     return subject;
   }
   // A relative clause before the subject: 上周上任的日本首相高市早苗说; 结束与拜登站着交谈的岸田向记者团回顾称.
@@ -61,7 +66,7 @@ export function classifyNP(ctx: Ctx, np: Tok[]): Subject {
   }
   // Names joined by 和/、: several people.
   const names = toks.filter((x) => x.cls === 'name');
-  if (names.length >= 2 && toks.some((x) => x.cls === 'dun' || WITH.has(x.w))) return { kind: 'group' };
+  if (names.length >= 2 && toks.some((x) => x.cls === 'dun' || WITH.has(x.w))) return { kind: 'group', ...jointMembers(ctx, toks) };
 
   const outlet = outletName(keepCase(ctx, first.s, toks[toks.length - 1]?.e ?? first.e).replace(/\s+/g, ' ').trim(), toks);
   if (outlet) return { kind: 'outlet', name: outlet };
@@ -86,6 +91,27 @@ export function classifyNP(ctx: Ctx, np: Tok[]): Subject {
     return { kind: 'title' };
   }
   return { kind: 'other' };
+}
+
+/**
+ * 特朗普和刘鹤, 拜登总统与岸田首相: named people joined by 和/与/、, each a person; undefined members
+ * when any part is not (他和菅义伟, 日本政府与拜登): then nobody is given the words.
+ */
+function jointMembers(ctx: Ctx, toks: Tok[]): { members?: Subject[] } {
+  const parts: Tok[][] = [[]];
+  for (const x of toks) {
+    if (x.cls === 'dun' || x.w === '和' || x.w === '与' || x.w === '及') parts.push([]);
+    else (parts[parts.length - 1] as Tok[]).push(x);
+  }
+  if (parts.length < 2 || parts.length > 4) return {};
+  const members: Subject[] = [];
+  for (const p of parts) {
+    if (p.length === 0 || !p.every((x) => x.cls === 'name' || x.cls === 'role' || x.cls === 'noun')) return {};
+    const who = classifyNP(ctx, p);
+    if (who.kind !== 'person' || !who.name) return {};
+    members.push(who);
+  }
+  return { members };
 }
 
 /** The longest run of name-like tokens ending at `end` that names a person, with the title before it. */

@@ -65,10 +65,25 @@ export function cutSegment(ctx: Ctx, f: string, from: number, to: number): Tok[]
   return mergeLatin(out, ctx);
 }
 
+const OCCASION_HEAD_RE = /(?:记者|发布|说明|见面|招待|研讨|座谈|茶话|恳谈|欢迎|答谢|酒|晚|宴|峰)$/u;
+
 /** jieba's words of `text` (which stands at `offset`), glued function words split off, classified, onto `out`. */
 function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
   for (const t of ctx.tags.of(text)) {
     const s = offset + t.start;
+    // 记者会称, 发布会说: the end of an occasion's name glued to the speech verb (会 is not "will" here).
+    const occasion = /^会(称|说|表示|指出|强调)$/u.exec(t.word);
+    const prev = out[out.length - 1];
+    if (occasion?.[1] && prev && prev.e === s && (prev.cls === 'noun' || prev.cls === 'role' || prev.cls === 'verb')) {
+      out.push({ w: '会', tag: 'n', cls: 'noun', s, e: s + 1 });
+      out.push({ w: occasion[1], tag: 'v', cls: 'speech', s: s + 1, e: s + t.word.length });
+      continue;
+    }
+    // 记者/会/说道: the 会 of an occasion (记者会, 发布会, 说明会), not the modal "will".
+    if (t.word === '会' && prev && prev.e === s && OCCASION_HEAD_RE.test(prev.w)) {
+      out.push({ w: '会', tag: 'n', cls: 'noun', s, e: s + 1 });
+      continue;
+    }
     const pieces = unglue(t.word, t.tag);
     if (!pieces) {
       out.push({ w: t.word, tag: t.tag, cls: classify(t.word, t.tag, ctx), s, e: s + t.word.length });

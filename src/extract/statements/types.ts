@@ -80,6 +80,8 @@ export interface Subject {
   kind: 'person' | 'outlet' | 'pron' | 'title' | 'group' | 'other';
   name?: string;
   role?: string;
+  /** A group of named people speaking together (特朗普和刘鹤都认为…): each of them said it. */
+  members?: Subject[];
 }
 
 export interface Ctx {
@@ -91,6 +93,10 @@ export interface Ctx {
   lastOutlet: string | undefined;
   /** The person whose quotation closed the previous paragraph. */
   carry: Subject | undefined;
+  /** The speaker of a transcript's answer (汪文斌：…) that a first-person paragraph (我还要指出…) goes on with. */
+  transcript: Subject | undefined;
+  /** The one person the previous paragraph was about (its last subject, and nobody else named), for a 他说 that opens this one. */
+  paraPerson: Subject | undefined;
   original: string;
   folded: string;
   /** jieba's tags for this article. */

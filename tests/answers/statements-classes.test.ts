@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { analyzeArticle, type RawStatement } from '../../src/extract/statements.ts';
+import { HAS_SHARED_CORPUS, SEEDS_DIR, SHARED_CORPUS_DIR } from '../support/corpus.ts';
+
+/** An article of these paragraphs, to try a class of phrasings on sentences of its own. */
+function article(...paragraphs: string[]): Article {
+  return { id: 't', file: 't.txt', title: '测试', url: 'https://example.org/t', source: 'example.org', publishedAt: '2024-01-01T00:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
+}
+const said = (...paragraphs: string[]): RawStatement[] => analyzeArticle(article(...paragraphs)).statements;
+const who = (list: RawStatement[], words: string): string[] => list.filter((s) => s.text.includes(words)).map((s) => s.speaker);
+
+describe('statements: classes of phrasing, on sentences made for them', () => {
+  it('他说/这位首相/这位发言人 opening a paragraph: the person whose words filled the paragraph before', () => {
+    const list = said(
+      '日本首相岸田文雄今天在首相官邸对媒体表示，希望基于科学根据，由专家讨论。',
+      '他说，有关风评被害对策、东京电力公司实施的赔偿等，做好所有因应措施。',
+      '这位首相还表示，日本将继续要求中方撤销禁令。',
+      '外交部发言人林剑在记者会上说，中方坚决反对这种做法。',
+      '这位发言人还说，日方应当停止错误做法。',
+    );
+    expect(who(list, '做好所有因应措施')).toEqual(['岸田文雄']);
+    expect(who(list, '继续要求中方撤销禁令')).toEqual(['岸田文雄']);
+    expect(who(list, '停止错误做法')).toEqual(['林剑']);
+  });
+
+  it('leaves 他说 unresolved when the paragraph before named two people or had nobody speak', () => {
+    expect(who(said('林芳正与王毅举行会谈，双方讨论了地区局势。', '他表示，双方同意加强沟通。'), '加强沟通')).toEqual([]);
+    expect(who(said('林芳正表示，日本将加强防卫。美国国务卿布林肯对此表示欢迎。', '他说，日本应当反省历史问题。'), '反省历史')).toEqual([]);
+    expect(who(said('东京电力公司今天开始排放处理水。', '他说，排放将持续17天。'), '持续17天')).toEqual([]);
+  });
+
+  it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
+    expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
+    expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
+    expect(who(said('日本首相岸田文雄在首相官邸对媒体表示，希望基于科学根据由专家讨论。'), '科学根据')).toEqual(['岸田文雄']);
+    // A person is no place: 高市在首相石破茂表明辞职意向的一个半月后接掌政权 says nothing.
+    expect(said('自民党总裁高市早苗在首相石破茂表明辞职意向的一个半月后接掌政权。')).toEqual([]);
+  });
+
+  it('A表示，…；B表示，…: a semicolon closes one statement and opens the next speaker’s', () => {
+    const list = said('美国财政部长贝森特表示，双方已经取得重大进展；国务院副总理何立峰表示，会谈坦诚、深入、具有建设性。');
+    expect(who(list, '重大进展')).toEqual(['贝森特']);
+    expect(who(list, '具有建设性')).toEqual(['何立峰']);
+    const two = said('美国总统特朗普在白宫对记者说，关税将会提高；日本首相岸田文雄则表示，日本将继续谈判。');
+    expect(who(two, '关税将会提高')).toEqual(['特朗普']);
+    expect(who(two, '继续谈判')).toEqual(['岸田文雄']);
+  });
+
+  it('time and manner between the speaker and the verb (胜选后致词说, 会上发言表示, 针对…表示)', () => {
+    expect(who(said('前经济安保担当大臣高市早苗当选总裁。高市胜选后致词说，「我更觉得艰巨的工作才刚开始」。'), '艰巨的工作')).toEqual(['高市']);
+    expect(who(said('日本外相林芳正在会上发言表示，日本将加强防卫能力。'), '加强防卫能力')).toEqual(['林芳正']);
+    expect(who(said('日本首相岸田文雄访问了福岛县的鱼市，针对中国的进口停止表示：“这完全没有科学依据，令人非常遗憾。”'), '没有科学依据')).toEqual(['岸田文雄']);
+  });
+
+  it('conveying verbs report speech when punctuation follows (首相也转达，…; 向对方转达，…), not with an object (转达了问候)', () => {
+    expect(who(said('日本首相石破茂与韩国总统李在明举行会谈。首相也转达，日本历届内阁在历史认知上的立场「整体上都是继承的」。'), '历史认知')).toEqual(['石破茂']);
+    expect(who(said('中国外交部长王毅向对方转达，中方愿同日方加强沟通。'), '加强沟通')).toEqual(['王毅']);
+    expect(said('日本外相林芳正会见美方代表。林芳正转达了首相对总统的问候和感谢。')).toEqual([]);
+  });
+
+  it('a letter read out or handed over (读出习近平的信件：“…”, 宣读了拜登总统的贺信：「…」): its writer’s words, not the reader’s', () => {
+    const one = said('国务院副总理刘鹤就读出习近平的信件：“中美达成第一阶段经贸协议，有利于中美两国，有利于世界。”');
+    expect(who(one, '有利于世界')).toEqual(['习近平']);
+    expect(who(said('美国驻日大使宣读了拜登总统的贺信：「美日同盟是印太和平的基石。」'), '印太和平的基石')).toEqual(['拜登']);
+    // A statement with no writer named is nobody's; the reader is never given it.
+    expect(who(said('日本外相林芳正读出了一份声明：「日本将继续努力推动对话。」'), '继续努力')).toEqual([]);
+  });
+
+  it('a closing mark typed as the opening one right after a colon (信件:”…”) still opens a quotation', () => {
+    const list = said('国务院副总理刘鹤就读出习近平的信件:”中美达成第一阶段经贸协议,有利于中美两国,有利于世界。”');
+    expect(list.map((s) => [s.speaker, s.direct, s.text.startsWith('中美达成')])).toEqual([['习近平', true, true]]);
+    // An orphan closing mark with no colon before it stays an orphan (茂木敏充还指出：我们认为…协议。”).
+    expect(said('日本外相茂木敏充还指出：我们认为这是一项好的协议。”').map((s) => [s.speaker, s.direct])).toEqual([['茂木敏充', true]]);
+  });
+
+  it('a transcript (汪文斌：…) with no quotation marks, and its first-person paragraphs; never the question', () => {
+    const list = said(
+      '中国外交部发言人汪文斌主持例行记者会。',
+      '有记者提问：中方对此有何评论？',
+      '汪文斌：我们注意到格罗西总干事访日情况。日方理应全面配合国际原子能机构。',
+      '我还要指出的是，这种做法是不负责任的。我们再次敦促日方停止强推排海方案。（完）',
+      '高市早苗：艰巨工作才刚开始',
+    );
+    expect(who(list, '格罗西总干事')).toEqual(['汪文斌']);
+    expect(who(list, '停止强推排海方案')).toEqual(['汪文斌']);
+    expect(who(list, '有何评论')).toEqual([]);
+    expect(who(list, '艰巨工作')).toEqual([]); // a sub-title in a paragraph is the outlet's summary
+    expect(list.every((s) => !s.direct)).toBe(true); // no marks, no quotation
+  });
+
+  it('reported speech that quotes a phrase stays reported: direct is only the words inside the marks', () => {
+    const list = said('日本首相高市早苗在施政演说中强调施政主轴为「负责任的积极财政」，以刺激内需为目标。');
+    expect(list.map((s) => [s.speaker, s.direct])).toEqual([['高市早苗', false]]);
+    const direct = said('日本首相高市早苗表示：「日美是世界上最伟大的同盟。」');
+    expect(direct.map((s) => [s.speaker, s.direct])).toEqual([['高市早苗', true]]);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articles', () => {
+  const byFile = new Map<string, Article>();
+  beforeAll(async () => {
+    const { articles } = await loadCorpus([SEEDS_DIR, SHARED_CORPUS_DIR]);
+    for (const a of articles) byFile.set(a.file.slice(0, 3), a);
+  }, 60_000);
+  const inArticle = (prefix: string, words: string): RawStatement[] => {
+    const a = byFile.get(prefix);
+    if (!a) throw new Error(`fixture ${prefix} missing`);
+    return analyzeArticle(a).statements.filter((s) => s.text.includes(words));
+  };
+
+  it('他说/他表示 after a paragraph of the same person’s words (253, 261, 213, 228)', () => {
+    expect(inArticle('253', '做好所有因应措施').map((s) => s.speaker)).toEqual(['岸田']);
+    expect(inArticle('261', '適當的時機').map((s) => s.speaker)).toEqual(['石破茂']);
+    expect(inArticle('213', '安倍首相確實將這種夥伴關係').map((s) => s.speaker)).toEqual(['布林肯']);
+    expect(inArticle('228', '联合投资').map((s) => s.speaker)).toEqual(['Lutnick']);
+  });
+
+  it('a spokesperson met once, by title, in a press conference (257 毛宁, 252 汪文斌, 236 赵立坚)', () => {
+    expect(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker)).toContain('毛宁');
+    expect(inArticle('252', '停止强推排海方案').map((s) => s.speaker)).toEqual(['汪文斌']);
+    expect(inArticle('236', '为了维护国家利益').map((s) => s.speaker)).toEqual(['赵立坚']);
+  });
+
+  it('joint statements belong to both (232 特朗普和劉鶴都認為, 224 盧特尼克和貝森特…承諾), and never to a third', () => {
+    expect(inArticle('232', '影響比貿易深遠').map((s) => s.speaker).sort()).toEqual(['刘鹤', '特朗普'].sort());
+    expect(inArticle('224', '調降日本汽車關稅').map((s) => s.speaker).sort()).toEqual(['卢特尼克', '贝森特'].sort());
+  });
+});
