@@ -1,21 +1,23 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { openLibrary } from '../open.ts';
-import { startBot, type Bot } from './bot.ts';
+import { WorkerAnswerer } from './answerer.ts';
+import { startBot, type BackgroundService, type Bot } from './bot.ts';
 
 /**
- * The bot's entry from src/main.ts: configuration, logger, library and client. The bot connects
- * while the index loads; answers wait for it (deferred). A bad variable throws one readable line.
+ * The bot's entry from src/main.ts: configuration, logger, the answer worker (which opens the
+ * library) and the client. The bot connects while the index loads; answers wait for it
+ * (deferred). A bad variable throws one readable line. Background services (feed pollers…) are
+ * passed in `services`: started once connected, stopped first at shutdown.
  */
-export async function runBot(env: Readonly<Record<string, string | undefined>>): Promise<Bot> {
+export async function runBot(env: Readonly<Record<string, string | undefined>>, services: readonly BackgroundService[] = []): Promise<Bot> {
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.error);
   const { config } = loaded;
   if (!config.discord) throw new Error('DISCORD_TOKEN is missing');
   const logger = createLogger(config.logLevel, { secrets: [config.discord.token] });
   let lastProgress = 0;
-  const opening = openLibrary({
+  const answerer = new WorkerAnswerer({
     corpusDirs: [resolve(config.corpusDir)],
     indexPath: resolve(config.indexPath),
     log: (line) => logger.info({ component: 'library' }, line),
@@ -26,9 +28,12 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>):
         logger.info({ component: 'library', phase, done, total }, `${phase} ${done}/${total}`);
       }
     },
-  }).then((opened) => {
-    logger.info({ component: 'library', articles: opened.loaded, skipped: opened.skipped.length, fromSnapshot: opened.fromSnapshot }, 'library loaded');
-    return opened.library;
+    onCrash: (err) => logger.error({ component: 'library', err }, 'the answer worker died; restarting it'),
   });
-  return startBot(config, opening, logger);
+  try {
+    return await startBot(config, answerer, logger, { services });
+  } catch (err) {
+    await answerer.close();
+    throw err;
+  }
 }
