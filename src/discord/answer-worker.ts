@@ -60,11 +60,13 @@ port.on('message', (m: ToWorker) => {
     }
     if (m.kind === 'render') {
       const renderer = renderers.get(m.request.command);
+      const t0 = performance.now();
       try {
         if (!renderer) throw new Error(`answer-worker: no renderer for /${m.request.command}`);
-        post({ kind: 'view', id: m.id, view: renderer(library, m.request.query, m.request.page, m.request.locale) });
+        const view = renderer(library, m.request.query, m.request.page, m.request.locale);
+        post({ kind: 'view', id: m.id, view, ms: performance.now() - t0 });
       } catch (error) {
-        post({ kind: 'error', id: m.id, message: message(error) });
+        post({ kind: 'error', id: m.id, message: message(error), ms: performance.now() - t0 });
       }
     } else {
       try {

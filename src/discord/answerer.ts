@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Library, UpdateReport } from '../library.ts';
 import { fold } from '../text/normalize.ts';
+import { AnswerQueue, type QueueOptions } from './answer-queue.ts';
 import type { AnswerView } from './format.ts';
 
 /**
@@ -188,7 +189,8 @@ export class InlineAnswerer implements Answerer {
 export interface WorkerAnswererOptions {
   corpusDirs: string[];
   indexPath: string | null;
-  maxQueue?: number;
+  /** How the queue is bounded (the longest estimated wait, the most jobs). */
+  queue?: QueueOptions;
   /** Diagnostics of the worker's library (skipped files, snapshot rebuilt…). */
   log?: (line: string) => void;
   onProgress?: (phase: string, done: number, total: number) => void;
@@ -200,8 +202,8 @@ export interface WorkerAnswererOptions {
 export type FromWorker =
   | { kind: 'loaded'; info: LoadedInfo; people: string[]; topics: string[] }
   | { kind: 'failed'; message: string }
-  | { kind: 'view'; id: number; view: AnswerView }
-  | { kind: 'error'; id: number; message: string; unavailable?: boolean }
+  | { kind: 'view'; id: number; view: AnswerView; ms: number }
+  | { kind: 'error'; id: number; message: string; unavailable?: boolean; ms?: number }
   | { kind: 'updated'; id: number; report: UpdateReport; people: string[]; topics: string[] }
   | { kind: 'log'; line: string }
   | { kind: 'progress'; phase: string; done: number; total: number };
@@ -219,25 +221,37 @@ export interface WorkerData {
 interface Pending {
   resolve: (value: never) => void;
   reject: (error: Error) => void;
-  isUpdate: boolean;
+}
+
+interface Job extends Pending {
+  id: number;
+  request: AnswerRequest;
 }
 
 // A worker that dies this often is broken, not unlucky: stop restarting it.
 const MAX_RESTARTS = 3;
 
+/**
+ * The answer worker seen from the main thread. Renders wait in this thread's AnswerQueue (so it
+ * can refuse or reorder them) and go to the worker one at a time; updates go straight through.
+ */
 export class WorkerAnswerer implements Answerer {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private readonly queue: AnswerQueue<Job>;
+  /** The render in the worker now (one at a time: the queue decides what comes next). */
+  private current: Job | null = null;
+  private readonly updates = new Map<number, Pending>();
   private nextId = 1;
   private readonly lists = { people: new SuggestionList(), topics: new SuggestionList() };
   private info: LoadedInfo | null = null;
   private loading!: Promise<LoadedInfo>;
   private closing = false;
   private restarts = 0;
-  private readonly maxQueue: number;
+  /** Why the library is unavailable (it failed to load): every request gets this at once. */
+  private failed: Error | null = null;
 
   constructor(private readonly options: WorkerAnswererOptions) {
-    this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
+    this.queue = new AnswerQueue<Job>(options.queue);
     this.spawn();
   }
 
@@ -250,16 +264,21 @@ export class WorkerAnswerer implements Answerer {
   }
 
   depth(): number {
-    let n = 0;
-    for (const p of this.pending.values()) if (!p.isUpdate) n++;
-    return n;
+    return this.queue.depth;
   }
 
   render(request: AnswerRequest): Promise<AnswerView> {
     if (this.closing) return Promise.reject(new Error('answerer: closed'));
-    const depth = this.depth();
-    if (depth >= this.maxQueue) throw new BusyError(`answerer: ${depth} requests queued`);
-    return this.send<AnswerView>({ kind: 'render', id: this.nextId++, request }, false);
+    if (this.failed) return Promise.reject(this.failed);
+    let job!: Job;
+    const promise = new Promise<AnswerView>((resolve, reject) => {
+      job = { id: this.nextId++, request, resolve: resolve as (v: never) => void, reject };
+    });
+    if (!this.queue.offer(request.command, job)) {
+      throw new BusyError(`answerer: ${this.queue.depth} requests queued, about ${Math.round(this.queue.estimatedWait(request.command) / 1000)} s of work`);
+    }
+    this.pump();
+    return promise;
   }
 
   suggest(kind: SuggestionKind, prefix: string, limit = 25): string[] {
@@ -268,7 +287,13 @@ export class WorkerAnswerer implements Answerer {
 
   update(files: readonly string[]): Promise<UpdateReport> {
     if (this.closing) return Promise.reject(new Error('answerer: closed'));
-    return this.send<UpdateReport>({ kind: 'update', id: this.nextId++, files: [...files] }, true);
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('answerer: the answer worker is not running'));
+    const id = this.nextId++;
+    return new Promise<UpdateReport>((resolve, reject) => {
+      this.updates.set(id, { resolve: resolve as (v: never) => void, reject });
+      worker.postMessage({ kind: 'update', id, files: [...files] } satisfies ToWorker);
+    });
   }
 
   async close(): Promise<void> {
@@ -279,13 +304,29 @@ export class WorkerAnswerer implements Answerer {
     if (worker) await worker.terminate();
   }
 
-  private send<T>(message: ToWorker, isUpdate: boolean): Promise<T> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('answerer: the answer worker is not running'));
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(message.id, { resolve: resolve as (v: never) => void, reject, isUpdate });
-      worker.postMessage(message);
-    });
+  /** Sends the next job when the worker is free. */
+  private pump(): void {
+    // Not before the index is loaded: a job waiting in the worker would look like a slow one.
+    if (this.current || !this.worker || !this.info) return;
+    const next = this.queue.take();
+    if (!next) return;
+    this.current = next.item;
+    this.queue.started(next.item.id, next.key);
+    this.worker.postMessage({ kind: 'render', id: next.item.id, request: next.item.request } satisfies ToWorker);
+  }
+
+  private settle(id: number, ms: number | undefined, outcome: (job: Pending) => void): void {
+    if (this.current?.id === id) {
+      const job = this.current;
+      this.current = null;
+      this.queue.finished(id, ms);
+      outcome(job);
+      this.pump();
+      return;
+    }
+    const update = this.updates.get(id);
+    this.updates.delete(id);
+    if (update) outcome(update);
   }
 
   private spawn(): void {
@@ -306,21 +347,25 @@ export class WorkerAnswerer implements Answerer {
           this.lists.people.set(m.people);
           this.lists.topics.set(m.topics);
           settle.resolve(m.info);
+          this.pump();
           break;
-        case 'failed':
-          // Requests sent meanwhile come back from the worker as 'unavailable' errors.
-          settle.reject(new LibraryUnavailableError(`the library failed to load: ${m.message}`));
+        case 'failed': {
+          const error = new LibraryUnavailableError(`the library failed to load: ${m.message}`);
+          this.failed = error;
+          settle.reject(error);
+          this.failAll(error);
           break;
+        }
         case 'view':
-          this.take(m.id)?.resolve(m.view as never);
+          this.settle(m.id, m.ms, (p) => p.resolve(m.view as never));
           break;
         case 'updated':
           this.lists.people.set(m.people);
           this.lists.topics.set(m.topics);
-          this.take(m.id)?.resolve(m.report as never);
+          this.settle(m.id, undefined, (p) => p.resolve(m.report as never));
           break;
         case 'error':
-          this.take(m.id)?.reject(m.unavailable ? new LibraryUnavailableError(m.message) : new Error(m.message));
+          this.settle(m.id, m.ms, (p) => p.reject(m.unavailable ? new LibraryUnavailableError(m.message) : new Error(m.message)));
           break;
         case 'log':
           this.options.log?.(m.line);
@@ -337,26 +382,34 @@ export class WorkerAnswerer implements Answerer {
   private onExit(worker: Worker, error: Error): void {
     if (this.worker !== worker || this.closing) return;
     this.worker = null;
-    this.failAll(error);
+    // The job in the worker may be what killed it: it fails; those waiting go to the new worker.
+    const killer = this.current;
+    this.current = null;
+    if (killer) {
+      this.queue.finished(killer.id);
+      killer.reject(error);
+    }
+    for (const u of this.updates.values()) u.reject(error);
+    this.updates.clear();
     this.options.onCrash?.(error);
     if (this.restarts++ < MAX_RESTARTS) {
       this.info = null;
       this.spawn();
+      this.pump();
     } else {
-      this.loading = Promise.reject(error);
+      this.failed = new LibraryUnavailableError(`the answer worker keeps dying: ${error.message}`);
+      this.failAll(this.failed);
+      this.loading = Promise.reject(this.failed);
       this.loading.catch(() => {});
     }
   }
 
-  private take(id: number): Pending | undefined {
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    return p;
-  }
-
   private failAll(error: Error): void {
-    const all = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of all) p.reject(error);
+    const jobs = this.queue.drainWaiting();
+    if (this.current) jobs.push(this.current);
+    this.current = null;
+    for (const j of jobs) j.reject(error);
+    for (const u of this.updates.values()) u.reject(error);
+    this.updates.clear();
   }
 }
