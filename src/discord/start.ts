@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
+import type { QueueOptions } from './answer-queue.ts';
 import { WorkerAnswerer } from './answerer.ts';
 import { startBot, type BackgroundService, type Bot } from './bot.ts';
 
@@ -10,7 +11,14 @@ import { startBot, type BackgroundService, type Bot } from './bot.ts';
  * (deferred). A bad variable throws one readable line. Background services (feed pollers…) are
  * passed in `services`: started once connected, stopped first at shutdown.
  */
-export async function runBot(env: Readonly<Record<string, string | undefined>>, services: readonly BackgroundService[] = []): Promise<Bot> {
+export interface RunOptions {
+  /** Background services (feed pollers…): started once connected, stopped first at shutdown. */
+  services?: readonly BackgroundService[];
+  /** How the answer queue is bounded (defaults: 30 s of estimated wait, 500 requests). */
+  queue?: QueueOptions;
+}
+
+export async function runBot(env: Readonly<Record<string, string | undefined>>, options: RunOptions = {}): Promise<Bot> {
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.error);
   const { config } = loaded;
@@ -28,10 +36,11 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>, 
         logger.info({ component: 'library', phase, done, total }, `${phase} ${done}/${total}`);
       }
     },
+    ...(options.queue ? { queue: options.queue } : {}),
     onCrash: (err) => logger.error({ component: 'library', err }, 'the answer worker died; restarting it'),
   });
   try {
-    return await startBot(config, answerer, logger, { services });
+    return await startBot(config, answerer, logger, { services: options.services ?? [] });
   } catch (err) {
     await answerer.close();
     throw err;
