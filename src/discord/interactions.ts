@@ -332,8 +332,14 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       }
       if (!interaction.isRepliable()) return;
       if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied) {
-        // Replace the "thinking…" placeholder rather than leave it spinning.
-        await responder.edit(() => interaction.editReply(asEdit(content)), log);
+        // Replace the "thinking…" placeholder rather than leave it spinning; if even that fails, say it below.
+        try {
+          await responder.edit(() => interaction.editReply(asEdit(content)), log);
+          return;
+        } catch (error) {
+          log.warn({ err: error }, 'could not replace the placeholder with the apology; following up');
+        }
+        await interaction.followUp(privately(content));
       } else if (interaction.deferred || interaction.replied) await interaction.followUp(privately(content));
       else if (interaction.isChatInputCommand() || interaction.isButton()) await reply(interaction, privately(content), log);
       else await interaction.reply(privately(content));
