@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LiveLibrary } from '../library.ts';
 import { openLibrary } from '../open.ts';
@@ -9,6 +10,14 @@ import { loadCommands } from './load-commands.ts';
  * the order asked, so the main thread's event loop stays free for acknowledgements and edits.
  * Renders are synchronous; updates (LiveLibrary.update) run while renders go on over the old index.
  */
+
+// Below the main thread: on a busy machine the acknowledgements (3 s deadline) must win the CPU
+// over answers (15 min). On Linux a thread's nice value is its own (threads it starts inherit it).
+try {
+  setPriority(10);
+} catch {
+  // Not permitted or not supported: answers simply run at the same priority.
+}
 
 const port = parentPort;
 if (!port) throw new Error('answer-worker: must run in a worker thread');

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
@@ -77,6 +78,25 @@ export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
   4014: 'disallowed intents: enable them in Developer Portal → Bot, or remove them',
 };
 
+/** Keep-alive connections to Discord's REST API at most (a burst of callbacks shares them). */
+export const REST_CONNECTIONS = 32;
+
+/**
+ * An HTTP agent for discord.js's REST with a bounded pool of keep-alive connections: by default
+ * undici opens one connection per concurrent request, and a burst of 350 callbacks then spends
+ * the event loop on 350 TCP handshakes. It must be the undici @discordjs/rest itself uses (its
+ * request() takes only its own dispatchers); null (discord.js's default) if that cannot be found.
+ */
+function restAgent(): unknown {
+  try {
+    const fromRest = createRequire(createRequire(import.meta.url).resolve('@discordjs/rest'));
+    const undici = fromRest('undici') as { Agent: new (options: object) => unknown };
+    return new undici.Agent({ connections: REST_CONNECTIONS, connect: { timeout: 30_000 } });
+  } catch {
+    return null;
+  }
+}
+
 /** A discord.js client that pings nobody by default and talks to `apiUrl` for REST (and thus the gateway URL). */
 export function createClient(apiUrl: string): Client {
   return new Client({
@@ -93,6 +113,7 @@ export function createClient(apiUrl: string): Client {
       // (discord-api-docs #4416), but discord.js counts every request against it: a burst of
       // edits would wait for nothing. Real global 429s are still obeyed.
       globalRequestsPerSecond: 1_000,
+      agent: restAgent() as never,
     },
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
   });
@@ -266,6 +287,7 @@ export async function startBot(
       await Promise.race([sessions.closeAll(), new Promise((r) => (grace = setTimeout(r, SHUTDOWN_GRACE_MS)))]);
       clearTimeout(grace);
       await client.destroy();
+      await (client.rest.agent as { close?: () => Promise<void> } | null)?.close?.().catch(() => undefined);
       await answerer.close();
       log.info({ answered: metrics.answered, missedDeadlines: metrics.missedDeadlines }, 'stopped');
     })();

@@ -181,7 +181,7 @@ describe('the bot when Discord closes the gateway for good', () => {
   });
 
   it('exits non-zero with one line naming the cause when the token is revoked (4004)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/discord/fixtures/run-bot.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx/esm', 'tests/discord/fixtures/run-bot.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

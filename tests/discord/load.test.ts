@@ -51,7 +51,7 @@ describe('the bot under a burst, at 1,000 articles', () => {
   });
 
   it('gives every interaction its first response within 3 s and then an answer or "busy", with the event loop free', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/discord/fixtures/load-bot.ts'], {
+    const child = spawn(process.execPath, [...(process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : []), '--import', 'tsx/esm', 'tests/discord/fixtures/load-bot.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
