@@ -70,17 +70,24 @@ export class AnswerQueue<T> {
 
   /** How long a new job of `key` would wait: the running work, then every waiting job that goes before it. */
   estimatedWait(key: string): number {
-    const mine = this.costOf(key);
+    // One estimate per command for this call: the queue may hold hundreds of jobs of a few kinds.
+    const costs = new Map<string, number>();
+    const costOf = (k: string): number => {
+      let c = costs.get(k);
+      if (c === undefined) costs.set(k, (c = this.costOf(k)));
+      return c;
+    };
+    const mine = costOf(key);
     const t = this.now();
     let wait = 0;
     for (const r of this.running.values()) {
-      const c = this.costOf(r.key);
+      const c = costOf(r.key);
       const elapsed = t - r.startedAt;
       // A job past its estimate is expected to run about as long again (it is a slow one).
       wait += elapsed >= c ? elapsed : c - elapsed;
     }
     for (const j of this.waiting) {
-      const c = this.costOf(j.key);
+      const c = costOf(j.key);
       if (c <= mine || t - j.enqueuedAt >= this.agingMs) wait += c;
     }
     return wait;

@@ -275,7 +275,7 @@ export class WorkerAnswerer implements Answerer {
       job = { id: this.nextId++, request, resolve: resolve as (v: never) => void, reject };
     });
     if (!this.queue.offer(request.command, job)) {
-      throw new BusyError(`answerer: ${this.queue.depth} requests queued, about ${Math.round(this.queue.estimatedWait(request.command) / 1000)} s of work`);
+      throw new BusyError(`answerer: ${this.queue.depth} requests queued`);
     }
     this.pump();
     return promise;

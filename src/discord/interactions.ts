@@ -66,6 +66,7 @@ const EPHEMERAL = MessageFlags.Ephemeral;
 // Text replies quote corpus and library text, which may hold a URL: no link previews there.
 const PRIVATE_TEXT = MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds;
 const CODE_UNKNOWN_MESSAGE = 10008;
+const CODE_UNKNOWN_INTERACTION = 10062;
 
 /** A private (ephemeral) text reply without link previews that pings nobody. */
 export function privately(content: string): InteractionReplyOptions {
@@ -364,6 +365,11 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       else if (interaction.isButton()) await turnPage(interaction, log, received);
       else if (interaction.isRepliable()) await interaction.reply(privately(strings(interaction.locale).staleButton));
     } catch (error) {
+      if (apiCode(error) === CODE_UNKNOWN_INTERACTION) {
+        // Too late for any response (counted as a missed deadline): an apology would only fail the same way.
+        log.warn('missed the 3 s deadline: the interaction is gone');
+        return;
+      }
       const s = strings(interaction.locale);
       const unavailable = error instanceof LibraryUnavailableError;
       log.error({ err: error }, unavailable ? 'library unavailable' : `/${name} failed`);
