@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { pruneSnapshotCache } from '../../src/cli/run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Each test starts a process or two that load the corpus: on a shared 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 120_000 });
 const cache = mkdtempSync(join(tmpdir(), 'shiji-cli-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
