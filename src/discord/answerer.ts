@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Library, UpdateReport } from '../library.ts';
+import type { Library, LiveLibrary, UpdateReport } from '../library.ts';
 import { fold } from '../text/normalize.ts';
 import { AnswerQueue, type QueueOptions } from './answer-queue.ts';
 import type { AnswerView } from './format.ts';
@@ -167,9 +167,10 @@ export class InlineAnswerer implements Answerer {
   }
 
   async update(files: readonly string[]): Promise<UpdateReport> {
-    const lib = (await this.loading, this.library);
-    if (!lib || !('update' in lib) || typeof lib.update !== 'function') throw new Error('answerer: this library cannot be updated (not a LiveLibrary)');
-    const report = (await (lib.update as (f: readonly string[]) => Promise<UpdateReport>)(files));
+    await this.loading;
+    const lib = this.library as Library | (Library & Pick<LiveLibrary, 'update'>);
+    if (!('update' in lib) || typeof lib.update !== 'function') throw new Error('answerer: this library cannot be updated (not a LiveLibrary)');
+    const report = await lib.update(files);
     this.refresh(lib);
     return report;
   }

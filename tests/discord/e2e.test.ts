@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordConfig } from '../../src/config.ts';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
+import { startBot, type BackgroundService, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { loadCommands } from '../../src/discord/load-commands.ts';
 import type { Library } from '../../src/library.ts';
@@ -137,6 +137,14 @@ describe('the bot against a stand-in for Discord', () => {
   let seq = 0;
   const user = () => fake.user(`13000000000000${String(++seq).padStart(5, '0')}`);
 
+  // A background service (as a feed poller would be): started once connected, stopped at shutdown.
+  const serviceEvents: string[] = [];
+  const service: BackgroundService = {
+    name: 'probe',
+    start: ({ answerer }) => void serviceEvents.push(`start:${typeof answerer.update}`),
+    stop: () => void serviceEvents.push('stop'),
+  };
+
   /** Dispatches an interaction; resolves with its first response (the stand-in enforces the 3 s rule). */
   async function interact(payload: Json) {
     const sent = fake.interact(payload);
@@ -156,7 +164,7 @@ describe('the bot against a stand-in for Discord', () => {
       },
     };
     const logger = createLogger('debug', { destination: log.stream, secrets: [TOKEN] });
-    bot = await startBot({ discord }, library, logger, { handleSignals: false });
+    bot = await startBot({ discord }, library, logger, { handleSignals: false, services: [service] });
     await withTimeout(bot.ready, 15_000, 'clientReady');
   });
 
@@ -411,6 +419,7 @@ describe('the bot against a stand-in for Discord', () => {
     while (fake.openSockets > 0 && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
     expect(fake.openSockets).toBe(0);
     expect(bot?.client.isReady()).toBe(false);
+    expect(serviceEvents).toEqual(['start:function', 'stop']);
   });
 });
 
