@@ -64,12 +64,19 @@ export const DEFAULT_MAX_QUEUE = 200;
 /** Names and topics kept on the main thread for autocomplete. */
 const SUGGESTION_LIST_SIZE = 5000;
 
-/** Forms that start with the typed text, then those that contain it (folded: simplified = traditional). */
+/**
+ * Names or topics for autocomplete, best first; each entry may have other forms (a person's
+ * aliases) that match too. Entries whose form starts with the typed text come first, then those
+ * that contain it; the form shown is the one that matched (folded: simplified = traditional).
+ */
 export class SuggestionList {
-  private entries: Array<{ form: string; key: string }> = [];
+  private entries: Array<{ forms: string[]; keys: string[] }> = [];
 
-  set(forms: readonly string[]): void {
-    this.entries = forms.map((form) => ({ form, key: suggestionKey(form) }));
+  set(entries: ReadonlyArray<string | readonly string[]>): void {
+    this.entries = entries.map((e) => {
+      const forms = (typeof e === 'string' ? [e] : [...e]).filter((f) => f.trim());
+      return { forms, keys: forms.map(suggestionKey) };
+    });
   }
 
   get size(): number {
@@ -78,12 +85,16 @@ export class SuggestionList {
 
   match(prefix: string, limit = 25): string[] {
     const p = suggestionKey(prefix);
-    if (!p) return this.entries.slice(0, limit).map((e) => e.form);
+    if (!p) return this.entries.slice(0, limit).flatMap((e) => e.forms.slice(0, 1));
     const starts: string[] = [];
     const contains: string[] = [];
     for (const e of this.entries) {
-      if (e.key.startsWith(p)) starts.push(e.form);
-      else if (contains.length < limit && e.key.includes(p)) contains.push(e.form);
+      const s = e.keys.findIndex((k) => k.startsWith(p));
+      if (s >= 0) starts.push(e.forms[s] as string);
+      else if (contains.length < limit) {
+        const c = e.keys.findIndex((k) => k.includes(p));
+        if (c >= 0) contains.push(e.forms[c] as string);
+      }
       if (starts.length >= limit) break;
     }
     return [...new Set([...starts, ...contains])].slice(0, limit);
@@ -95,9 +106,20 @@ function suggestionKey(text: string): string {
   return fold(text.trim()).replace(/[\s·・∙•.\-]/g, '');
 }
 
-/** The lists a library gives for autocomplete (its most frequent names and topics). */
-export function suggestionLists(library: Library): { people: string[]; topics: string[] } {
-  return { people: library.people('', SUGGESTION_LIST_SIZE), topics: library.topics('', SUGGESTION_LIST_SIZE) };
+// Aliases are looked up for the best-known people only: one /who call each, at load and after updates.
+const PEOPLE_WITH_ALIASES = 2000;
+
+/** The lists a library gives for autocomplete: its most frequent people (with their aliases) and topics. */
+export function suggestionLists(library: Library): { people: string[][]; topics: string[] } {
+  const people = library.people('', SUGGESTION_LIST_SIZE).map((name, i) => {
+    if (i >= PEOPLE_WITH_ALIASES) return [name];
+    try {
+      return [name, ...library.who(name, { limit: 0 }).aliases];
+    } catch {
+      return [name];
+    }
+  });
+  return { people, topics: library.topics('', SUGGESTION_LIST_SIZE) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,11 +223,11 @@ export interface WorkerAnswererOptions {
 
 /** Messages from the worker (answer-worker.ts). */
 export type FromWorker =
-  | { kind: 'loaded'; info: LoadedInfo; people: string[]; topics: string[] }
+  | { kind: 'loaded'; info: LoadedInfo; people: string[][]; topics: string[] }
   | { kind: 'failed'; message: string }
   | { kind: 'view'; id: number; view: AnswerView; ms: number }
   | { kind: 'error'; id: number; message: string; unavailable?: boolean; ms?: number }
-  | { kind: 'updated'; id: number; report: UpdateReport; people: string[]; topics: string[] }
+  | { kind: 'updated'; id: number; report: UpdateReport; people: string[][]; topics: string[] }
   | { kind: 'log'; line: string }
   | { kind: 'progress'; phase: string; done: number; total: number };
 

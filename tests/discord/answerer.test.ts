@@ -35,6 +35,9 @@ describe('the answer worker', () => {
     const view = await answerer.render({ command: 'ask', query: '驻日美军经费', page: 0, locale: 'zh-CN' });
     expect(view.kind).toBe('page');
     expect(answerer.suggest('people', '岸')).toContain('岸田文雄');
+    // A person is found by an alias too, shown as typed (Latin names of the seeds' speakers).
+    expect(answerer.suggest('people', 'stolt')).toEqual(['Jens Stoltenberg']);
+    expect(answerer.suggest('people', '川普')).toContain('川普');
     // Traditional typed, simplified known: the same topics.
     expect(answerer.suggest('topics', '美國').length).toBeGreaterThan(0);
     expect(answerer.suggest('topics', '美國')).toEqual(answerer.suggest('topics', '美国'));
