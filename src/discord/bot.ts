@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, RESTEvents, type Interaction } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import { registerSecret, type Logger } from '../log.ts';
@@ -119,6 +119,42 @@ export function createClient(apiUrl: string): Client {
   });
 }
 
+/**
+ * Interactions arrive in bursts (one read of the gateway can hold hundreds). Their handling starts
+ * a few per turn of the event loop, so that timers and I/O — the responses to the acknowledgements
+ * already sent — run in between, instead of one long block while every handler starts.
+ */
+export class Intake<T> {
+  private readonly waiting: T[] = [];
+  private head = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly start: (item: T) => void,
+    private readonly perTurn = 4,
+  ) {}
+
+  push(item: T): void {
+    this.waiting.push(item);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.turn());
+    }
+  }
+
+  private turn(): void {
+    for (let n = 0; n < this.perTurn && this.head < this.waiting.length; n++) this.start(this.waiting[this.head++] as T);
+    if (this.head < this.waiting.length) {
+      // Scheduled from the check phase, it runs on the next turn, after timers and I/O.
+      setImmediate(() => this.turn());
+      return;
+    }
+    this.waiting.length = 0;
+    this.head = 0;
+    this.scheduled = false;
+  }
+}
+
 function renderersOf(commands: readonly Command[]): Map<string, Renderer> {
   const out = new Map<string, Renderer>();
   for (const c of commands) if (c.render) out.set(c.data.name, c.render);
@@ -193,7 +229,8 @@ export async function startBot(
     }
   });
 
-  client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
+  const intake = new Intake<Interaction>((interaction) => void handler.handle(interaction));
+  client.on(Events.InteractionCreate, (interaction) => intake.push(interaction));
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'client warning'));
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'gateway connection error'));
