@@ -23,12 +23,10 @@ const data = new SlashCommandBuilder()
 export default {
   data,
   async execute(interaction, ctx) {
-    const query = interaction.options.getString('question', true);
     await ctx.answer(interaction, {
-      query,
+      query: interaction.options.getString('question', true),
       hide: interaction.options.getBoolean('hide') ?? false,
-      render: (library, page, locale) =>
-        askView(library.ask(query, { limit: PAGE_SIZE.ask, offset: page * PAGE_SIZE.ask }), page, locale),
     });
   },
+  render: (library, query, page, locale) => askView(library.ask(query, { limit: PAGE_SIZE.ask, offset: page * PAGE_SIZE.ask }), page, locale),
 } satisfies Command;

@@ -24,15 +24,13 @@ const data = new SlashCommandBuilder()
 export default {
   data,
   async execute(interaction, ctx) {
-    const topic = interaction.options.getString('topic', true);
     await ctx.answer(interaction, {
-      query: topic,
+      query: interaction.options.getString('topic', true),
       hide: interaction.options.getBoolean('hide') ?? false,
-      render: (library, page, locale) =>
-        timelineView(library.timeline(topic, { limit: PAGE_SIZE.timeline, offset: page * PAGE_SIZE.timeline }), page, locale),
     });
   },
+  render: (library, query, page, locale) => timelineView(library.timeline(query, { limit: PAGE_SIZE.timeline, offset: page * PAGE_SIZE.timeline }), page, locale),
   async autocomplete(interaction, ctx) {
-    await ctx.suggest(interaction, (library, prefix) => library.topics(prefix, 25));
+    await ctx.suggest(interaction, 'topics');
   },
 } satisfies Command;

@@ -24,16 +24,14 @@ const data = new SlashCommandBuilder()
 export default {
   data,
   async execute(interaction, ctx) {
-    const name = interaction.options.getString('name', true);
     await ctx.answer(interaction, {
-      query: name,
+      query: interaction.options.getString('name', true),
       hide: interaction.options.getBoolean('hide') ?? false,
-      // One more than a page: the extra statement only says whether there is a next page.
-      render: (library, page, locale) =>
-        whoView(library.who(name, { limit: PAGE_SIZE.who + 1, offset: page * PAGE_SIZE.who }), page, locale),
     });
   },
+  // One more than a page: the extra statement only says whether there is a next page.
+  render: (library, query, page, locale) => whoView(library.who(query, { limit: PAGE_SIZE.who + 1, offset: page * PAGE_SIZE.who }), page, locale),
   async autocomplete(interaction, ctx) {
-    await ctx.suggest(interaction, (library, prefix) => library.people(prefix, 25));
+    await ctx.suggest(interaction, 'people');
   },
 } satisfies Command;

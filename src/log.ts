@@ -18,10 +18,16 @@ const secrets = new Set<string>();
 export function registerSecret(secret: string): void {
   // Short strings would blank out ordinary words.
   if (secret.length >= 8) secrets.add(secret);
+  // A bot token's first two parts (discord.js's debug line prints them with the third masked).
+  const parts = secret.split('.');
+  if (parts.length === 3 && parts[0] && parts[1] && parts[0].length + parts[1].length >= 16) secrets.add(`${parts[0]}.${parts[1]}.`);
 }
 
 // Bot tokens: base64 user id, timestamp, HMAC.
 const BOT_TOKEN_RE = /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g;
+// discord.js at trace level: "Provided token: part1.part2.****" (the third part masked, the rest not).
+const PROVIDED_TOKEN_RE = /(Provided token:\s*)[^\s"\\]+/g;
+const MASKED_TOKEN_RE = /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.\*{3,}/g;
 // Interaction and webhook tokens appear in REST paths of errors; they grant 15 minutes of replies.
 const PATH_TOKEN_RE = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s"?]+/g;
 
@@ -31,7 +37,12 @@ export function scrub(text: string): string {
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  return out.replace(BOT_TOKEN_RE, REDACTED).replace(PATH_TOKEN_RE, `$1${REDACTED}`);
+  // The cheap test first: every log line passes here.
+  if (out.includes('Provided token')) out = out.replace(PROVIDED_TOKEN_RE, `$1${REDACTED}`);
+  if (out.includes('***')) out = out.replace(MASKED_TOKEN_RE, REDACTED);
+  return out
+    .replace(BOT_TOKEN_RE, REDACTED)
+    .replace(PATH_TOKEN_RE, `$1${REDACTED}`);
 }
 
 const REDACT_PATHS = [

@@ -1,6 +1,6 @@
 import { runConsole } from './cli/console.ts';
 import { loadConfig, readEnv } from './config.ts';
-import { corpusDirs, createContext, loadCommands } from './cli/run.ts';
+import { checkCorpusDirs, corpusDirs, createContext, loadCommands } from './cli/run.ts';
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the same answers in the
@@ -18,12 +18,20 @@ async function main(): Promise<void> {
     return;
   }
   const dirs = corpusDirs({ json: false, corpus: [] });
+  const missing = await checkCorpusDirs(dirs);
+  if (missing) {
+    process.stderr.write(`shiji: ${missing} (set CORPUS_DIR to a folder of article files)\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(
     `No DISCORD_TOKEN set: answering in this terminal over ${dirs.join(', ')}.\n` +
       'To connect Discord, put DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example and the README), run npm run deploy-commands, then npm start.\n',
   );
   const interactive = process.stdin.isTTY === true;
   const ctx = createContext(dirs, { styled: process.stdout.isTTY === true });
+  // Load now, with its "loading N articles…" line, rather than silently on the first question.
+  ctx.library().catch(() => undefined);
   await runConsole(await loadCommands(), ctx, { input: process.stdin, output: process.stdout, interactive });
 }
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { UsageError } from './command.ts';
-import { corpusDirs, createContext, help, loadCommands, parseCommandLine, runCommand } from './run.ts';
+import { checkCorpusDirs, corpusDirs, createContext, help, loadCommands, parseCommandLine, runCommand } from './run.ts';
 
 /**
  * `npm run cli -- <command> [args] [--corpus DIR] [--json]`. With --json, exactly one JSON
@@ -18,11 +18,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { name, args, flags } = parsed;
+  if (name === undefined && flags.json) {
+    process.stdout.write(`${JSON.stringify({ error: 'no command given', commands: [...commands.keys(), 'batch'] })}\n`);
+    return 2;
+  }
   if (name === 'help' || name === undefined) {
     process.stdout.write(`${help(commands)}\n`);
     return name === undefined ? 2 : 0;
   }
-  const ctx = createContext(corpusDirs(flags), { styled: !flags.json && process.stdout.isTTY === true });
+  const dirs = corpusDirs(flags);
+  // A mistyped --corpus is a usage error, not an empty archive (and no snapshot is cached for it).
+  const missing = await checkCorpusDirs(dirs);
+  if (missing) {
+    if (flags.json) process.stdout.write(`${JSON.stringify({ command: name, error: missing })}\n`);
+    else process.stderr.write(`${missing}\n`);
+    return 2;
+  }
+  const ctx = createContext(dirs, { styled: !flags.json && process.stdout.isTTY === true });
 
   if (name === 'batch') return batch(commands, ctx);
 

@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, readEnv, snapshotPathFor, type Config } from '../config.ts';
 import type { Library } from '../library.ts';
@@ -64,6 +64,61 @@ export function snapshotPath(dirs: string[]): string {
   return config.indexPath === snapshotPathFor(config.corpusDirs) ? snapshotPathFor(dirs) : config.indexPath;
 }
 
+/** How many corpora keep a snapshot in the cache (the most recently used ones). */
+export const CACHED_CORPORA = 3;
+const CACHE_NAME_RE = /^index-[0-9a-f]{12}\.snapshot$/;
+
+/**
+ * Keeps the snapshots of the last CACHED_CORPORA corpora used in the cache folder and removes the
+ * others (only files this cache names: never INDEX_PATH, never a snapshot being written).
+ */
+export async function pruneSnapshotCache(current: string, keep = CACHED_CORPORA): Promise<string[]> {
+  const dir = dirname(current);
+  const now = new Date();
+  // Using a snapshot makes it the most recent.
+  await utimes(current, now, now).catch(() => undefined);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => CACHE_NAME_RE.test(n));
+  } catch {
+    return [];
+  }
+  const dated = await Promise.all(names.map(async (n) => ({ path: join(dir, n), mtime: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.mtime - a.mtime);
+  const removed: string[] = [];
+  const all = await readdir(dir).catch(() => [] as string[]);
+  for (const old of dated.slice(keep)) {
+    if (basename(old.path) === basename(current)) continue;
+    await unlink(old.path).then(() => removed.push(old.path), () => undefined);
+    // Its year partitions and any leftover temp files go with it (index-….snapshot.part-2024, ….tmp).
+    const prefix = `${basename(old.path)}.`;
+    for (const name of all) if (name.startsWith(prefix)) await unlink(join(dir, name)).catch(() => undefined);
+  }
+  return removed;
+}
+
+/** A corpus folder that does not exist or is not a folder: a usage error (exit 2). */
+export async function checkCorpusDirs(dirs: readonly string[]): Promise<string | null> {
+  for (const dir of dirs) {
+    const s = await stat(dir).catch(() => null);
+    if (!s) return `corpus folder not found: ${dir}`;
+    if (!s.isDirectory()) return `corpus is not a folder: ${dir}`;
+  }
+  return null;
+}
+
+/** Article files (*.txt) in the folders. */
+export async function countArticleFiles(dirs: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const dir of dirs) n += (await readdir(dir).catch(() => [] as string[])).filter((f) => f.toLowerCase().endsWith('.txt')).length;
+  return n;
+}
+
+/** Raised for a corpus with no article to answer from: said plainly rather than "did you mean" over nothing. */
+export class EmptyCorpusError extends Error {
+  override name = 'EmptyCorpusError';
+}
+
 /** The folders of --corpus (relative to the working directory, as a shell user means them), else CORPUS_DIR's. */
 export function corpusDirs(flags: Flags): string[] {
   if (flags.corpus.length) return flags.corpus.map((d) => resolve(d));
@@ -86,7 +141,8 @@ export function createContext(dirs: string[], options: { styled: boolean; quiet?
   };
   let lastLine = 0;
   const progress = (phase: string, done: number, total: number): void => {
-    if (options.quiet || total < 5000) return;
+    // Small corpora load in a blink: a bar would only flicker.
+    if (options.quiet || total < 200) return;
     if (err.isTTY) {
       const width = 30;
       const filled = Math.round((done / total) * width);
@@ -98,12 +154,20 @@ export function createContext(dirs: string[], options: { styled: boolean; quiet?
   };
   return {
     styled: options.styled,
-    library: () =>
-      (opening ??= openLibrary({ corpusDirs: dirs, indexPath: snapshotPath(dirs), log, onProgress: progress }).then((opened) => {
-        log(`${opened.loaded} loaded, ${opened.skipped.length} skipped${opened.fromSnapshot ? ' (index from snapshot)' : ''}`);
-        return opened.library;
-      })),
+    library: () => (opening ??= open()),
   };
+
+  async function open(): Promise<Library> {
+    const files = await countArticleFiles(dirs);
+    if (files === 0) throw new EmptyCorpusError(`no articles to answer from: ${dirs.join(', ')} holds no article files (*.txt)`);
+    log(`loading ${files} article${files === 1 ? '' : 's'}…`);
+    const indexPath = snapshotPath(dirs);
+    const opened = await openLibrary({ corpusDirs: dirs, indexPath, log, onProgress: progress });
+    log(`${opened.loaded} loaded, ${opened.skipped.length} skipped${opened.fromSnapshot ? ' (index from snapshot)' : ''}`);
+    if (!process.env.INDEX_PATH) await pruneSnapshotCache(indexPath);
+    if (opened.loaded === 0) throw new EmptyCorpusError(`no articles to answer from: none of the ${files} files in ${dirs.join(', ')} could be read (see the lines above)`);
+    return opened.library;
+  }
 }
 
 /** Runs one command; a usage mistake or a failure becomes a value with an `error` field. */
@@ -122,7 +186,12 @@ export async function runCommand(
   try {
     return { ok: true, ...(await command.run(ctx, args, flags)) };
   } catch (err) {
-    const error = err instanceof UsageError ? `${err.message} (usage: ${command.usage})` : `${command.name} failed: ${err instanceof Error ? err.message : String(err)}`;
+    const error =
+      err instanceof UsageError
+        ? `${err.message} (usage: ${command.usage})`
+        : err instanceof EmptyCorpusError
+          ? err.message
+          : `${command.name} failed: ${err instanceof Error ? err.message : String(err)}`;
     return { ok: false, json: { command: command.name, error }, text: error };
   }
 }

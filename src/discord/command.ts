@@ -4,34 +4,38 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBooleanOption,
 } from 'discord.js';
-import type { Library } from '../library.ts';
-import type { AnswerView } from './format.ts';
+import type { Renderer, SuggestionKind } from './answerer.ts';
 
 /**
  * A slash command: one file in commands/, `export default { data, execute } satisfies Command`.
- * Command files only describe the command and say which library call renders a page; the
- * shared flow (deferring, paging, cooldowns, errors, allowed mentions) lives in interactions.ts.
+ * Command files only describe the command and say which library call renders a page (`render`,
+ * run in the answer worker); the shared flow (acknowledging, queueing, paging, cooldowns, errors,
+ * allowed mentions) lives in interactions.ts.
  */
 export interface Command {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * Renders page `page` (0-based) of the answer to `query`: synchronous, pure over the library.
+   * It runs in the answer worker thread, so it may use only its arguments (no closures over the
+   * interaction). Commands that answer without the library (e.g. settings) leave it out.
+   */
+  render?: Renderer;
 }
 
-/** How to answer a query: which page renderer, for whom, how visibly. */
+/** How to answer a query with the command's `render`: for whom, how visibly. */
 export interface AnswerSpec {
   query: string;
   /** Only the asker sees the answer (ephemeral). */
   hide: boolean;
-  /** Renders page `page` (0-based) from the library: synchronous, pure over the index. */
-  render(library: Library, page: number, locale: string): AnswerView;
 }
 
 export interface CommandContext {
-  /** Answers with page 0 of `spec` (and Previous/Next when there is more). */
+  /** Answers with page 0 of the command's `render` for `spec` (and Previous/Next when there is more). */
   answer(interaction: ChatInputCommandInteraction, spec: AnswerSpec): Promise<void>;
-  /** Answers an autocomplete with the names `list` gives for the focused value. */
-  suggest(interaction: AutocompleteInteraction, list: (library: Library, prefix: string) => string[]): Promise<void>;
+  /** Answers an autocomplete with the known names or topics matching the focused value (held in this thread). */
+  suggest(interaction: AutocompleteInteraction, kind: SuggestionKind): Promise<void>;
 }
 
 /** The `hide` option every command takes. */
@@ -55,6 +59,7 @@ export function isCommand(x: unknown): x is Command {
     typeof data.name === 'string' &&
     typeof data.toJSON === 'function' &&
     typeof c.execute === 'function' &&
-    (c.autocomplete === undefined || typeof c.autocomplete === 'function')
+    (c.autocomplete === undefined || typeof c.autocomplete === 'function') &&
+    (c.render === undefined || typeof c.render === 'function')
   );
 }

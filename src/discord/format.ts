@@ -151,9 +151,20 @@ function capRaw(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** Corpus or user text made inert: Markdown escaped, mentions neutralised, whitespace collapsed. */
+// C0/C1 controls (tabs and newlines included: echoed text is one line) and the invisible
+// direction marks and overrides (U+202E turns "txt.exe" into "exe.txt"); lone surrogates too.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as it may be echoed: no control or bidi characters, no lone surrogates (each becomes a space or U+FFFD). */
+export function cleanText(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd').replace(UNSAFE_CHARS, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : ''));
+}
+
+/** Corpus or user text made inert: controls dropped, Markdown escaped, mentions neutralised, whitespace collapsed. */
 export function escapeText(text: string): string {
-  const flat = capRaw(text, MAX_RAW).replace(/\s+/g, ' ');
+  const flat = cleanText(capRaw(text, MAX_RAW)).replace(/\s+/g, ' ');
   let escaped = '';
   for (let i = 0; i < flat.length; ) {
     const slice = capRaw(flat.slice(i), ESCAPE_SLICE);

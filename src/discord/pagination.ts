@@ -27,6 +27,18 @@ export function pageIndicatorId(sessionId: string): string {
   return `${ID_PREFIX}:page:${sessionId}`;
 }
 
+const ANY_ID_RE = /^shiji:(?:prev|next|page):([a-z0-9]{1,16})(?::\d{1,6})?$/;
+
+/** The session ids named by a message's button ids (to tell a live message from a stale one). */
+export function sessionIdsOf(customIds: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const id of customIds) {
+    const m = ANY_ID_RE.exec(id);
+    if (m?.[1]) out.add(m[1]);
+  }
+  return [...out];
+}
+
 export interface PageButton {
   sessionId: string;
   direction: Direction;

@@ -1,20 +1,30 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { openLibrary } from '../open.ts';
-import { startBot, type Bot } from './bot.ts';
+import type { QueueOptions } from './answer-queue.ts';
+import { WorkerAnswerer } from './answerer.ts';
+import { startBot, type BackgroundService, type Bot } from './bot.ts';
 
 /**
- * The bot's entry from src/main.ts: configuration, logger, library and client. The bot connects
- * while the index loads; answers wait for it (deferred). A bad variable throws one readable line.
+ * The bot's entry from src/main.ts: configuration, logger, the answer worker (which opens the
+ * library) and the client. The bot connects while the index loads; answers wait for it
+ * (deferred). A bad variable throws one readable line. Background services (feed pollers…) are
+ * passed in `services`: started once connected, stopped first at shutdown.
  */
-export async function runBot(env: Readonly<Record<string, string | undefined>>): Promise<Bot> {
+export interface RunOptions {
+  /** Background services (feed pollers…): started once connected, stopped first at shutdown. */
+  services?: readonly BackgroundService[];
+  /** How the answer queue is bounded (defaults: 30 s of estimated wait, 500 requests). */
+  queue?: QueueOptions;
+}
+
+export async function runBot(env: Readonly<Record<string, string | undefined>>, options: RunOptions = {}): Promise<Bot> {
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.error);
   const { config } = loaded;
   if (!config.discord) throw new Error('DISCORD_TOKEN is missing');
   const logger = createLogger(config.logLevel, { secrets: [config.discord.token] });
   let lastProgress = 0;
-  const opening = openLibrary({
+  const answerer = new WorkerAnswerer({
     corpusDirs: config.corpusDirs,
     indexPath: config.indexPath,
     log: (line) => logger.info({ component: 'library' }, line),
@@ -25,9 +35,13 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>):
         logger.info({ component: 'library', phase, done, total }, `${phase} ${done}/${total}`);
       }
     },
-  }).then((opened) => {
-    logger.info({ component: 'library', articles: opened.loaded, skipped: opened.skipped.length, fromSnapshot: opened.fromSnapshot }, 'library loaded');
-    return opened.library;
+    ...(options.queue ? { queue: options.queue } : {}),
+    onCrash: (err) => logger.error({ component: 'library', err }, 'the answer worker died; restarting it'),
   });
-  return startBot(config, opening, logger);
+  try {
+    return await startBot(config, answerer, logger, { services: options.services ?? [] });
+  } catch (err) {
+    await answerer.close();
+    throw err;
+  }
 }

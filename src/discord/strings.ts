@@ -27,6 +27,9 @@ export interface Strings {
   notYourButton: (command: string) => string;
   cooldown: (command: string, unixSeconds: number) => string;
   libraryFailed: string;
+  busy: string;
+  restarting: string;
+  outOfDateButton: string;
 }
 
 const en: Strings = {
@@ -53,6 +56,9 @@ const en: Strings = {
   notYourButton: (c) => `Only the person who ran /${c} can turn these pages. Run /${c} yourself to get your own copy.`,
   cooldown: (c, t) => `Please wait a moment: you can use /${c} again <t:${t}:R>.`,
   libraryFailed: 'Sorry, the article index could not be loaded, so I cannot answer right now.',
+  busy: 'I am busy answering many questions right now. Please try again in a moment.',
+  restarting: 'I am restarting. Please try again in a moment.',
+  outOfDateButton: 'This page has already changed; use the buttons on the message as it is now.',
 };
 
 const zhCN: Strings = {
@@ -79,6 +85,9 @@ const zhCN: Strings = {
   notYourButton: (c) => `只有运行 /${c} 的用户才能翻页。请自己运行 /${c} 获取一份。`,
   cooldown: (c, t) => `请稍等：<t:${t}:R>可以再次使用 /${c}。`,
   libraryFailed: '抱歉，文章索引加载失败，暂时无法回答。',
+  busy: '我正忙着回答很多问题，请稍后再试。',
+  restarting: '我正在重启，请稍后再试。',
+  outOfDateButton: '这一页已经变了，请使用消息上现在的按钮。',
 };
 
 const zhTW: Strings = {
@@ -104,6 +113,9 @@ const zhTW: Strings = {
   notYourButton: (c) => `只有執行 /${c} 的使用者才能翻頁。請自己執行 /${c} 取得一份。`,
   cooldown: (c, t) => `請稍等：<t:${t}:R>可以再次使用 /${c}。`,
   libraryFailed: '抱歉，文章索引載入失敗，暫時無法回答。',
+  busy: '我正忙著回答很多問題，請稍後再試。',
+  restarting: '我正在重新啟動，請稍後再試。',
+  outOfDateButton: '這一頁已經變了，請使用訊息上現在的按鈕。',
 };
 
 /** The strings for a Discord locale such as 'zh-CN', 'zh-TW' or 'en-US'. */

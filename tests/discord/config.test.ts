@@ -118,4 +118,19 @@ describe('createLogger', () => {
     expect(out.text()).not.toContain('aW50ZXJhY3Rpb246secret');
     expect(out.text()).toContain('/interactions/123/[REDACTED]/callback');
   });
+
+  it("scrubs discord.js's trace line that prints a token's first two parts with the third masked", () => {
+    const out = capture();
+    const log = createLogger('trace', { destination: out.stream, secrets: [TOKEN] });
+    const [a, b, c] = TOKEN.split('.');
+    const masked = `${a}.${b}.${'*'.repeat(c?.length ?? 0)}`;
+    log.trace({ message: `[WS => Shard 0] Provided token: ${masked}` }, 'discord.js');
+    // The same shape for a token never registered (another bot's, a rotated one).
+    const other = 'OTk5OTk5OTk5OTk5OTk5OTk5.AbCdEf.********************';
+    log.trace(`Provided token: ${other}`);
+    log.trace(`seen ${other}`);
+    expect(out.text()).not.toContain(`${a}.${b}`);
+    expect(out.text()).not.toContain('OTk5OTk5OTk5OTk5OTk5OTk5.AbCdEf');
+    expect(out.text()).toContain('Provided token: [REDACTED]');
+  });
 });

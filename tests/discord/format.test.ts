@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AskHit, AskResult, StatementOut, TimelineEvent, TimelineResult, WhoResult } from '../../src/answers/types.ts';
 import {
@@ -5,6 +6,7 @@ import {
   LIMITS,
   PAGE_SIZE,
   askView,
+  cleanText,
   choices,
   discordDate,
   embedLength,
@@ -424,5 +426,28 @@ describe('buttons and choices', () => {
     expect(out[0]).toEqual({ name: '岸田文雄', value: '岸田文雄' });
     expect(out.every((c) => c.name.length <= 100 && c.value.length <= 100 && c.value.trim() !== '')).toBe(true);
     expect(new Set(out.map((c) => c.value)).size).toBe(out.length);
+  });
+});
+
+describe('echoed text', () => {
+  const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  it('drops bidi overrides and isolates, C0/C1 controls and lone surrogates; keeps Chinese, emoji and spaces', () => {
+    expect(cleanText('岸田\u202e文雄\u2067 said\u0007 \ud800x 👍 日美\t同盟')).toBe('岸田文雄 said \ufffdx 👍 日美 同盟');
+    expect(cleanText('驻日美军经費')).toBe('驻日美军经費');
+  });
+
+  it('never lets an unsafe character through, whatever the input (also through escapeText)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(cleanText(text)).not.toMatch(UNSAFE);
+        expect(escapeText(text)).not.toMatch(UNSAFE);
+      }),
+    );
+  });
+
+  it('shows a query with a right-to-left override as typed, minus the override, in the answer title', () => {
+    const view = askView({ query: '\u202e驻日美军经费', results: [], total: 0 } as unknown as AskResult, 0, 'en-US');
+    expect(JSON.stringify(view)).not.toMatch(/\\u202e|\u202e/);
   });
 });

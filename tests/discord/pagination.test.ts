@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Cooldowns } from '../../src/discord/cooldown.ts';
-import { CallTimes, shouldDefer } from '../../src/discord/defer.ts';
+import { DIRECT_REPLY_MS, OLD_INTERACTION_MS, replyBudgetMs } from '../../src/discord/defer.ts';
 import { EXPIRY_MARGIN_MS, PageSessions, TOKEN_LIFETIME_MS, pageButtonId, parsePageButtonId } from '../../src/discord/pagination.ts';
 
 describe('page sessions', () => {
@@ -129,23 +129,13 @@ describe('cooldowns', () => {
 });
 
 describe('defer policy', () => {
-  it('replies directly when the library is loaded, the interaction is fresh and calls are fast', () => {
-    expect(shouldDefer({ libraryReady: true, ageMs: 50, recentSlowestMs: 20 })).toBe(false);
+  it('waits up to a second for the answer when the library is loaded and the interaction is fresh', () => {
+    expect(replyBudgetMs({ libraryReady: true, ageMs: 50 })).toBe(DIRECT_REPLY_MS);
+    expect(replyBudgetMs({ libraryReady: true, ageMs: OLD_INTERACTION_MS - 200 })).toBe(200);
   });
 
-  it('defers while the library loads, for an old interaction, after a slow call, or on a large corpus', () => {
-    expect(shouldDefer({ libraryReady: false, ageMs: 0, recentSlowestMs: 0 })).toBe(true);
-    expect(shouldDefer({ libraryReady: true, ageMs: 0, recentSlowestMs: 0, passages: 250_000 })).toBe(true);
-    expect(shouldDefer({ libraryReady: true, ageMs: 0, recentSlowestMs: 0, passages: 107 })).toBe(false);
-    expect(shouldDefer({ libraryReady: true, ageMs: 2000, recentSlowestMs: 0 })).toBe(true);
-    expect(shouldDefer({ libraryReady: true, ageMs: 0, recentSlowestMs: 1200 })).toBe(true);
-  });
-
-  it('remembers the slowest of the last calls only', () => {
-    const t = new CallTimes(3);
-    t.record('ask', 2000);
-    for (const ms of [5, 6, 7]) t.record('ask', ms);
-    expect(t.slowest('ask')).toBe(7);
-    expect(t.slowest('who')).toBe(0);
+  it('defers at once while the library loads or for an interaction that is already old', () => {
+    expect(replyBudgetMs({ libraryReady: false, ageMs: 0 })).toBe(0);
+    expect(replyBudgetMs({ libraryReady: true, ageMs: 2000 })).toBe(0);
   });
 });

@@ -22,7 +22,16 @@ export interface RecordedCall {
   status: number;
   /** Date.now() when the request arrived. */
   at: number;
+  /** The fault injected into this call, if any. */
+  fault?: Fault['kind'];
 }
+
+/**
+ * A fault injected into one REST call: an error status before Discord processes the call, an
+ * error status after it did (the effect stays; only the response is lost), or no response at all
+ * after processing (the client waits until its own timeout).
+ */
+export type Fault = { kind: 'status-before'; status: number } | { kind: 'status-after'; status: number } | { kind: 'hang-after' };
 
 export interface GatewayFrame {
   op: number;
@@ -57,6 +66,18 @@ interface InteractionRecord {
   /** The message @original refers to (the reply, or the message a button sits on). */
   originalId: string | null;
   autocompleteChoices?: unknown;
+  /** Follow-up messages posted with this interaction's token. */
+  followUps: string[];
+}
+
+/** What became of an interaction, as its user sees it. */
+export interface InteractionOutcome {
+  acknowledged: boolean;
+  /** The reply (or deferred reply) message as it is now; null when there is none (deleted, never sent). */
+  original: Json | null;
+  /** Still showing "thinking…" (a deferred reply never edited). */
+  thinking: boolean;
+  followUps: Json[];
 }
 
 type Json = Record<string, unknown>;
@@ -78,6 +99,8 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<{ test: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly faults: Array<{ test: (c: RecordedCall) => boolean; fault: Fault; times: number }> = [];
+  private readonly held = new Set<ServerResponse>();
   private seq = 0;
   private counter = 0;
   private port = 0;
@@ -266,6 +289,7 @@ export class FakeDiscord {
       dispatchedAt,
       acknowledgedAt: null,
       originalId: message ? String(message.id) : null,
+      followUps: [],
     });
     this.dispatch('INTERACTION_CREATE', payload);
     return { id, token, dispatchedAt };
@@ -341,6 +365,34 @@ export class FakeDiscord {
     return { ...this.base(3, { custom_id: customId, component_type: 2 }, user, locale), message };
   }
 
+  /** Injects `fault` into the next `times` REST calls that pass `test`. */
+  injectFault(test: (c: RecordedCall) => boolean, fault: Fault, times = 1): void {
+    this.faults.push({ test, fault, times });
+  }
+
+  /** Closes every gateway connection with `code` (4004: authentication failed, as when a token is reset). */
+  closeGateway(code: number, reason = ''): void {
+    for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  /** The user's view of an interaction: its reply as it is now, whether it still thinks, its follow-ups. */
+  outcome(token: string): InteractionOutcome {
+    const rec = this.interactions.get(token);
+    const original = rec?.originalId ? (this.messages.get(rec.originalId) ?? null) : null;
+    return {
+      acknowledged: rec?.acknowledgedAt !== null && rec?.acknowledgedAt !== undefined,
+      original,
+      thinking: original !== null && (Number(original.flags ?? 0) & 128) !== 0,
+      followUps: (rec?.followUps ?? []).map((id) => this.messages.get(id)).filter((m): m is Json => m !== undefined),
+    };
+  }
+
+  /** When the interaction's first response was accepted, relative to its dispatch (null if never). */
+  ackDelay(token: string): number | null {
+    const rec = this.interactions.get(token);
+    return rec?.acknowledgedAt == null ? null : rec.acknowledgedAt - rec.dispatchedAt;
+  }
+
   /** The message an interaction's @original is now. */
   original(token: string): Json | null {
     const id = this.interactions.get(token)?.originalId;
@@ -400,14 +452,25 @@ export class FakeDiscord {
       status: 0,
       at,
     };
-    const [status, payload] = this.route(call);
-    call.status = status;
+    const injected = this.faults.find((f) => f.times > 0 && f.test(call));
+    if (injected) injected.times--;
+    const fault = injected?.fault;
+    if (fault) call.fault = fault.kind;
+    let [status, payload] = fault?.kind === 'status-before' ? [fault.status, { message: `${fault.status}: injected`, code: 0 }] : this.route(call);
+    if (fault?.kind === 'status-after') [status, payload] = [fault.status, { message: `${fault.status}: injected after processing`, code: 0 }];
+    call.status = fault?.kind === 'hang-after' ? 0 : status;
     this.calls.push(call);
     for (const w of [...this.waiters]) {
       if (w.test(call)) {
         this.waiters.delete(w);
         w.resolve(call);
       }
+    }
+    if (fault?.kind === 'hang-after') {
+      // Processed, never answered: the client's timeout (or close()) ends it.
+      this.held.add(res);
+      res.on('close', () => this.held.delete(res));
+      return;
     }
     if (status === 204) {
       res.writeHead(204).end();
@@ -491,7 +554,9 @@ export class FakeDiscord {
     const id = messageId === '@original' ? rec.originalId : messageId;
     if (messageId === null) {
       if (call.method !== 'POST') return [405, { message: '405: Method Not Allowed', code: 0 }];
-      return [200, this.createMessage((call.body ?? {}) as Json)];
+      const message = this.createMessage((call.body ?? {}) as Json);
+      rec.followUps.push(String(message.id));
+      return [200, message];
     }
     if (!id || !this.messages.has(id)) return [404, { message: 'Unknown Message', code: 10008 }];
     if (call.method === 'GET') return [200, this.messages.get(id)];
@@ -540,6 +605,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    for (const res of this.held) res.destroy();
     for (const ws of this.sockets) ws.terminate();
     this.wss.close();
     this.server.closeAllConnections();
