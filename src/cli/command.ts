@@ -6,6 +6,8 @@ export interface Flags {
   corpus: string[];
   limit?: number;
   offset?: number;
+  /** Feed URLs (ingest --feed). */
+  feed?: string[];
 }
 
 /** What a command gives back: one JSON object (for --json and batch) and text for a person. */
