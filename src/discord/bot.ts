@@ -4,6 +4,7 @@ import type { Library } from '../library.ts';
 import { registerSecret, type Logger } from '../log.ts';
 import type { Command } from './command.ts';
 import { Cooldowns } from './cooldown.ts';
+import type { Follows } from './follow.ts';
 import { CallTimes } from './defer.ts';
 import { createInteractionHandler, libraryRef, type SessionState } from './interactions.ts';
 import { loadCommands } from './load-commands.ts';
@@ -20,6 +21,10 @@ export interface BotOptions {
   exit?: (code: number) => void;
   /** Interaction token lifetime (Discord's 15 minutes); only tests shorten it, to see buttons expire. */
   tokenLifetimeMs?: number;
+  /** /follow's subscriptions (live news); without them /follow says it is unavailable. */
+  follows?: Follows;
+  /** Services stopped with the bot, before the gateway closes (the live-news poller). */
+  services?: ReadonlyArray<{ stop(): Promise<void> }>;
 }
 
 export interface Bot {
@@ -80,6 +85,7 @@ export async function startBot(
     cooldowns: new Cooldowns(options.cooldownMs ?? DEFAULT_COOLDOWN_MS),
     sessions,
     times: new CallTimes(),
+    follows: options.follows ?? null,
   });
 
   const client = createClient(discord.apiUrl);
@@ -122,6 +128,7 @@ export async function startBot(
     stopping ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      for (const service of options.services ?? []) await service.stop().catch((err: unknown) => log.warn({ err }, 'a service did not stop cleanly'));
       let grace: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([sessions.closeAll(), new Promise((r) => (grace = setTimeout(r, SHUTDOWN_GRACE_MS)))]);
       clearTimeout(grace);

@@ -5,6 +5,7 @@ import type {
   SlashCommandBooleanOption,
 } from 'discord.js';
 import type { Library } from '../library.ts';
+import type { Follows } from './follow.ts';
 import type { AnswerView } from './format.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface CommandContext {
   answer(interaction: ChatInputCommandInteraction, spec: AnswerSpec): Promise<void>;
   /** Answers an autocomplete with the names `list` gives for the focused value. */
   suggest(interaction: AutocompleteInteraction, list: (library: Library, prefix: string) => string[]): Promise<void>;
+  /** The /follow subscriptions, or null when the bot runs without its news database. */
+  follows: Follows | null;
 }
 
 /** The `hide` option every command takes. */

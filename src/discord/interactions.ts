@@ -15,6 +15,7 @@ import type { Library } from '../library.ts';
 import type { Logger } from '../log.ts';
 import type { AnswerSpec, Command, CommandContext } from './command.ts';
 import type { Cooldowns } from './cooldown.ts';
+import type { Follows } from './follow.ts';
 import { shouldDefer, type CallTimes } from './defer.ts';
 import { NO_MENTIONS, choices, fitContent, fitEmbeds, pageButtons, type AnswerView } from './format.ts';
 import { parsePageButtonId, type PageSession, type PageSessions } from './pagination.ts';
@@ -55,6 +56,7 @@ export interface InteractionDeps {
   sessions: PageSessions<SessionState>;
   times: CallTimes;
   now?: () => number;
+  follows?: Follows | null;
 }
 
 /** Raised when the library never loaded: the user gets "index unavailable", not the generic apology. */
@@ -105,6 +107,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const { commands, library, logger, cooldowns, sessions, times } = deps;
 
   const context = (log: Logger, name: string): CommandContext => ({
+    follows: deps.follows ?? null,
     answer: (interaction, spec) => answer(interaction, spec, log, name),
     async suggest(interaction, list) {
       const lib = library.current();

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openLibrary } from '../open.ts';
 import { startBot, type Bot } from './bot.ts';
+import { createNews } from './news.ts';
 
 /**
  * The bot's entry from src/main.ts: configuration, logger, library and client. The bot connects
@@ -30,5 +31,9 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>):
     logger.info({ component: 'library', articles: opened.loaded, skipped: opened.skipped.length, fromSnapshot: opened.fromSnapshot }, 'library loaded');
     return opened.library;
   });
-  return startBot(config, opening, logger);
+  // Live news (issue 16): feeds and folder watch into library.update, /follow posts; stopped with the bot.
+  const news = createNews(config, opening, logger, { corpusDirs: [resolve(config.corpusDir)], indexPath: resolve(config.indexPath) });
+  const bot = await startBot(config, opening, logger, news ? { follows: news.follows, services: [news] } : {});
+  news?.start(bot);
+  return bot;
 }
