@@ -53,6 +53,7 @@ export class LiveNews {
   private debounce: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private started: Promise<void> | null = null;
+  private stock: Promise<unknown> | null = null;
   private stopped = false;
   private readonly log: Logger;
 
@@ -65,7 +66,7 @@ export class LiveNews {
   start(): void {
     if (this.started) return;
     this.started = (async () => {
-      await this.scan(true);
+      await this.takeStock();
       if (this.stopped) return;
       if (this.options.watch ?? true) this.watchFolders();
       this.timer = setInterval(() => void this.pass().catch((err: unknown) => this.log.error({ err }, 'feed pass failed')), this.options.intervalMs);
@@ -90,6 +91,7 @@ export class LiveNews {
   /** One poll of every feed that is due, plus the folders' content check, then one library update. */
   pass(): Promise<PassReport> {
     return this.exclusive(async () => {
+      await this.takeStock();
       const changed = new Set<string>();
       const added = new Set<string>();
       // Hand edits first, so a file a feed rewrites in this pass is not mistaken for one.
@@ -150,6 +152,12 @@ export class LiveNews {
       }
     }
     return report;
+  }
+
+  /** What the folders hold when the service begins (the library was opened over it): once. */
+  private takeStock(): Promise<unknown> {
+    this.stock ??= this.scan(true);
+    return this.stock;
   }
 
   private async signature(path: string): Promise<Signature | null> {
