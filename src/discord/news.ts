@@ -1,6 +1,6 @@
 import { Routes } from 'discord.js';
 import type { Config } from '../config.ts';
-import { LiveNews } from '../feeds/live.ts';
+import { LiveNews, type PassReport } from '../feeds/live.ts';
 import { NewsStore, newsDatabasePath } from '../feeds/store.ts';
 import type { LiveLibrary } from '../library.ts';
 import type { Logger } from '../log.ts';
@@ -16,6 +16,8 @@ import { FollowNotifier, followsOver, type Follows } from './follow.ts';
 export interface News {
   follows: Follows;
   start(bot: Pick<Bot, 'client'>): void;
+  /** One poll now (tests, bench); null before start(). */
+  pass(): Promise<PassReport | null>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export function createNews(config: Pick<Config, 'feeds' | 'feedIntervalMinutes'>
       });
       live.start();
     },
+    pass: async () => (live ? live.pass() : null),
     async stop() {
       await live?.stop();
       store.close();
