@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fingerprint, renderItem, writeAtomic } from './article-file.ts';
 import { fetchFeed, type FetchOptions } from './fetch.ts';
 import { parseFeedText } from './parse.ts';
+import { canonicalLink } from './url.ts';
 import type { NewsStore } from './store.ts';
 
 /**
@@ -75,6 +76,7 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
   report.skipped.push(...feed.skipped);
 
   await mkdir(dir, { recursive: true });
+  await learnFolderLinks(dir, store);
   for (const item of feed.items) {
     const rendered = renderItem(item);
     if (!rendered.ok) {
@@ -100,7 +102,7 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
       continue;
     }
     const alias = store.alias(dir, item.link);
-    if (alias && existsSync(join(dir, alias))) {
+    if (alias && alias !== file && existsSync(join(dir, alias))) {
       report.duplicates++;
       continue;
     }
@@ -134,4 +136,56 @@ function sameStory(store: NewsStore, dir: string, file: string, print: { textHas
     if (smaller >= 2 && c.shared >= Math.ceil(SAME_STORY * smaller) && alive(c.file)) return c.file;
   }
   return null;
+}
+
+const HEADER_BYTES = 8192;
+
+/**
+ * Learns the links of the folder's other article files (exports, hand-made), so an item already
+ * there under another file name is not written twice. Only files new or changed since the last
+ * pass are read, and only their first lines.
+ */
+export async function learnFolderLinks(dir: string, store: NewsStore): Promise<void> {
+  const known = store.corpusFiles(dir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const present = new Set<string>();
+  for (const name of names) {
+    // Files this reader wrote are recorded as it writes them.
+    if (!name.toLowerCase().endsWith('.txt') || name.startsWith('.') || name.startsWith('feed_')) continue;
+    present.add(name);
+    const path = join(dir, name);
+    let sig: string;
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) continue;
+      sig = `${s.size}:${s.mtimeMs}`;
+    } catch {
+      continue;
+    }
+    if (known.get(name) === sig) continue;
+    store.recordCorpusFile(dir, name, sig, await headerLink(path));
+  }
+  for (const name of known.keys()) if (!present.has(name)) store.forgetCorpusFile(dir, name);
+}
+
+// Line 2 of an article file is [title](url).
+async function headerLink(path: string): Promise<string | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buf = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEADER_BYTES, 0);
+    const line = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[1]?.trim() ?? '';
+    const m = /^\[.+\]\((\S+)\)$/.exec(line);
+    return m?.[1] ? canonicalLink(m[1]) : null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
 }

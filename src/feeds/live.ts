@@ -255,6 +255,11 @@ export class LiveNews {
     }).catch((err: unknown) => this.log.error({ err }, 'could not apply a corpus folder change'));
   }
 
+  /** Resolves once start() has taken stock, begun watching and made its first pass. */
+  async ready(): Promise<void> {
+    await this.started;
+  }
+
   /** Resolves once the watcher's pending changes (if any) have reached the library. */
   async settled(): Promise<void> {
     await this.queue;

@@ -40,6 +40,8 @@ const MIGRATIONS: readonly string[] = [
      channel TEXT NOT NULL, topic_key TEXT NOT NULL, article TEXT NOT NULL, posted_at INTEGER NOT NULL,
      PRIMARY KEY (channel, topic_key, article)
    );`,
+  // The links of article files already in the folder (exports, hand-made), read once per file version.
+  `CREATE TABLE corpus_files (dir TEXT NOT NULL, file TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (dir, file));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -195,6 +197,26 @@ export class NewsStore {
   forget(dir: string, file: string): void {
     this.db.prepare('DELETE FROM feed_articles WHERE dir = ? AND file = ?').run(dir, file);
     this.db.prepare('DELETE FROM feed_paragraphs WHERE dir = ? AND file = ?').run(dir, file);
+    this.db.prepare('DELETE FROM feed_aliases WHERE dir = ? AND file = ?').run(dir, file);
+  }
+
+  /** size:mtime of each article file whose link was read, by file name. */
+  corpusFiles(dir: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT file, sig FROM corpus_files WHERE dir = ?').all(dir) as Array<{ file: string; sig: string }>;
+    return new Map(rows.map((r) => [r.file, r.sig]));
+  }
+
+  /** Records a folder file's version and its canonical link (null: no readable link) as an alias of the file. */
+  recordCorpusFile(dir: string, file: string, sig: string, link: string | null): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO corpus_files (dir, file, sig) VALUES (?, ?, ?)').run(dir, file, sig);
+      this.db.prepare('DELETE FROM feed_aliases WHERE dir = ? AND file = ?').run(dir, file);
+      if (link) this.db.prepare('INSERT OR REPLACE INTO feed_aliases (dir, link, file) VALUES (?, ?, ?)').run(dir, link, file);
+    })();
+  }
+
+  forgetCorpusFile(dir: string, file: string): void {
+    this.db.prepare('DELETE FROM corpus_files WHERE dir = ? AND file = ?').run(dir, file);
     this.db.prepare('DELETE FROM feed_aliases WHERE dir = ? AND file = ?').run(dir, file);
   }
 

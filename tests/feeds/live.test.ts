@@ -84,8 +84,8 @@ describe('live news: feeds and the corpus folder reach the library without a res
     const { library } = await openLibrary({ corpusDirs: [dir], indexPath: null });
     const live = new LiveNews({ library, corpusDirs: [dir], feeds: [], intervalMs: 3_600_000, store: NewsStore.open(':memory:'), logger: createLogger('silent'), debounceMs: 200 });
     live.start();
+    await live.ready();
     const file = '900_hand.txt';
-    // The watcher starts after the folder's stock is taken: wait for it through a first write that must be seen.
     writeFileSync(join(dir, file), `<!--${ICELAND.publishedMs}-->\n[${ICELAND.title}](https://example.org/hand)\n------\n${ICELAND.html}\n`);
     await eventually(() => finds(library, '冰岛 鲭鱼', file));
     writeFileSync(join(dir, file), `<!--${ICELAND.publishedMs}-->\n[格陵兰渔业](https://example.org/hand)\n------\n<p>格陵兰北极虾捕捞季提前结束，当地渔民协会表示不满。</p>\n`);
