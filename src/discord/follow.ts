@@ -41,12 +41,16 @@ export function followsOver(store: NewsStore, now: () => number = Date.now): Fol
 const PAGE = 100;
 const MAX_EVENTS = 1000;
 
+// Between two timeline pages the event loop runs: interactions are answered while new articles are matched.
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** For each of `files` on `topic`: the event (its passage) that puts it on the topic's timeline. */
-export function matchingEvents(library: Library, topic: string, files: ReadonlySet<string>): Map<string, TimelineEvent> {
+export async function matchingEvents(library: Library, topic: string, files: ReadonlySet<string>): Promise<Map<string, TimelineEvent>> {
   const found = new Map<string, TimelineEvent>();
   const head = library.timeline(topic, { limit: 1 });
   const total = head.events.length + head.more;
   for (let end = total; end > 0 && end > total - MAX_EVENTS && found.size < files.size; end -= PAGE) {
+    await yieldToEvents();
     const offset = Math.max(0, end - PAGE);
     const page = library.timeline(topic, { offset, limit: end - offset });
     for (const event of page.events) {
@@ -92,7 +96,7 @@ export class FollowNotifier {
       const topic = (group[0] as Follow).topic;
       let events: Map<string, TimelineEvent>;
       try {
-        events = matchingEvents(library, topic, wanted);
+        events = await matchingEvents(library, topic, wanted);
       } catch (err) {
         this.logger.error({ err, topic }, 'could not match new articles against a followed topic');
         continue;
