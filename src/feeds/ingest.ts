@@ -22,6 +22,8 @@ export interface IngestOptions {
   /** First retry delay after a failure, doubled on each further failure (default 1 min). */
   backoffBaseMs?: number;
   now?: () => number;
+  /** Read the links of the folder's other files first (default true; the live service does it only when the folder changed). */
+  learnLinks?: boolean;
 }
 
 export interface IngestReport {
@@ -76,7 +78,7 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
   report.skipped.push(...feed.skipped);
 
   await mkdir(dir, { recursive: true });
-  await learnFolderLinks(dir, store);
+  if (options.learnLinks ?? true) await learnFolderLinks(dir, store);
   for (const item of feed.items) {
     const rendered = renderItem(item);
     if (!rendered.ok) {

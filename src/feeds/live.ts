@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { LiveLibrary, UpdateReport } from '../library.ts';
 import type { Logger } from '../log.ts';
 import type { FetchOptions } from './fetch.ts';
-import { ingestFeed, type IngestReport } from './ingest.ts';
+import { ingestFeed, learnFolderLinks, type IngestReport } from './ingest.ts';
 import type { NewsStore } from './store.ts';
 
 /**
@@ -54,6 +54,8 @@ export class LiveNews {
   private queue: Promise<unknown> = Promise.resolve();
   private started: Promise<void> | null = null;
   private stock: Promise<unknown> | null = null;
+  /** Whether the folder's other files' links must be read again before the next ingest. */
+  private linksStale = true;
   private stopped = false;
   private readonly log: Logger;
 
@@ -99,11 +101,17 @@ export class LiveNews {
       for (const p of local.changed) changed.add(p);
       for (const p of local.added) added.add(p);
       const reports: IngestReport[] = [];
+      if (local.changed.length) this.linksStale = true;
       for (const feed of this.options.feeds) {
         if (this.stopped) break;
         const state = this.options.store.feed(feed);
         if (state.retryAt > Date.now()) continue;
+        if (this.linksStale) {
+          await learnFolderLinks(this.dirs[0] as string, this.options.store);
+          this.linksStale = false;
+        }
         const report = await ingestFeed(feed, {
+          learnLinks: false,
           dir: this.dirs[0] as string,
           store: this.options.store,
           backoffBaseMs: this.options.intervalMs,
@@ -247,6 +255,7 @@ export class LiveNews {
         if (sig === before) continue;
         if (sig === null) this.known.delete(p);
         else this.known.set(p, sig);
+        this.linksStale = true;
         changed.push(p);
         if (before === undefined && sig !== null) added.push(p);
       }

@@ -128,5 +128,5 @@ describe('/follow posts each new article on a topic once', () => {
     expect(String((await run('unfollow', { topic: '日美同盟' }, null)).content)).toContain('Stopped following **日美同盟**');
     expect(String((await run('following', {}, null)).content)).toContain('No channel of this server follows a topic');
     await second.bot.stop();
-  });
+  }, 180_000);
 });

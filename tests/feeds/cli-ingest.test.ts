@@ -48,7 +48,7 @@ describe('npm run cli -- ingest', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('feed_'))).toHaveLength(1);
     const ask = await cli(['ask', '冰岛 鲭鱼', '--corpus', dir, '--json']);
     expect(JSON.parse(ask.stdout).results[0].url).toBe('https://news.example.org/iceland');
-  });
+  }, 180_000);
 
   it('a bad feed is one line naming the feed and its cause (exit 1); a good feed beside it is still read', async () => {
     const dir = join(root, 'corpus-bad');
@@ -59,11 +59,11 @@ describe('npm run cli -- ingest', () => {
     expect(lines.filter((l) => l.includes(server.url('/html')))).toEqual([`feed ${server.url('/html')}: failed: an HTML page, not a feed`]);
     expect(r.stderr).toContain(`feed ${server.url('/cli-good')}: 1 new`);
     expect(readdirSync(dir)).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('without --feed and FEEDS it says what to give', async () => {
     const r = await cli(['ingest']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/which feed\? Give --feed URL/);
-  });
+  }, 90_000);
 });

@@ -47,7 +47,7 @@ describe('ingest: one pass over a feed', () => {
     expect(second).toMatchObject({ status: 'not-modified', added: [], replaced: [] });
     expect(server.notModified.get('/rss')).toBe(1);
     expect(txt(dir).map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(mtimes);
-  });
+  }, 90_000);
 
   it('reads Atom entries into the same files as the RSS items of the same links', async () => {
     const items = seedItems();

@@ -28,7 +28,7 @@ const ICELAND = {
 };
 
 /** Polls `check` until it holds, up to `deadlineMs`: bounded by a deadline, not a tight timing. */
-async function eventually(check: () => boolean, deadlineMs = 30_000): Promise<void> {
+async function eventually(check: () => boolean, deadlineMs = 60_000): Promise<void> {
   const end = Date.now() + deadlineMs;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not met before the deadline');
@@ -76,7 +76,7 @@ describe('live news: feeds and the corpus folder reach the library without a res
     expect(server.hits.get('/500')).toBe(hits500);
     expect(server.notModified.get('/live')).toBe(1);
     await live.stop();
-  });
+  }, 120_000);
 
   it('follows files added, changed and removed by hand in the corpus folder (watched, debounced)', async () => {
     const dir = join(root, 'corpus-b');
@@ -93,7 +93,7 @@ describe('live news: feeds and the corpus folder reach the library without a res
     unlinkSync(join(dir, file));
     await eventually(() => !finds(library, '格陵兰 北极虾', file));
     await live.stop();
-  });
+  }, 240_000);
 
   it('a pass also picks up hand edits the watcher did not report (content check)', async () => {
     const dir = join(root, 'corpus-c');
@@ -106,5 +106,5 @@ describe('live news: feeds and the corpus folder reach the library without a res
     expect(pass.added).toEqual([join(dir, '901_hand.txt')]);
     expect(finds(library, '冰岛 鲭鱼', '901_hand.txt')).toBe(true);
     await live.stop();
-  });
+  }, 120_000);
 });
