@@ -38,7 +38,9 @@ function atomHtml(t: Text): string {
   if (t === undefined) return '';
   if (typeof t === 'string') return t;
   const value = t.value ?? '';
-  return t.type === 'text' || t.type === undefined ? (value.includes('<') ? value : `<p>${escapeHtml(value)}</p>`) : value;
+  if (t.type === 'text') return `<p>${escapeHtml(value)}</p>`;
+  // No type is text by the spec, but many feeds leave it out around HTML: markup is taken as markup.
+  return t.type === undefined && !value.includes('<') ? `<p>${escapeHtml(value)}</p>` : value;
 }
 
 function dateMs(...candidates: Array<string | undefined>): number | null {

@@ -103,6 +103,37 @@ describe('ingest: one pass over a feed', () => {
   });
 });
 
+describe('ingest: encodings and formats', () => {
+  it('decodes a GBK feed by its XML declaration (Chinese feeds still come in GB encodings)', async () => {
+    const zhongwen = Buffer.from([0xd6, 0xd0, 0xce, 0xc4]); // 中文 in GBK
+    const body = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="GBK"?><rss version="2.0"><channel><title>t</title><item><title>'),
+      zhongwen,
+      Buffer.from('</title><link>https://news.example.org/gbk</link><pubDate>Mon, 01 Dec 2025 08:00:00 GMT</pubDate><description>&lt;p&gt;'),
+      zhongwen,
+      zhongwen,
+      Buffer.from('&lt;/p&gt;</description></item></channel></rss>'),
+    ]);
+    server.handle('/gbk', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));
+    const { dir, store } = fresh();
+    const report = await ingestFeed(server.url('/gbk'), { dir, store });
+    expect(report.added).toHaveLength(1);
+    const [article] = (await loadCorpus(dir)).articles;
+    expect(article).toMatchObject({ title: '中文', url: 'https://news.example.org/gbk' });
+    expect(article?.lead ?? article?.blocks[0]?.text).toBe('中文中文');
+  });
+
+  it('reads an Atom entry whose content is plain text as text, not markup', async () => {
+    const doc = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>t</title><updated>2025-12-01T00:00:00Z</updated>
+      <entry><id>e</id><title>文本</title><link href="https://news.example.org/text"/><updated>2025-12-01T00:00:00Z</updated><content type="text">外长说：&lt;b&gt;不是标记&lt;/b&gt;，这是原文。</content></entry></feed>`;
+    server.serve('/atom-text', doc, 'application/atom+xml');
+    const { dir, store } = fresh();
+    expect((await ingestFeed(server.url('/atom-text'), { dir, store })).added).toHaveLength(1);
+    const [article] = (await loadCorpus(dir)).articles;
+    expect(article?.lead ?? article?.blocks[0]?.text).toBe('外长说：<b>不是标记</b>，这是原文。');
+  });
+});
+
 describe('ingest: bad feeds', () => {
   const cases: Array<[string, RegExp]> = [
     ['/404', /HTTP 404/],

@@ -1,6 +1,5 @@
 import { loadConfig, readEnv } from '../../config.ts';
-import { ingestFeed, type IngestReport } from '../../feeds/ingest.ts';
-import { NewsStore, newsDatabasePath } from '../../feeds/store.ts';
+import type { IngestReport } from '../../feeds/ingest.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { corpusDirs, snapshotPath } from '../run.ts';
 
@@ -26,6 +25,8 @@ export default {
       feeds = loaded.config.feeds;
     }
     if (feeds.length === 0) throw new UsageError('ingest: which feed? Give --feed URL (or set FEEDS in .env)');
+    // Loaded here, not at start-up: every other command starts without SQLite and the feed parser.
+    const [{ ingestFeed }, { NewsStore, newsDatabasePath }] = await Promise.all([import('../../feeds/ingest.ts'), import('../../feeds/store.ts')]);
     const dirs = corpusDirs(flags);
     const dir = dirs[0] as string;
     const store = NewsStore.open(newsDatabasePath(snapshotPath(dirs)));
