@@ -35,6 +35,10 @@ export interface Config {
   /** The snapshot file, absolute: INDEX_PATH, or the cache file named after the corpus folders (snapshotPathFor). */
   indexPath: string;
   logLevel: LogLevel;
+  /** RSS/Atom feeds the bot polls (FEEDS: URLs separated by spaces, commas or newlines). */
+  feeds: string[];
+  /** Minutes between two polls of the feeds (FEED_INTERVAL, at least 1). */
+  feedIntervalMinutes: number;
   /** Null when DISCORD_TOKEN is not set: `npm start` then runs the local console. */
   discord: DiscordConfig | null;
 }
@@ -56,6 +60,14 @@ const httpUrl = z
   .string()
   .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'expected an http(s) URL such as https://discord.com/api');
 
+// FEEDS: one or more http(s) URLs; the message names the first one that is not.
+const feedList = z
+  .string()
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+  .refine((urls) => urls.every((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol)), {
+    error: (issue) => `expected http(s) feed URLs, not ${JSON.stringify(((issue.input as string[] | undefined) ?? []).find((u) => !(URL.canParse(u) && /^https?:$/.test(new URL(u).protocol))) ?? '')}`,
+  });
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optional(token),
   DISCORD_CLIENT_ID: optional(snowflake),
@@ -63,6 +75,8 @@ const EnvSchema = z.object({
   DISCORD_API_URL: optional(httpUrl),
   CORPUS_DIR: optional(z.string()),
   INDEX_PATH: optional(z.string()),
+  FEEDS: optional(feedList),
+  FEED_INTERVAL: optional(z.coerce.number({ error: 'expected a number of minutes' }).int('expected whole minutes').min(1, 'the minimum is 1 minute').max(24 * 60, 'at most 1440 minutes (a day)')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -98,6 +112,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       corpusDir: corpusDirs[0] as string,
       indexPath: e.INDEX_PATH ? resolve(PROJECT_ROOT, e.INDEX_PATH) : snapshotPathFor(corpusDirs),
       logLevel: e.LOG_LEVEL ?? 'info',
+      feeds: e.FEEDS ?? [],
+      feedIntervalMinutes: e.FEED_INTERVAL ?? 10,
       discord,
     },
   };

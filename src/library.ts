@@ -52,3 +52,12 @@ export interface UpdateReport {
 export interface LiveLibrary extends Library {
   update(files: readonly string[]): Promise<UpdateReport>;
 }
+
+/**
+ * What live news needs of a library, wherever it lives (in this thread, or in the bot's answer
+ * worker behind an Answerer): updates, and the topic timelines that decide what /follow posts.
+ */
+export interface NewsLibrary {
+  update(files: readonly string[]): Promise<UpdateReport>;
+  timeline(topic: string, options?: { limit?: number; offset?: number }): TimelineResult | Promise<TimelineResult>;
+}

@@ -6,6 +6,8 @@ export interface Flags {
   corpus: string[];
   limit?: number;
   offset?: number;
+  /** Feed URLs (ingest --feed). */
+  feed?: string[];
 }
 
 /** What a command gives back: one JSON object (for --json and batch) and text for a person. */
@@ -29,6 +31,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
+  /** The command writes into the first corpus folder (ingest): a missing one is created, not a usage error. */
+  writesCorpus?: boolean;
   run(ctx: CliContext, args: string[], flags: Flags): Promise<CliOutput>;
 }
 

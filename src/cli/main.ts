@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { UsageError } from './command.ts';
 import { checkCorpusDirs, corpusDirs, createContext, help, loadCommands, parseCommandLine, runCommand } from './run.ts';
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const dirs = corpusDirs(flags);
+  if (commands.get(name)?.writesCorpus && dirs[0]) await mkdir(dirs[0], { recursive: true });
   // A mistyped --corpus is a usage error, not an empty archive (and no snapshot is cached for it).
   const missing = await checkCorpusDirs(dirs);
   if (missing) {

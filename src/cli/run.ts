@@ -37,6 +37,7 @@ export function parseCommandLine(argv: string[]): { name: string | undefined; ar
         corpus: { type: 'string', multiple: true },
         limit: { type: 'string' },
         offset: { type: 'string' },
+        feed: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -47,6 +48,7 @@ export function parseCommandLine(argv: string[]): { name: string | undefined; ar
   const flags: Flags = { json: values.json ?? false, corpus: values.corpus ?? [] };
   if (values.limit !== undefined) flags.limit = positiveInt('--limit', values.limit);
   if (values.offset !== undefined) flags.offset = positiveInt('--offset', values.offset, 0);
+  if (values.feed !== undefined) flags.feed = values.feed;
   const [name, ...args] = positionals;
   return { name: values.help ? 'help' : name, args, flags };
 }

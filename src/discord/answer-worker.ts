@@ -77,6 +77,12 @@ port.on('message', (m: ToWorker) => {
       } catch (error) {
         post({ kind: 'error', id: m.id, message: message(error), ms: performance.now() - t0 });
       }
+    } else if (m.kind === 'timeline') {
+      try {
+        post({ kind: 'timeline', id: m.id, result: library.timeline(m.topic, m.options) });
+      } catch (error) {
+        post({ kind: 'error', id: m.id, message: message(error) });
+      }
     } else {
       try {
         const report = await library.update(m.files);

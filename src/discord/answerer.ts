@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { TimelineResult } from '../answers/types.ts';
 import type { Library, LiveLibrary, UpdateReport } from '../library.ts';
 import { fold } from '../text/normalize.ts';
 import { AnswerQueue, type QueueOptions } from './answer-queue.ts';
@@ -42,6 +43,8 @@ export interface Answerer {
   suggest(kind: SuggestionKind, prefix: string, limit?: number): string[];
   /** Forwards LiveLibrary.update(files) and refreshes the autocomplete lists afterwards. */
   update(files: readonly string[]): Promise<UpdateReport>;
+  /** A topic's timeline as data (live news matches new articles against followed topics), outside the answer queue. */
+  timeline(topic: string, options?: { limit?: number; offset?: number }): Promise<TimelineResult>;
   /** Requests waiting or running. */
   depth(): number;
   close(): Promise<void>;
@@ -197,6 +200,11 @@ export class InlineAnswerer implements Answerer {
     return report;
   }
 
+  async timeline(topic: string, options: { limit?: number; offset?: number } = {}): Promise<TimelineResult> {
+    await this.loading;
+    return (this.library as Library).timeline(topic, options);
+  }
+
   private refresh(lib: Library): void {
     const lists = suggestionLists(lib);
     this.lists.people.set(lists.people);
@@ -228,13 +236,15 @@ export type FromWorker =
   | { kind: 'view'; id: number; view: AnswerView; ms: number }
   | { kind: 'error'; id: number; message: string; unavailable?: boolean; ms?: number }
   | { kind: 'updated'; id: number; report: UpdateReport; people: string[][]; topics: string[] }
+  | { kind: 'timeline'; id: number; result: TimelineResult }
   | { kind: 'log'; line: string }
   | { kind: 'progress'; phase: string; done: number; total: number };
 
 /** Messages to the worker. */
 export type ToWorker =
   | { kind: 'render'; id: number; request: AnswerRequest }
-  | { kind: 'update'; id: number; files: string[] };
+  | { kind: 'update'; id: number; files: string[] }
+  | { kind: 'timeline'; id: number; topic: string; options: { limit?: number; offset?: number } };
 
 export interface WorkerData {
   corpusDirs: string[];
@@ -263,7 +273,8 @@ export class WorkerAnswerer implements Answerer {
   private readonly queue: AnswerQueue<Job>;
   /** The render in the worker now (one at a time: the queue decides what comes next). */
   private current: Job | null = null;
-  private readonly updates = new Map<number, Pending>();
+  // Updates and timelines for live news: straight to the worker, outside the answer queue.
+  private readonly direct = new Map<number, Pending>();
   private nextId = 1;
   private readonly lists = { people: new SuggestionList(), topics: new SuggestionList() };
   private info: LoadedInfo | null = null;
@@ -314,8 +325,19 @@ export class WorkerAnswerer implements Answerer {
     if (!worker) return Promise.reject(new Error('answerer: the answer worker is not running'));
     const id = this.nextId++;
     return new Promise<UpdateReport>((resolve, reject) => {
-      this.updates.set(id, { resolve: resolve as (v: never) => void, reject });
+      this.direct.set(id, { resolve: resolve as (v: never) => void, reject });
       worker.postMessage({ kind: 'update', id, files: [...files] } satisfies ToWorker);
+    });
+  }
+
+  timeline(topic: string, options: { limit?: number; offset?: number } = {}): Promise<TimelineResult> {
+    if (this.closing) return Promise.reject(new Error('answerer: closed'));
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('answerer: the answer worker is not running'));
+    const id = this.nextId++;
+    return new Promise<TimelineResult>((resolve, reject) => {
+      this.direct.set(id, { resolve: resolve as (v: never) => void, reject });
+      worker.postMessage({ kind: 'timeline', id, topic, options } satisfies ToWorker);
     });
   }
 
@@ -347,8 +369,8 @@ export class WorkerAnswerer implements Answerer {
       this.pump();
       return;
     }
-    const update = this.updates.get(id);
-    this.updates.delete(id);
+    const update = this.direct.get(id);
+    this.direct.delete(id);
     if (update) outcome(update);
   }
 
@@ -387,6 +409,9 @@ export class WorkerAnswerer implements Answerer {
           this.lists.topics.set(m.topics);
           this.settle(m.id, undefined, (p) => p.resolve(m.report as never));
           break;
+        case 'timeline':
+          this.settle(m.id, undefined, (p) => p.resolve(m.result as never));
+          break;
         case 'error':
           this.settle(m.id, m.ms, (p) => p.reject(m.unavailable ? new LibraryUnavailableError(m.message) : new Error(m.message)));
           break;
@@ -412,8 +437,8 @@ export class WorkerAnswerer implements Answerer {
       this.queue.finished(killer.id);
       killer.reject(error);
     }
-    for (const u of this.updates.values()) u.reject(error);
-    this.updates.clear();
+    for (const u of this.direct.values()) u.reject(error);
+    this.direct.clear();
     this.options.onCrash?.(error);
     if (this.restarts++ < MAX_RESTARTS) {
       this.info = null;
@@ -432,7 +457,7 @@ export class WorkerAnswerer implements Answerer {
     if (this.current) jobs.push(this.current);
     this.current = null;
     for (const j of jobs) j.reject(error);
-    for (const u of this.updates.values()) u.reject(error);
-    this.updates.clear();
+    for (const u of this.direct.values()) u.reject(error);
+    this.direct.clear();
   }
 }

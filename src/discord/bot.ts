@@ -7,6 +7,7 @@ import { InlineAnswerer, type Answerer, type Renderer } from './answerer.ts';
 import type { Command } from './command.ts';
 import { Cooldowns } from './cooldown.ts';
 import { createInteractionHandler, type SessionState } from './interactions.ts';
+import type { Follows } from './follow.ts';
 import { loadCommands } from './load-commands.ts';
 import { PageSessions } from './pagination.ts';
 import { Metrics, Responder } from './respond.ts';
@@ -45,6 +46,8 @@ export interface BotOptions {
   statsIntervalMs?: number;
   /** Background services, started once connected and stopped first at shutdown. */
   services?: readonly BackgroundService[];
+  /** /follow's subscriptions (live news); without them /follow says it is unavailable. */
+  follows?: Follows;
 }
 
 export interface Bot {
@@ -201,6 +204,7 @@ export async function startBot(
     sessions,
     responder: new Responder(metrics),
     metrics,
+    follows: options.follows ?? null,
   });
 
   const client = createClient(discord.apiUrl);

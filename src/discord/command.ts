@@ -5,6 +5,7 @@ import type {
   SlashCommandBooleanOption,
 } from 'discord.js';
 import type { Renderer, SuggestionKind } from './answerer.ts';
+import type { Follows } from './follow.ts';
 
 /**
  * A slash command: one file in commands/, `export default { data, execute } satisfies Command`.
@@ -36,6 +37,8 @@ export interface CommandContext {
   answer(interaction: ChatInputCommandInteraction, spec: AnswerSpec): Promise<void>;
   /** Answers an autocomplete with the known names or topics matching the focused value (held in this thread). */
   suggest(interaction: AutocompleteInteraction, kind: SuggestionKind): Promise<void>;
+  /** The /follow subscriptions, or null when the bot runs without its news database. */
+  follows: Follows | null;
 }
 
 /** The `hide` option every command takes. */

@@ -19,6 +19,7 @@ import { replyBudgetMs } from './defer.ts';
 import { NO_MENTIONS, choices, cleanText, fitContent, fitEmbeds, pageButtons, type AnswerView } from './format.ts';
 import { parsePageButtonId, sessionIdsOf, type PageSession, type PageSessions } from './pagination.ts';
 import { apiCode, within, type Metrics, type Responder } from './respond.ts';
+import type { Follows } from './follow.ts';
 import { strings } from './strings.ts';
 
 export { LibraryUnavailableError } from './answerer.ts';
@@ -48,6 +49,7 @@ export interface InteractionDeps {
   responder: Responder;
   metrics: Metrics;
   now?: () => number;
+  follows?: Follows | null;
 }
 
 export interface InteractionHandler {
@@ -117,6 +119,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
   let refusing = false;
 
   const context = (log: Logger, name: string, received: number): CommandContext => ({
+    follows: deps.follows ?? null,
     answer: (interaction, spec) => answer(interaction, spec, log, name, received),
     async suggest(interaction, kind) {
       // Autocomplete must answer within 3 s and cannot be deferred: from the lists this thread holds.

@@ -3,6 +3,7 @@ import { createLogger } from '../log.ts';
 import type { QueueOptions } from './answer-queue.ts';
 import { WorkerAnswerer } from './answerer.ts';
 import { startBot, type BackgroundService, type Bot } from './bot.ts';
+import { createNews } from './news.ts';
 
 /**
  * The bot's entry from src/main.ts: configuration, logger, the answer worker (which opens the
@@ -38,9 +39,15 @@ export async function runBot(env: Readonly<Record<string, string | undefined>>, 
     ...(options.queue ? { queue: options.queue } : {}),
     onCrash: (err) => logger.error({ component: 'library', err }, 'the answer worker died; restarting it'),
   });
+  // Live news (issue 16): feeds and the folder watch go through the worker's library.update; /follow posts.
+  const news = createNews(config, answerer, logger, { corpusDirs: config.corpusDirs, indexPath: config.indexPath });
   try {
-    return await startBot(config, answerer, logger, { services: options.services ?? [] });
+    return await startBot(config, answerer, logger, {
+      services: [...(options.services ?? []), ...(news ? [news] : [])],
+      ...(news ? { follows: news.follows } : {}),
+    });
   } catch (err) {
+    await news?.stop();
     await answerer.close();
     throw err;
   }

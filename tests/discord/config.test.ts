@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     const seeds = join(PROJECT_ROOT, 'seeds');
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { corpusDirs: [seeds], corpusDir: seeds, indexPath: snapshotPathFor([seeds]), logLevel: 'info', discord: null },
+      config: { corpusDirs: [seeds], corpusDir: seeds, indexPath: snapshotPathFor([seeds]), logLevel: 'info', feeds: [], feedIntervalMinutes: 10, discord: null },
     });
   });
 
@@ -38,9 +38,19 @@ describe('loadConfig', () => {
         corpusDir: join(PROJECT_ROOT, 'corpus'),
         indexPath: snapshotPathFor([join(PROJECT_ROOT, 'corpus')]),
         logLevel: 'debug',
+        feeds: [],
+        feedIntervalMinutes: 10,
         discord: { token: TOKEN, clientId: CLIENT, guildId: null, apiUrl: 'http://127.0.0.1:9999/api' },
       },
     });
+  });
+
+  it('reads one or more feeds (spaces, commas or newlines between them) and the poll interval in minutes', () => {
+    const result = loadConfig({ FEEDS: ' https://a.example/rss.xml,http://b.example/atom\nhttps://c.example/feed ', FEED_INTERVAL: '1' });
+    expect(result.ok && result.config.feeds).toEqual(['https://a.example/rss.xml', 'http://b.example/atom', 'https://c.example/feed']);
+    expect(result.ok && result.config.feedIntervalMinutes).toBe(1);
+    const bad = loadConfig({ FEEDS: 'https://a.example/rss ftp://b.example/feed' });
+    expect(!bad.ok && bad.error).toContain('"ftp://b.example/feed"');
   });
 
   it("defaults the REST base to Discord's", () => {
@@ -55,6 +65,9 @@ describe('loadConfig', () => {
     [{ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT, DISCORD_GUILD_ID: '12ab' }, 'DISCORD_GUILD_ID'],
     [{ DISCORD_API_URL: 'ftp://example.com' }, 'DISCORD_API_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ FEEDS: 'https://example.org/rss file:///etc/passwd' }, 'FEEDS'],
+    [{ FEED_INTERVAL: '0' }, 'FEED_INTERVAL'],
+    [{ FEED_INTERVAL: 'often' }, 'FEED_INTERVAL'],
   ])('stops with one line naming the bad variable (%j)', (env, name) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);

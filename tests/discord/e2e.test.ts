@@ -173,7 +173,7 @@ describe('the bot against a stand-in for Discord', () => {
     await fake?.close();
   });
 
-  it('registers the three commands with one bulk PUT to the guild (npm run deploy-commands)', async () => {
+  it('registers every command with one bulk PUT to the guild (npm run deploy-commands)', async () => {
     const run = runScript('src/discord/deploy.ts', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: fake.applicationId,
@@ -188,7 +188,7 @@ describe('the bot against a stand-in for Discord', () => {
     expect(puts[0]?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expect(puts[0]?.authorization).toBe(`Bot ${TOKEN}`);
     const body = (puts[0]?.body ?? []) as Json[];
-    expect(body.map((c) => c.name).sort()).toEqual(['ask', 'timeline', 'who']);
+    expect(body.map((c) => c.name).sort()).toEqual(['ask', 'follow', 'following', 'timeline', 'unfollow', 'who']);
     expect(body.every((c) => (c.name_localizations as Json)['zh-CN'] && (c.description_localizations as Json)['zh-TW'])).toBe(true);
     expect(run.stdout()).toContain('visible now');
     expect(run.stdout() + run.stderr()).not.toContain(TOKEN);
@@ -196,7 +196,7 @@ describe('the bot against a stand-in for Discord', () => {
 
   it('registers globally when no guild is configured', async () => {
     const result = await deployCommands({ ...discord, guildId: null }, await loadCommands());
-    expect(result).toEqual({ scope: 'global', names: ['ask', 'timeline', 'who'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'follow', 'following', 'timeline', 'unfollow', 'who'] });
     expect(fake.calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toContain(`/applications/${fake.applicationId}/commands`);
   });
 

@@ -40,6 +40,7 @@ function slow(inner: Answerer): Answerer {
     },
     suggest: (kind, prefix, limit) => inner.suggest(kind, prefix, limit),
     update: (files) => inner.update(files),
+    timeline: (topic, options) => inner.timeline(topic, options),
     depth: () => inner.depth(),
     close: () => inner.close(),
   };

@@ -494,6 +494,11 @@ export class FakeDiscord {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }
     if (path === '/users/@me' && method === 'GET') return [200, this.botUser];
+    // A bot's own message in a channel (the /follow posts): only the guild's channel exists.
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
+      if (m[1] !== this.channelId) return [404, { message: 'Unknown Channel', code: 10003 }];
+      return [200, this.createMessage((call.body ?? {}) as Json)];
+    }
     if (path === '/applications/@me' && method === 'GET') return [200, { id: this.applicationId, name: 'shiji', flags: 0, bot: this.botUser }];
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (m[1] !== this.applicationId) return [403, { message: 'Missing Access', code: 50001 }];
