@@ -3,6 +3,9 @@ import type { DatedSentence } from '../extract/events.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
+import { fold } from '../text/normalize.ts';
+import { passageText, type Passage } from '../index/passages.ts';
+import { coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import type { ShijiIndex } from '../index/index.ts';
@@ -34,66 +37,63 @@ function unionSorted(lists: number[][]): number[] {
   return all.filter((id, i) => i === 0 || id !== all[i - 1]);
 }
 
+// How many passages the ranked retrieval offers before the coverage check: a topic's story
+// rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
+export const TIMELINE_DEPTH = 2000;
 /**
- * The dated sentences /timeline should look at for a topic, article by article: every sentence of
- * an article whose title names it, and otherwise the sentences of the paragraphs that may mention
- * it and of the two paragraphs on either side (an account often dates its steps without naming the
- * topic again). A generator: a broad topic touches tens of thousands of articles, and the answer
- * takes them one at a time.
+ * A passage is about the topic when it covers at least this share of the topic's weight (each
+ * concept by its rarity; a near-synonym counts VARIANT_WEIGHT). Calibrated on the labelled cases:
+ * see /work/notes/issue-11.md.
  */
-export function* timelineGroups(index: ShijiIndex, topic: string): Generator<CandidateGroup> {
-  const terms = topic.trim().split(/\s+/).filter(Boolean);
-  const forms = [...new Set(terms.flatMap((t) => [t, ...index.aliases.equivalents(t)]).concat(index.aliases.equivalents(topic.trim())))];
-  const folded = forms.map((f) => key(f)).filter((f) => f.length > 0);
-  for (const [a, paras] of paragraphsByArticle(index, passagesMayMention(index, forms))) {
+export const PASSAGE_COVERAGE = 0.6;
+/** An article whose title covers this much of the topic is about it: its account continues in every paragraph. */
+export const TITLE_COVERAGE = 0.75;
+
+/**
+ * The sentences /timeline should take for a topic, article by article: the sentences of the
+ * passages that cover the topic's concepts well enough (found by ranked retrieval, whatever words
+ * they use), and every sentence of an article whose title is about the topic. Each group is
+ * carries `about`: its sentences are the topic's, named or not.
+ */
+export function* timelineGroups(index: ShijiIndex, topic: string, q: TopicQuery = topicQuery(index, topic)): Generator<CandidateGroup> {
+  if (q.concepts.length === 0) return;
+  const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
+  const about = { forms: topicForms(q), years: q.years };
+  const admitted: number[] = [];
+  for (const hit of hits) {
+    const p = index.passages[hit.id];
+    if (p && coverage(fold(passageText(index.articles, p)), q) >= PASSAGE_COVERAGE) admitted.push(hit.id);
+  }
+  admitted.sort((a, b) => a - b);
+  const byArticle = new Map<number, Passage[]>();
+  for (const id of admitted) {
+    const p = index.passages[id] as Passage;
+    const list = byArticle.get(p.article);
+    if (list) list.push(p);
+    else byArticle.set(p.article, [p]);
+  }
+  // Articles whose title is about the topic, even where no one passage covers it (石破 in the title, 辞职 in the text).
+  for (const hit of hits) {
+    const p = index.passages[hit.id];
+    if (!p || byArticle.has(p.article)) continue;
+    const article = index.articles[p.article];
+    if (article && coverage(titleKey(article.title), q) >= TITLE_COVERAGE) byArticle.set(p.article, []);
+  }
+  for (const a of [...byArticle.keys()].sort((x, y) => x - y)) {
     const article = index.articles[a];
     const source = sourceOf(index, a);
     if (!article || !source) continue;
-    const title = titleKey(article.title);
-    const titleNames = folded.some((f) => title.includes(f));
+    const passages = byArticle.get(a) as Passage[];
+    const whole = coverage(titleKey(article.title), q) >= TITLE_COVERAGE;
     const from = index.sentenceStart[a] ?? 0;
     const to = index.sentenceStart[a + 1] ?? from;
     const sentences: DatedSentence[] = [];
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
-      if (paras.includes(sentence.paragraph)) {
-        sentences.push(sentence);
-        continue;
-      }
-      // Elsewhere only a sentence with a day or month of its own can continue the account.
-      if (!titleNames && !near(paras, sentence.paragraph)) continue;
-      if (sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month')) sentences.push(sentence);
+      if (whole || passages.some((p) => p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start)) sentences.push(sentence);
     }
-    if (sentences.length) yield { source, sentences };
+    if (sentences.length) yield { source, sentences, about };
   }
-}
-
-/**
- * The passages' articles, in order, each with the paragraphs those passages are in (ascending, a
- * handful). Passages are numbered in article order, so ascending ids give each article's in one
- * stretch: no map of every article a broad topic touches.
- */
-function* paragraphsByArticle(index: ShijiIndex, ascendingIds: readonly number[]): Generator<[number, number[]]> {
-  let article = -1;
-  let paras: number[] = [];
-  for (const id of ascendingIds) {
-    const p = index.passages[id];
-    if (!p) continue;
-    if (p.article !== article) {
-      if (paras.length) yield [article, paras];
-      article = p.article;
-      paras = [];
-    }
-    // An article's passages come in paragraph order: a paragraph's passages are together.
-    if (paras[paras.length - 1] !== p.paragraph) paras.push(p.paragraph);
-  }
-  if (paras.length) yield [article, paras];
-}
-
-/** Whether a paragraph is within two of one of the (few) paragraphs given. */
-function near(paras: readonly number[], paragraph: number): boolean {
-  for (const p of paras) if (Math.abs(p - paragraph) <= 2) return true;
-  return false;
 }
 
 // One source reference per article, made when first asked for and kept: /timeline's lines and

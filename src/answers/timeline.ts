@@ -59,6 +59,13 @@ export function timeline(query: string, candidates: readonly TimelineCandidate[]
 export interface CandidateGroup {
   source: SourceRef;
   sentences: DatedSentence[];
+  /**
+   * Set when the index chose these sentences by meaning (their passage covers the topic's
+   * concepts): each with a date of its own is an event, named or not. `forms` are the topic's
+   * forms and near-synonyms (folded, longest first), to place the mention; `years` the years the
+   * topic names, which its events must fall in.
+   */
+  about?: { forms: readonly string[]; years: readonly number[] } | undefined;
 }
 
 /**
@@ -255,16 +262,18 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
   const seen = new Map<string, TextFacts>();
   const lines: Line[] = [];
   const excerpts: ExcerptMemo = new Map();
-  for (const { source, sentences } of groups) {
+  for (const { source, sentences, about } of groups) {
+    if (about) {
+      for (const sentence of sentences) {
+        const made = aboutLine({ source, unit: sentence, facts: factsOf(sentence, seen, matcher) }, about, excerpts);
+        if (made) lines.push(made);
+      }
+      continue;
+    }
     const items: Item[] = [];
     let mentioned = false;
     for (const sentence of sentences) {
-      let facts = seen.get(sentence.text);
-      if (!facts) {
-        const folded = fold(sentence.text);
-        facts = { folded, spans: mentions(folded, matcher) };
-        seen.set(sentence.text, facts);
-      }
+      const facts = factsOf(sentence, seen, matcher);
       if (facts.spans) mentioned = true;
       items.push({ source, unit: sentence, facts });
     }
@@ -279,6 +288,44 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
     }
   }
   return lines;
+}
+
+/** What a sentence's text gives, once per distinct text. */
+function factsOf(sentence: DatedSentence, seen: Map<string, TextFacts>, matcher: TopicMatcher): TextFacts {
+  let facts = seen.get(sentence.text);
+  if (!facts) {
+    const folded = fold(sentence.text);
+    facts = { folded, spans: mentions(folded, matcher) };
+    seen.set(sentence.text, facts);
+  }
+  return facts;
+}
+
+// A question the writer asks (…会重返TPP吗？) reports no event.
+const QUESTION_END = /[?？][”’」』"')）]*$/;
+
+/**
+ * A sentence of a passage about the topic: a line when it has a date that can place an event,
+ * dated like a mention (the most specific date in the part that names the topic, nearest the
+ * mention), where the topic's forms or near-synonyms name it; by its most specific date when it
+ * names none. Headings, questions and sentences dated only by their report are no events.
+ */
+function aboutLine(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo): Line | undefined {
+  const { unit, facts } = item;
+  if (unit.heading || !unit.dates.some(isAnchor) || QUESTION_END.test(facts.folded.trim())) return undefined;
+  const spans = facts.spans ?? formSpans(facts.folded, about.forms);
+  const made = spans.length ? mentionLine(item, spans, excerpts, true) : contextLine(item, excerpts, 'year');
+  if (made && about.years.length && !about.years.includes(Number.parseInt(made.date.slice(0, 4), 10))) return undefined;
+  return made;
+}
+
+/** Where any of the forms occur in folded text, in order. */
+function formSpans(folded: string, forms: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const f of forms) {
+    for (let at = folded.indexOf(f); at !== -1; at = folded.indexOf(f, at + f.length)) spans.push({ start: at, end: at + f.length });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** A sentence's excerpt around a date, by sentence text, then date position: reprints cut the same way once. */
@@ -347,7 +394,7 @@ function placesOf(facts: TextFacts): Places {
  * 日前), in the part of the sentence (between ；) that names the topic, the most specific, then the
  * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
  */
-function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | undefined {
+function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly = false): Line | undefined {
   const unit = item.unit;
   const { clause, part } = placesOf(item.facts);
   // part[] counts the ；before a position: the part it is in.
@@ -360,6 +407,10 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | u
     if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
+  if (!best && datedOnly) {
+    // The topic named in one part, the date in another (…会谈；16日，…): the sentence is still dated.
+    return contextLine(item, excerpts, 'year');
+  }
   return line(item, best, excerpts, () => [[...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0)]);
 }
 
@@ -367,9 +418,9 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | u
  * A sentence of the account that does not name the topic: a line only with a day or a month of
  * its own (a bare year, 2017年至2021年执政时, is background more often than a step of the story).
  */
-function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
+function contextLine(item: Item, excerpts: ExcerptMemo, least: Precision = 'month'): Line | undefined {
   const best = item.unit.dates
-    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank('month'))
+    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }
