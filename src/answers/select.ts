@@ -1,4 +1,5 @@
 import { sourceRef } from './ask.ts';
+import { articleParagraphs } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
@@ -40,57 +41,71 @@ function unionSorted(lists: number[][]): number[] {
 // How many passages the ranked retrieval offers before the coverage check: a topic's story
 // rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
 export const TIMELINE_DEPTH = 2000;
+
 /**
- * A passage is about the topic when it covers at least this share of the topic's weight (each
- * concept by its rarity; a near-synonym counts VARIANT_WEIGHT). Calibrated on the labelled cases:
- * see /work/notes/issue-11.md.
+ * When a passage is about the topic, as shares of the topic's weight covered (each concept by
+ * its rarity; a near-synonym counts VARIANT_WEIGHT). Calibrated on the labelled cases (see
+ * /work/notes/issue-11.md for the figures and the held-out check).
  */
-export const PASSAGE_COVERAGE = 0.6;
-/** An article whose title covers this much of the topic is about it: its account continues in every paragraph. */
-export const TITLE_COVERAGE = 0.75;
+export interface TopicThresholds {
+  /** A passage covering this much is about the topic wherever it stands. */
+  passage: number;
+  /** An article whose title covers this much is about it: its account continues in every paragraph. */
+  title: number;
+  /** An article whose whole text covers this much tells the topic's story... */
+  article: number;
+  /** ...and then a passage of it covering this much is part of that story. */
+  within: number;
+  /** Paragraphs after an admitted passage that carry on its account (a story dates its next steps without naming the topic again). */
+  follow: number;
+}
+
+export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.6, title: 0.75, article: 0.9, within: 0.3, follow: 0 };
 
 /**
  * The sentences /timeline should take for a topic, article by article: the sentences of the
- * passages that cover the topic's concepts well enough (found by ranked retrieval, whatever words
- * they use), and every sentence of an article whose title is about the topic. Each group is
- * carries `about`: its sentences are the topic's, named or not.
+ * passages about the topic (found by ranked retrieval, whatever words they use; admitted by
+ * concept coverage, see TopicThresholds), and every sentence of an article whose title is about
+ * the topic. Each group carries `about`: its sentences are the topic's, named or not.
  */
-export function* timelineGroups(index: ShijiIndex, topic: string, q: TopicQuery = topicQuery(index, topic)): Generator<CandidateGroup> {
+export function* timelineGroups(
+  index: ShijiIndex,
+  topic: string,
+  q: TopicQuery = topicQuery(index, topic),
+  t: TopicThresholds = TOPIC_THRESHOLDS,
+): Generator<CandidateGroup> {
   if (q.concepts.length === 0) return;
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   const about = { forms: topicForms(q), years: q.years };
-  const admitted: number[] = [];
+  // The hits by article, in article order: an article's story is judged as a whole.
+  const byArticle = new Map<number, { passage: Passage; coverage: number }[]>();
   for (const hit of hits) {
     const p = index.passages[hit.id];
-    if (p && coverage(fold(passageText(index.articles, p)), q) >= PASSAGE_COVERAGE) admitted.push(hit.id);
-  }
-  admitted.sort((a, b) => a - b);
-  const byArticle = new Map<number, Passage[]>();
-  for (const id of admitted) {
-    const p = index.passages[id] as Passage;
+    if (!p) continue;
+    const entry = { passage: p, coverage: coverage(fold(passageText(index.articles, p)), q) };
     const list = byArticle.get(p.article);
-    if (list) list.push(p);
-    else byArticle.set(p.article, [p]);
-  }
-  // Articles whose title is about the topic, even where no one passage covers it (石破 in the title, 辞职 in the text).
-  for (const hit of hits) {
-    const p = index.passages[hit.id];
-    if (!p || byArticle.has(p.article)) continue;
-    const article = index.articles[p.article];
-    if (article && coverage(titleKey(article.title), q) >= TITLE_COVERAGE) byArticle.set(p.article, []);
+    if (list) list.push(entry);
+    else byArticle.set(p.article, [entry]);
   }
   for (const a of [...byArticle.keys()].sort((x, y) => x - y)) {
     const article = index.articles[a];
     const source = sourceOf(index, a);
     if (!article || !source) continue;
-    const passages = byArticle.get(a) as Passage[];
-    const whole = coverage(titleKey(article.title), q) >= TITLE_COVERAGE;
+    const found = byArticle.get(a) as { passage: Passage; coverage: number }[];
+    const whole = coverage(titleKey(article.title), q) >= t.title;
+    const best = Math.max(...found.map((f) => f.coverage));
+    if (!whole && best < Math.min(t.passage, t.within)) continue;
+    const story = !whole && coverage(fold([article.title, ...articleParagraphs(article)].join('\n')), q) >= t.article;
+    const admitted = found.filter((f) => f.coverage >= t.passage || (story && f.coverage >= t.within)).map((f) => f.passage);
+    if (!whole && admitted.length === 0) continue;
     const from = index.sentenceStart[a] ?? 0;
     const to = index.sentenceStart[a + 1] ?? from;
     const sentences: DatedSentence[] = [];
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
-      if (whole || passages.some((p) => p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start)) sentences.push(sentence);
+      const inside = (p: Passage): boolean =>
+        (p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start) || (sentence.paragraph > p.paragraph && sentence.paragraph <= p.paragraph + t.follow);
+      if (whole || admitted.some(inside)) sentences.push(sentence);
     }
     if (sentences.length) yield { source, sentences, about };
   }

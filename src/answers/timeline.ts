@@ -265,8 +265,7 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
   for (const { source, sentences, about } of groups) {
     if (about) {
       for (const sentence of sentences) {
-        const made = aboutLine({ source, unit: sentence, facts: factsOf(sentence, seen, matcher) }, about, excerpts);
-        if (made) lines.push(made);
+        aboutLines({ source, unit: sentence, facts: factsOf(sentence, seen, matcher) }, about, excerpts, lines);
       }
       continue;
     }
@@ -305,18 +304,76 @@ function factsOf(sentence: DatedSentence, seen: Map<string, TextFacts>, matcher:
 const QUESTION_END = /[?？][”’」』"')）]*$/;
 
 /**
- * A sentence of a passage about the topic: a line when it has a date that can place an event,
- * dated like a mention (the most specific date in the part that names the topic, nearest the
- * mention), where the topic's forms or near-synonyms name it; by its most specific date when it
- * names none. Headings, questions and sentences dated only by their report are no events.
+ * A sentence of a passage about the topic: one line per stretch of it that a date of its own
+ * opens (…于去年众议院大选、今年6月东京都议会选举、7月参议院大选皆失利 is three events), each
+ * dated by its most specific date. Every date that places something counts here, background
+ * history and announced steps included (自2018年…以来, 从1978年度起, 2027财年实现): the topic's
+ * story is told by them. Not events: headings, questions, approximate report dates (日前, 近日),
+ * and sentences dated only by their report.
  */
-function aboutLine(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo): Line | undefined {
+function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
-  if (unit.heading || !unit.dates.some(isAnchor) || QUESTION_END.test(facts.folded.trim())) return undefined;
-  const spans = facts.spans ?? formSpans(facts.folded, about.forms);
-  const made = spans.length ? mentionLine(item, spans, excerpts, true) : contextLine(item, excerpts, 'year');
-  if (made && about.years.length && !about.years.includes(Number.parseInt(made.date.slice(0, 4), 10))) return undefined;
-  return made;
+  if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
+  const dates = unit.dates.filter((d) => !d.approximate);
+  if (dates.length === 0) return;
+  for (const g of dateGroups(facts.folded, dates)) {
+    const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
+    const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
+    const made = whole
+      ? line(item, best, excerpts, () => [[...formSpans(facts.folded, about.forms).map((sp) => sp.start), best.start], best.start])
+      : line(item, best, excerpts, () => ({ span: [g.start, g.end] }));
+    if (!made) continue;
+    if (about.years.length && !about.years.includes(Number.parseInt(made.date.slice(0, 4), 10))) continue;
+    out.push(made);
+  }
+}
+
+/** Most specific first; then a point before a bound or fiscal year; then the first written. */
+function placeOrder(a: DateMention, b: DateMention): number {
+  return precisionRank(b.precision) - precisionRank(a.precision) || Number(!isAnchor(a)) - Number(!isAnchor(b)) || a.start - b.start;
+}
+
+// Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
+const STRETCH_SEP = /[,;:、]/;
+// A stretch shorter than this (2022年、2023年) is a list of dates, not an event of its own.
+const MIN_STRETCH = 6;
+
+/**
+ * The stretches of a sentence that each hold dates of one event: a new stretch begins at a
+ * clause or list item that brings a date when the stretch so far already has one; undated
+ * clauses stay with the stretch before them (the first with the one after).
+ */
+function dateGroups(folded: string, dates: readonly DateMention[]): { start: number; end: number; dates: DateMention[] }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let s = 0;
+  for (let i = 0; i < folded.length; i++) {
+    if (STRETCH_SEP.test(folded[i] as string)) {
+      pieces.push({ start: s, end: i + 1 });
+      s = i + 1;
+    }
+  }
+  if (s < folded.length) pieces.push({ start: s, end: folded.length });
+  const groups: { start: number; end: number; dates: DateMention[] }[] = [];
+  let cur: { start: number; end: number; dates: DateMention[] } | undefined;
+  for (const p of pieces) {
+    const own = dates.filter((d) => d.start >= p.start && d.start < p.end);
+    if (cur && own.length && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
+      groups.push(cur);
+      cur = undefined;
+    }
+    if (!cur) cur = { start: p.start, end: p.end, dates: [...own] };
+    else {
+      cur.end = p.end;
+      cur.dates.push(...own);
+    }
+  }
+  if (cur) groups.push(cur);
+  return groups.filter((g) => g.dates.length > 0).map((g) => {
+    let { start, end } = g;
+    while (end > start && /[,;:、\s]/.test(folded[end - 1] as string)) end--;
+    while (start < end && /\s/.test(folded[start] as string)) start++;
+    return { start, end, dates: g.dates };
+  });
 }
 
 /** Where any of the forms occur in folded text, in order. */
@@ -431,16 +488,17 @@ function contextLine(item: Item, excerpts: ExcerptMemo, least: Precision = 'mont
  * `where` gives the positions the excerpt must keep and the one it is centred on (computed only
  * when the excerpt is not known yet).
  */
-function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line | undefined {
+function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number] | { span: [number, number] }): Line | undefined {
   const { source, unit } = item;
   let byDate = excerpts.get(unit.text);
   if (!byDate) excerpts.set(unit.text, (byDate = new Map()));
   const at = date ? date.start : -1;
   let cut = byDate.get(at);
   if (!cut) {
-    const [keys, core] = where();
+    const w = where();
     const { folded } = item.facts;
-    const [start, end] = excerpt(unit.text, folded, keys, core);
+    // A stretch of a sentence (one of its several events) is shown as it is.
+    const [start, end] = 'span' in w ? w.span : excerpt(unit.text, folded, w[0], w[1]);
     // fold() keeps lengths: the excerpt's folded text is the folded sentence's same stretch.
     cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
