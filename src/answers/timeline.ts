@@ -2,7 +2,7 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
-import { isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
+import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
@@ -314,7 +314,7 @@ const QUESTION_END = /[?？][”’」』"')）]*$/;
 function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
-  const dates = unit.dates.filter((d) => !d.approximate);
+  const dates = unit.dates.filter((d) => !d.approximate && !datesTheReport(facts.folded, d));
   if (dates.length === 0) return;
   for (const g of dateGroups(facts.folded, dates)) {
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));

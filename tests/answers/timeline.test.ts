@@ -280,7 +280,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline on ../shared/corpus (traditional 
   it('dates the TPP story from its 2016 signing to 2018', () => {
     const r = timeline('TPP', corpus, table);
     const dated = r.events.filter((e) => !e.reportedOnly).map((e) => `${e.date} ${e.file.slice(0, 3)}`);
-    expect(dated).toEqual(['2016-02 200', '2016-12 200', '2017-01-24 200', '2018-04-18 203']);
+    // 前一天 in 203 follows the 18日 of the paragraph before: Abe arrived on the 17th.
+    expect(dated).toEqual(['2016-02 200', '2016-12 200', '2017-01-24 200', '2018-04-17 203', '2018-04-18 203']);
     expect(r.events.find((e) => e.date === '2016-12')?.text).toBe('儘管如此,日本議會於12月仍批准了TPP協定。');
   });
 
