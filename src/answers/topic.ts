@@ -19,9 +19,17 @@ export interface TopicConcept {
   variants: string[];
   /** A country pair spelled out (日韩 → 日本 + 韩国): all of them together count fully. */
   spelled: string[];
+  /**
+   * The words of a compound the user typed (总裁选举 → 总裁, 选举), each with its variants: a
+   * text that holds them apart (当选自民党新任总裁) covers the concept in part.
+   */
+  parts: { forms: string[]; variants: string[] }[];
   /** Inverse passage frequency of the concept's most findable form. */
   weight: number;
 }
+
+/** How much a compound's words found apart count, against the compound whole. */
+export const PART_CREDIT = 0.8;
 
 export interface TopicQuery {
   concepts: TopicConcept[];
@@ -63,7 +71,10 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     seen.add(id);
     const vs = [...new Set(variants.flatMap((v) => [v, ...VARIANTS.variantsOf(v)]).concat(clean.flatMap((f) => VARIANTS.variantsOf(f))))].filter((v) => !clean.includes(v));
     const weight = conceptWeight(index, [...clean, ...spelled]);
-    if (weight > 0) concepts.push({ forms: clean, variants: vs, spelled, weight });
+    const typed = clean[0] as string;
+    const words = spelled.length ? [] : segment(typed).map((w) => w.term);
+    const parts = words.length >= 2 && words.every((w) => [...w].length >= 2) ? words.map((w) => ({ forms: [w], variants: VARIANTS.variantsOf(w) })) : [];
+    if (weight > 0) concepts.push({ forms: clean, variants: vs, spelled, parts, weight });
   };
 
   // A year typed in the topic (2024年…, … 2025) dates the topic rather than naming a concept.
@@ -159,8 +170,11 @@ export function topicTerms(q: TopicQuery, termMode: ShijiIndex['termMode']): Wei
 export function conceptCoverage(folded: string, c: TopicConcept): number {
   if (c.forms.some((f) => folded.includes(f))) return 1;
   if (c.spelled.length && c.spelled.every((f) => folded.includes(f) || (COUNTRY_FORMS.get(f) ?? []).some((g) => folded.includes(g)))) return 1;
-  if (c.variants.some((f) => folded.includes(f))) return VARIANT_WEIGHT;
-  return 0;
+  const whole = c.variants.some((f) => folded.includes(f)) ? VARIANT_WEIGHT : 0;
+  if (c.parts.length === 0) return whole;
+  let found = 0;
+  for (const p of c.parts) found += p.forms.some((f) => folded.includes(f)) ? 1 : p.variants.some((f) => folded.includes(f)) ? VARIANT_WEIGHT : 0;
+  return Math.max(whole, (PART_CREDIT * found) / c.parts.length);
 }
 
 // 日本 also as 日方 (the Japanese side), from COUNTRY.

@@ -21,9 +21,9 @@ const GROUPS: readonly (readonly string[])[] = [
   // Visits.
   ['访问', '出访', '访美', '访日', '访华', '到访'],
   // Defence spending.
-  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支'],
+  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费'],
   // Treated water released from Fukushima.
-  ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水'],
+  ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水', '核处理水', '核废水', '废水'],
   // Elections of a party leader.
   ['总裁选举', '党首选举', '总裁选', '党魁选举'],
   // Resignation.
@@ -41,7 +41,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Monitoring and inspection.
   ['监测', '监督', '检测', '取样', '核查', '审查'],
   // Votes: 选举 in one outlet is 大选 / 选战 / 投票 in another.
-  ['选举', '大选', '选战', '投票', '改选'],
+  ['选举', '大选', '选战', '投票', '改选', '当选', '参选', '角逐', '投开票'],
   // A prime minister elected by parliament.
   ['首相指名选举', '首相指名', '指名选举', '当选首相'],
   // A leader's policy speech to parliament.
@@ -60,6 +60,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['安保三文件', '三份安保文件', '安保文件', '国安战略文件', '三份国防文件', '国家安全保障战略'],
   // The Korea–Japan intelligence pact (GSOMIA), in its long and short names.
   ['军情协定', '军事情报保护协定', '军事情报协定', 'gsomia'],
+  // Places and names transliterated two ways (Camp David: 戴维营 on the mainland, 大卫营 in Taiwan).
+  ['戴维营', '大卫营'],
   // Trade talks: 经贸 / 贸易.
   ['经贸', '贸易', '经济贸易'],
 ];
