@@ -314,7 +314,7 @@ const QUESTION_END = /[?？][”’」』"')）]*$/;
 function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
-  const dates = unit.dates.filter((d) => !d.approximate && !datesTheReport(facts.folded, d));
+  const dates = unit.dates.filter((d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d));
   if (dates.length === 0) return;
   for (const g of dateGroups(facts.folded, dates)) {
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
@@ -326,6 +326,22 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     if (about.years.length && !about.years.includes(Number.parseInt(made.date.slice(0, 4), 10))) continue;
     out.push(made);
   }
+}
+
+/**
+ * A date in brackets right after another restates it (2023年度内(2024年3月底前), 2025财年(2025年4月至2026年3月),
+ * 90天前(即8月24日)): the date before the brackets is the one the sentence gives.
+ */
+function restates(folded: string, before: DateMention | undefined, d: DateMention): boolean {
+  if (!before) return false;
+  return /^\p{sc=Han}{0,2}\s?\(\s?(?:即|也就是)?$/u.test(folded.slice(before.end, d.start));
+}
+
+// A fiscal year that names a budget (2025年度补充预算案, 2025财年(…)预算申请) is part of the budget's name, not a time the sentence places anything at.
+const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)?预算/u;
+
+function namesABudget(folded: string, d: DateMention): boolean {
+  return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
 }
 
 /** Most specific first; then a point before a bound or fiscal year; then the first written. */
