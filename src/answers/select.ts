@@ -60,7 +60,7 @@ export interface TopicThresholds {
   follow: number;
 }
 
-export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.6, title: 0.75, article: 0.9, within: 0.3, follow: 0 };
+export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35, follow: 0 };
 
 /**
  * The sentences /timeline should take for a topic, article by article: the sentences of the
