@@ -34,6 +34,9 @@ import type { Precision } from './types.ts';
  * day of the speech, not of the article).
  */
 
+/** Bump when the date rules change: part of the index snapshot's fingerprint, so sentences dated by older rules are rebuilt. */
+export const DATES_VERSION = 2;
+
 export interface DateMention {
   /** [start, end) of the expression in the text, in UTF-16 code units. */
   start: number;

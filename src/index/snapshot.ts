@@ -12,6 +12,7 @@ import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { PeopleIndexSchema } from '../extract/people.ts';
 import { STATEMENTS_VERSION } from '../extract/statements.ts';
+import { DATES_VERSION } from '../extract/dates.ts';
 
 /**
  * The built index on disk: one header line (format, fingerprint, the sections' sizes and the
@@ -81,7 +82,7 @@ const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema)]
 export async function corpusFingerprint(dirs: readonly string[], extra = ''): Promise<string> {
   const hash = createHash('sha256');
   // The extraction rules' versions: a snapshot made by older rules is rebuilt.
-  hash.update(`${FORMAT}:${VERSION}:${segmenterFingerprint()}:statements-${STATEMENTS_VERSION}:${extra}\n`);
+  hash.update(`${FORMAT}:${VERSION}:${segmenterFingerprint()}:statements-${STATEMENTS_VERSION}:dates-${DATES_VERSION}:${extra}\n`);
   for (const dir of dirs) {
     hash.update(`dir:${dir}\n`);
     let names: string[] = [];
