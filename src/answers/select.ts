@@ -8,35 +8,7 @@ import { fold } from '../text/normalize.ts';
 import { passageText, type Passage } from '../index/passages.ts';
 import { coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
-import { hanBigrams, segment } from '../text/segment.ts';
 import type { ShijiIndex } from '../index/index.ts';
-import { BIGRAM_PREFIX } from '../index/terms.ts';
-
-/**
- * Passages that may mention a form: those holding its most telling word (the longest), found by
- * intersecting postings. A superset on purpose: the answer that uses it (timeline) decides
- * exactly, with patterns this cannot express (驻日美军的驻留经费, 驻日美军费用).
- */
-export function passagesMayMention(index: ShijiIndex, forms: readonly string[]): number[] {
-  const lists: number[][] = [];
-  for (const form of forms) {
-    const words = segment(form).map((w) => w.term);
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (!longest) continue;
-    const han = /\p{sc=Han}/u.test(longest);
-    const terms = han && index.termMode !== 'words' && longest.length >= 2 ? hanBigrams(longest).map((b) => BIGRAM_PREFIX + b.term) : [longest];
-    lists.push(index.search.all(terms));
-  }
-  return unionSorted(lists);
-}
-
-/** The union of lists of ascending passage ids, ascending, each id once. */
-function unionSorted(lists: number[][]): number[] {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  const all = nonEmpty.flat().sort((a, b) => a - b);
-  return all.filter((id, i) => i === 0 || id !== all[i - 1]);
-}
 
 // How many passages the ranked retrieval offers before the coverage check: a topic's story
 // rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
