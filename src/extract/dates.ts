@@ -266,7 +266,7 @@ function plausible(kind: Kind, f: string, start: number, end: number, g: Record<
       return true;
     case 'slash':
       // A share (1/3的, 2/3以上), a score or a ratio is no date.
-      return !/^[的之比倍以多左强]/.test(after) && !/[第约近逾超占达为]$/.test(before);
+      return !/^[的之比倍以多左强]/.test(after) && !/[第约近逾超占达为分以]$/.test(before);
     case 'anaphor': {
       const w = f.slice(start, end);
       if (w === '前日' && (COUNTRY_AFTER.test(after) || /[\d一二三四五六七八九十节生假]$/.test(before))) return false; // 前日本首相, 节前日
