@@ -349,6 +349,14 @@ function placeOrder(a: DateMention, b: DateMention): number {
   return precisionRank(b.precision) - precisionRank(a.precision) || Number(!isAnchor(a)) - Number(!isAnchor(b)) || a.start - b.start;
 }
 
+// Before a date that frames its clause: a word at most (并在2027财年实现), or a time preposition (预定在二〇二七年度将…).
+const FRAME_BEFORE = /^\P{sc=Han}*\p{sc=Han}{0,2}$|[在于从自到至]\s?$/u;
+
+/** Whether a fiscal year or a bound opens its clause's time (并在2027财年实现…) rather than qualifying a noun of it (决定2021年度起5年间…的谈判). */
+function framesClause(folded: string, pieceStart: number, d: DateMention): boolean {
+  return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
+}
+
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;
 // A stretch shorter than this (2022年、2023年) is a list of dates, not an event of its own.
@@ -373,7 +381,10 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
   let cur: { start: number; end: number; dates: DateMention[] } | undefined;
   for (const p of pieces) {
     const own = dates.filter((d) => d.start >= p.start && d.start < p.end);
-    if (cur && own.length && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
+    // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
+    // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
+    const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
+    if (cur && opens && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;
     }

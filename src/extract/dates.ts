@@ -389,12 +389,12 @@ function nesting(f: string): { quote: Uint8Array; title: Uint8Array } {
 
 // A dateline (中新网11月25日电 , 新华社东京9月29日电(记者…), 【…2022年12月17日讯】) dates the dispatch;
 // an outlet's own reporting date (读卖新闻28日报道, 美联社1月14日的报道) the report: neither is an event of the story.
-const DATELINE_AFTER = /^\s?[电讯](?=[\s()（）【】\[\]/／—\-:：,，]|$)/u;
+const DATELINE_AFTER = /^\s?(?:(?:专)?[电讯](?=[\s()（）【】\[\]/／—\-:：,，]|$)|综合外电报[导道]|综合报[导道])/u;
 const REPORT_AFTER = /^\s?的?(?:报道|报导)/u;
 
 /** Whether the mention in folded text dates a dispatch or an outlet's report rather than an event. */
 export function datesTheReport(folded: string, m: DateMention): boolean {
-  const after = folded.slice(m.end, m.end + 4);
+  const after = folded.slice(m.end, m.end + 8);
   return DATELINE_AFTER.test(after) || (!m.approximate && REPORT_AFTER.test(after));
 }
 
