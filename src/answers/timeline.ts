@@ -611,7 +611,10 @@ function excerpt(text: string, folded: string, keys: number[], core: number): [n
 // ---------------------------------------------------------------------------------------------
 // Order and merging.
 
-/** Sort key: a day comes before its month's undated items, a month before its year's, a year before its decade's. */
+/**
+ * Sort key: a day comes before its month's undated items and a month before its year's; a decade
+ * opens its ten years (1960s before 1960…1969), so that every date reads as a prefix order.
+ */
 function dateKey(date: string, precision: Precision): number {
   const y = Number.parseInt(date.slice(0, 4), 10);
   // (year, month, day) read as one number: months and days stay below 200.
@@ -624,7 +627,7 @@ function dateKey(date: string, precision: Precision): number {
     case 'year':
       return key(y, 99, 99);
     case 'decade':
-      return key(y + 9, 100, 100);
+      return key(y, 0, 0);
   }
 }
 
