@@ -67,7 +67,8 @@ export function* timelineGroups(
     const whole = coverage(titleKey(article.title), q) >= t.title;
     const best = Math.max(...found.map((f) => f.coverage));
     if (!whole && best < Math.min(t.passage, t.within)) continue;
-    const story = !whole && coverage(fold([article.title, ...articleParagraphs(article)].join('\n')), q) >= t.article;
+    // The whole text is read only when a passage of it falls between the two thresholds.
+    const story = !whole && found.some((f) => f.coverage >= t.within && f.coverage < t.passage) && coverage(fold([article.title, ...articleParagraphs(article)].join('\n')), q) >= t.article;
     const admitted = found.filter((f) => f.coverage >= t.passage || (story && f.coverage >= t.within)).map((f) => f.passage);
     if (!whole && admitted.length === 0) continue;
     const from = index.sentenceStart[a] ?? 0;
