@@ -28,11 +28,9 @@ export interface TopicThresholds {
   article: number;
   /** ...and then a passage of it covering this much is part of that story. */
   within: number;
-  /** Paragraphs after an admitted passage that carry on its account (a story dates its next steps without naming the topic again). */
-  follow: number;
 }
 
-export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35, follow: 0 };
+export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35 };
 
 /**
  * The sentences /timeline should take for a topic, article by article: the sentences of the
@@ -76,8 +74,7 @@ export function* timelineGroups(
     const sentences: DatedSentence[] = [];
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
-      const inside = (p: Passage): boolean =>
-        (p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start) || (sentence.paragraph > p.paragraph && sentence.paragraph <= p.paragraph + t.follow);
+      const inside = (p: Passage): boolean => p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start;
       if (whole || admitted.some(inside)) sentences.push(sentence);
     }
     if (sentences.length) yield { source, sentences, about };
