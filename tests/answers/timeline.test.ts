@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { articleParagraphs } from '../../src/corpus/article.ts';
 import { timeline, timelineOf, type CandidateGroup, type TimelineCandidate } from '../../src/answers/timeline.ts';
 import { timelineGroups } from '../../src/answers/select.ts';
+import { formatTimeline } from '../../src/cli/format.ts';
 import { coverage, topicQuery } from '../../src/answers/topic.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
 import { fold } from '../../src/text/normalize.ts';
@@ -222,6 +223,18 @@ describe('timeline merging', () => {
     const london = r.events.find((e) => e.date === '2019-12-03');
     expect(london?.file).toBe(original.file);
     expect(london?.sources?.map((s) => s.file)).toEqual([original.file, 'zz_reprint.txt']);
+  });
+
+  it('shows on the console line of a merged event how many outlets tell it, and nothing on a single-source line', () => {
+    const original = seed('000');
+    const reprints = ['a', 'b'].map((k): Article => ({ ...original, id: `zz_${k}`, file: `zz_${k}.txt`, url: `https://example.org/${k}`, source: 'example.org' }));
+    const r = timeline('驻日美军经费', candidatesOf([...seeds, ...reprints]), aliases);
+    const text = formatTimeline(r, false).split('\n');
+    const london = r.events.find((e) => e.date === '2019-12-03');
+    expect(text.find((l) => l.startsWith('2019-12-03'))).toContain(`[${london?.sources?.length} sources]`);
+    expect(london?.sources?.length).toBe(3);
+    const single = r.events.find((e) => !e.sources);
+    if (single) expect(text.find((l) => l.includes(single.text))).not.toContain('sources]');
   });
 
   it('does not merge two different events of the same day', () => {
