@@ -22,7 +22,7 @@ export const TIMELINE_DEPTH = 2000;
 export interface TopicThresholds {
   /** A passage covering this much is about the topic wherever it stands. */
   passage: number;
-  /** An article whose title covers this much is about it: its account continues in every paragraph. */
+  /** An article whose title covers this much is about it: its account continues in every passage naming any concept of the topic. */
   title: number;
   /** An article whose whole text covers this much tells the topic's story... */
   article: number;
@@ -35,8 +35,9 @@ export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, ar
 /**
  * The sentences /timeline should take for a topic, article by article: the sentences of the
  * passages about the topic (found by ranked retrieval, whatever words they use; admitted by
- * concept coverage, see TopicThresholds), and every sentence of an article whose title is about
- * the topic. Each group carries `about`: its sentences are the topic's, named or not.
+ * concept coverage, see TopicThresholds), and, in an article whose title is about the topic,
+ * those of every passage that names any of its concepts. Each group carries `about`: its
+ * sentences are the topic's, named or not.
  */
 export function* timelineGroups(
   index: ShijiIndex,
@@ -75,7 +76,8 @@ export function* timelineGroups(
     for (let s = from; s < to; s++) {
       const sentence = index.sentences[s] as DatedSentence;
       const inside = (p: Passage): boolean => p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start;
-      if (whole || admitted.some(inside)) sentences.push(sentence);
+      // In an article about the topic, every passage that names any of its concepts carries the account.
+      if ((whole && found.some((f) => f.coverage > 0 && inside(f.passage))) || admitted.some(inside)) sentences.push(sentence);
     }
     if (sentences.length) yield { source, sentences, about };
   }
