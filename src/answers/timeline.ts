@@ -314,7 +314,9 @@ const QUESTION_END = /[?？][”’」』"')）]*$/;
 function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
-  const dates = unit.dates.filter((d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d));
+  const dates = unit.dates.filter(
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
+  );
   if (dates.length === 0) return;
   for (const g of dateGroups(facts.folded, dates)) {
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
@@ -342,6 +344,13 @@ const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)
 
 function namesABudget(folded: string, d: DateMention): boolean {
   return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
+}
+
+// A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.
+const BIRTH_BEFORE = /(?:生于|出生于|出生在|生在)\s?$/u;
+
+function isBirth(folded: string, d: DateMention): boolean {
+  return BIRTH_BEFORE.test(folded.slice(Math.max(0, d.start - 4), d.start));
 }
 
 /** Most specific first; then a point before a bound or fiscal year; then the first written. */

@@ -394,6 +394,14 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(s.events.every((e) => !/^\(中央社東京16日/.test(e.text) || e.date !== '2022-08-16' || e.text.includes('會談'))).toBe(true);
   });
 
+  it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
+    for (const text of ['岸田文雄生于1957年，曾担任外务大臣。', '石破茂出生於1957年，2024年当选总裁。', '她出生在1961年，2025年当选首相。']) {
+      const a: Article = { id: 'bio', file: 'bio.txt', title: 'bio', url: 'https://example.org/bio', source: 'example.org', publishedAt: '2025-10-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      const r = timelineOf('x', [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms: [], years: [] } }], index.aliases, { limit: 10 });
+      expect(r.events.every((e) => !/^19[56]/.test(e.date)), text).toBe(true);
+    }
+  });
+
   it('answers any known topic with events in date order, each a stretch of its article, each source once (property)', () => {
     const topics = index.topics.slice(0, 60);
     fc.assert(
