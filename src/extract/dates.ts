@@ -197,7 +197,7 @@ const RULES: readonly [Kind, RegExp][] = [
   ['anaphor', /当天|当日|同日|同天|翌日|次日|隔天|隔日|第二天|前一天|前日/gu],
   ['d', new RegExp(`(?<![\\d${CN}十第每月/.])(?<d>${DAY_ALONE})日(?![元圆币内])`, 'gu')],
   // A one-character day (一日…九日) is a day only where a subject's act follows it (川普一日突然推文宣布, 他三日晚间表示): alone it is "one day".
-  ['d', new RegExp(`(?<=\\p{sc=Han})(?<![${CN}十第每月这那有同])(?<d>[一二三四五六七八九])日(?=(?:晚间|晚上|上午|下午|凌晨|早上|中午|深夜)?(?:突然|正式|也|再|在|于|表示|宣布|说|称|指出|发表|发布|召开|举行|抵达|前往|会见|会晤|访问|出席|签署|公布|通过|批准|致电|举办|推文|晚|起))`, 'gu')],
+  ['d', new RegExp(`(?<d>[一二三四五六七八九])日(?=(?:晚间|晚上|上午|下午|凌晨|早上|中午|深夜)?(?:突然|正式|也|再|在|于|表示|宣布|说|称|指出|发表|发布|召开|举行|抵达|前往|会见|会晤|访问|出席|签署|公布|通过|批准|致电|举办|推文|晚|起))`, 'gu')],
   [
     'relday',
     /(?<w>今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|昨晨|前天|明天|明日|明晚|后天|今|昨|明)(?:\s?\(\s?(?:(?<pm>\d{1,2})(?:\/|月)(?<pd>\d{1,2})[日号]?|(?<pd2>\d{1,2})[日号]?)\s?\)[日号]?)?/gu,
@@ -263,6 +263,10 @@ function plausible(kind: Kind, f: string, start: number, end: number, g: Record<
       return true;
     case 'weekday':
       if (g.wd === '日' && after.startsWith('本')) return false; // 周日本… is 周 + 日本
+      return true;
+    case 'd':
+      // 一日…九日 (the rule above): after a Han character that is no numeral or 第/每/这/那/有/同 (第一日, 有一日).
+      if ((g.d ?? '').length === 1 && /[一二三四五六七八九]/.test(g.d ?? '')) return /\p{sc=Han}$/u.test(before) && !/[〇○零一二三四五六七八九十第每月这那有同]$/.test(before);
       return true;
     case 'slash':
       // A share (1/3的, 2/3以上), a score or a ratio is no date.
