@@ -317,7 +317,14 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   const dates = unit.dates.filter(
     (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
   );
-  if (dates.length === 0) return;
+  if (dates.length === 0) {
+    // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
+    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d))) {
+      const made = mentionLine(item, facts.spans, excerpts);
+      if (made) out.push(made);
+    }
+    return;
+  }
   for (const g of dateGroups(facts.folded, dates)) {
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
     const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
