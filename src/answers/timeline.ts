@@ -308,8 +308,8 @@ const QUESTION_END = /[?？][”’」』"')）]*$/;
  * opens (…于去年众议院大选、今年6月东京都议会选举、7月参议院大选皆失利 is three events), each
  * dated by its most specific date. Every date that places something counts here, background
  * history and announced steps included (自2018年…以来, 从1978年度起, 2027财年实现): the topic's
- * story is told by them. Not events: headings, questions, approximate report dates (日前, 近日),
- * and sentences dated only by their report.
+ * story is told by them. Not events: headings, questions, approximate report dates (日前, 近日);
+ * a sentence with no date of its own is a line only when it names the whole topic (dated by its report).
  */
 function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
@@ -317,11 +317,12 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   const dates = unit.dates.filter(
     (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
   );
+  const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
     if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d))) {
       const made = mentionLine(item, facts.spans, excerpts);
-      if (made) out.push(made);
+      if (made && inYears(made)) out.push(made);
     }
     return;
   }
@@ -331,9 +332,7 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     const made = whole
       ? line(item, best, excerpts, () => [[...formSpans(facts.folded, about.forms).map((sp) => sp.start), best.start], best.start])
       : line(item, best, excerpts, () => ({ span: [g.start, g.end] }));
-    if (!made) continue;
-    if (about.years.length && !about.years.includes(Number.parseInt(made.date.slice(0, 4), 10))) continue;
-    out.push(made);
+    if (made && inYears(made)) out.push(made);
   }
 }
 
