@@ -1,18 +1,107 @@
 import { sourceRef } from './ask.ts';
+import { articleParagraphs } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
+import { fold } from '../text/normalize.ts';
+import { passageText, type Passage } from '../index/passages.ts';
+import { coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
-import { hanBigrams, segment } from '../text/segment.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
+import { hanBigrams, segment } from '../text/segment.ts';
+
+// How many passages the ranked retrieval offers before the coverage check: a topic's story
+// rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
+export const TIMELINE_DEPTH = 2000;
 
 /**
- * Passages that may mention a form: those holding its most telling word (the longest), found by
- * intersecting postings. A superset on purpose: the answer that uses it (timeline) decides
- * exactly, with patterns this cannot express (驻日美军的驻留经费, 驻日美军费用).
+ * When a passage is about the topic, as shares of the topic's weight covered (each concept by
+ * its rarity; a near-synonym counts VARIANT_WEIGHT). Calibrated on the labelled cases (see
+ * /work/notes/issue-11.md for the figures and the held-out check).
  */
+export interface TopicThresholds {
+  /** A passage covering this much is about the topic wherever it stands. */
+  passage: number;
+  /** An article whose title covers this much is about it: its account continues in every passage naming any concept of the topic. */
+  title: number;
+  /** An article whose whole text covers this much tells the topic's story... */
+  article: number;
+  /** ...and then a passage of it covering this much is part of that story. */
+  within: number;
+}
+
+export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35 };
+
+/**
+ * The sentences /timeline should take for a topic, article by article: the sentences of the
+ * passages about the topic (found by ranked retrieval, whatever words they use; admitted by
+ * concept coverage, see TopicThresholds), and, in an article whose title is about the topic,
+ * those of every passage that names any of its concepts. Each group carries `about`: its
+ * sentences are the topic's, named or not.
+ */
+export function* timelineGroups(
+  index: ShijiIndex,
+  topic: string,
+  q: TopicQuery = topicQuery(index, topic),
+  t: TopicThresholds = TOPIC_THRESHOLDS,
+): Generator<CandidateGroup> {
+  if (q.concepts.length === 0) return;
+  const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
+  const about = { forms: topicForms(q), years: q.years };
+  // The hits by article, in article order: an article's story is judged as a whole.
+  const byArticle = new Map<number, { passage: Passage; coverage: number }[]>();
+  for (const hit of hits) {
+    const p = index.passages[hit.id];
+    if (!p) continue;
+    const entry = { passage: p, coverage: coverage(fold(passageText(index.articles, p)), q) };
+    const list = byArticle.get(p.article);
+    if (list) list.push(entry);
+    else byArticle.set(p.article, [entry]);
+  }
+  for (const a of [...byArticle.keys()].sort((x, y) => x - y)) {
+    const article = index.articles[a];
+    const source = sourceOf(index, a);
+    if (!article || !source) continue;
+    const found = byArticle.get(a) as { passage: Passage; coverage: number }[];
+    const whole = coverage(titleKey(article.title), q) >= t.title;
+    const best = Math.max(...found.map((f) => f.coverage));
+    if (!whole && best < Math.min(t.passage, t.within)) continue;
+    // The whole text is read only when a passage of it falls between the two thresholds.
+    const story = !whole && found.some((f) => f.coverage >= t.within && f.coverage < t.passage) && coverage(fold([article.title, ...articleParagraphs(article)].join('\n')), q) >= t.article;
+    const admitted = found.filter((f) => f.coverage >= t.passage || (story && f.coverage >= t.within)).map((f) => f.passage);
+    if (!whole && admitted.length === 0) continue;
+    const from = index.sentenceStart[a] ?? 0;
+    const to = index.sentenceStart[a + 1] ?? from;
+    const sentences: DatedSentence[] = [];
+    for (let s = from; s < to; s++) {
+      const sentence = index.sentences[s] as DatedSentence;
+      const inside = (p: Passage): boolean => p.paragraph === sentence.paragraph && sentence.start < p.end && sentence.end > p.start;
+      // In an article about the topic, every passage that names any of its concepts carries the account.
+      if ((whole && found.some((f) => f.coverage > 0 && inside(f.passage))) || admitted.some(inside)) sentences.push(sentence);
+    }
+    if (sentences.length) yield { source, sentences, about };
+  }
+}
+
+// One source reference per article, made when first asked for and kept: /timeline's lines and
+// /who's statements point to them by the hundred thousand on a large archive.
+const sourceRefs = new WeakMap<ShijiIndex, (SourceRef | undefined)[]>();
+
+/** The article's source reference, the same object every time (undefined for no such article). */
+export function sourceOf(index: ShijiIndex, a: number): SourceRef | undefined {
+  const article = index.articles[a];
+  if (!article) return undefined;
+  let refs = sourceRefs.get(index);
+  if (!refs) sourceRefs.set(index, (refs = Array.from({ length: index.articles.length }, () => undefined)));
+  return (refs[a] ??= sourceRef(article));
+}
+
+// Every query looks at the titles of the articles it touches: their keys are remembered.
+const titleKey = memoized(key, 100_000);
+
+/** Passages that may mention one of `forms` (/who's mentions): each form's longest word, or its Han bigrams. */
 export function passagesMayMention(index: ShijiIndex, forms: readonly string[]): number[] {
   const lists: number[][] = [];
   for (const form of forms) {
@@ -33,81 +122,3 @@ function unionSorted(lists: number[][]): number[] {
   const all = nonEmpty.flat().sort((a, b) => a - b);
   return all.filter((id, i) => i === 0 || id !== all[i - 1]);
 }
-
-/**
- * The dated sentences /timeline should look at for a topic, article by article: every sentence of
- * an article whose title names it, and otherwise the sentences of the paragraphs that may mention
- * it and of the two paragraphs on either side (an account often dates its steps without naming the
- * topic again). A generator: a broad topic touches tens of thousands of articles, and the answer
- * takes them one at a time.
- */
-export function* timelineGroups(index: ShijiIndex, topic: string): Generator<CandidateGroup> {
-  const terms = topic.trim().split(/\s+/).filter(Boolean);
-  const forms = [...new Set(terms.flatMap((t) => [t, ...index.aliases.equivalents(t)]).concat(index.aliases.equivalents(topic.trim())))];
-  const folded = forms.map((f) => key(f)).filter((f) => f.length > 0);
-  for (const [a, paras] of paragraphsByArticle(index, passagesMayMention(index, forms))) {
-    const article = index.articles[a];
-    const source = sourceOf(index, a);
-    if (!article || !source) continue;
-    const title = titleKey(article.title);
-    const titleNames = folded.some((f) => title.includes(f));
-    const from = index.sentenceStart[a] ?? 0;
-    const to = index.sentenceStart[a + 1] ?? from;
-    const sentences: DatedSentence[] = [];
-    for (let s = from; s < to; s++) {
-      const sentence = index.sentences[s] as DatedSentence;
-      if (paras.includes(sentence.paragraph)) {
-        sentences.push(sentence);
-        continue;
-      }
-      // Elsewhere only a sentence with a day or month of its own can continue the account.
-      if (!titleNames && !near(paras, sentence.paragraph)) continue;
-      if (sentence.dates.some((d) => d.precision === 'day' || d.precision === 'month')) sentences.push(sentence);
-    }
-    if (sentences.length) yield { source, sentences };
-  }
-}
-
-/**
- * The passages' articles, in order, each with the paragraphs those passages are in (ascending, a
- * handful). Passages are numbered in article order, so ascending ids give each article's in one
- * stretch: no map of every article a broad topic touches.
- */
-function* paragraphsByArticle(index: ShijiIndex, ascendingIds: readonly number[]): Generator<[number, number[]]> {
-  let article = -1;
-  let paras: number[] = [];
-  for (const id of ascendingIds) {
-    const p = index.passages[id];
-    if (!p) continue;
-    if (p.article !== article) {
-      if (paras.length) yield [article, paras];
-      article = p.article;
-      paras = [];
-    }
-    // An article's passages come in paragraph order: a paragraph's passages are together.
-    if (paras[paras.length - 1] !== p.paragraph) paras.push(p.paragraph);
-  }
-  if (paras.length) yield [article, paras];
-}
-
-/** Whether a paragraph is within two of one of the (few) paragraphs given. */
-function near(paras: readonly number[], paragraph: number): boolean {
-  for (const p of paras) if (Math.abs(p - paragraph) <= 2) return true;
-  return false;
-}
-
-// One source reference per article, made when first asked for and kept: /timeline's lines and
-// /who's statements point to them by the hundred thousand on a large archive.
-const sourceRefs = new WeakMap<ShijiIndex, (SourceRef | undefined)[]>();
-
-/** The article's source reference, the same object every time (undefined for no such article). */
-export function sourceOf(index: ShijiIndex, a: number): SourceRef | undefined {
-  const article = index.articles[a];
-  if (!article) return undefined;
-  let refs = sourceRefs.get(index);
-  if (!refs) sourceRefs.set(index, (refs = Array.from({ length: index.articles.length }, () => undefined)));
-  return (refs[a] ??= sourceRef(article));
-}
-
-// Every query looks at the titles of the articles it touches: their keys are remembered.
-const titleKey = memoized(key, 100_000);

@@ -2,7 +2,7 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
-import { isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
+import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
@@ -59,6 +59,13 @@ export function timeline(query: string, candidates: readonly TimelineCandidate[]
 export interface CandidateGroup {
   source: SourceRef;
   sentences: DatedSentence[];
+  /**
+   * Set when the index chose these sentences by meaning (their passage covers the topic's
+   * concepts): each with a date of its own is an event, named or not. `forms` are the topic's
+   * forms and near-synonyms (folded, longest first), to place the mention; `years` the years the
+   * topic names, which its events must fall in.
+   */
+  about?: { forms: readonly string[]; years: readonly number[] } | undefined;
 }
 
 /**
@@ -255,16 +262,17 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
   const seen = new Map<string, TextFacts>();
   const lines: Line[] = [];
   const excerpts: ExcerptMemo = new Map();
-  for (const { source, sentences } of groups) {
+  for (const { source, sentences, about } of groups) {
+    if (about) {
+      for (const sentence of sentences) {
+        aboutLines({ source, unit: sentence, facts: factsOf(sentence, seen, matcher) }, about, excerpts, lines);
+      }
+      continue;
+    }
     const items: Item[] = [];
     let mentioned = false;
     for (const sentence of sentences) {
-      let facts = seen.get(sentence.text);
-      if (!facts) {
-        const folded = fold(sentence.text);
-        facts = { folded, spans: mentions(folded, matcher) };
-        seen.set(sentence.text, facts);
-      }
+      const facts = factsOf(sentence, seen, matcher);
       if (facts.spans) mentioned = true;
       items.push({ source, unit: sentence, facts });
     }
@@ -279,6 +287,144 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
     }
   }
   return lines;
+}
+
+/** What a sentence's text gives, once per distinct text. */
+function factsOf(sentence: DatedSentence, seen: Map<string, TextFacts>, matcher: TopicMatcher): TextFacts {
+  let facts = seen.get(sentence.text);
+  if (!facts) {
+    const folded = fold(sentence.text);
+    facts = { folded, spans: mentions(folded, matcher) };
+    seen.set(sentence.text, facts);
+  }
+  return facts;
+}
+
+// A question the writer asks (…会重返TPP吗？) reports no event.
+const QUESTION_END = /[?？][”’」』"')）]*$/;
+
+/**
+ * A sentence of a passage about the topic: one line per stretch of it that a date of its own
+ * opens (…于去年众议院大选、今年6月东京都议会选举、7月参议院大选皆失利 is three events), each
+ * dated by its most specific date. Every date that places something counts here, background
+ * history and announced steps included (自2018年…以来, 从1978年度起, 2027财年实现): the topic's
+ * story is told by them. Not events: headings, questions, approximate report dates (日前, 近日);
+ * a sentence with no date of its own is a line only when it names the whole topic (dated by its report).
+ */
+function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
+  const { unit, facts } = item;
+  if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
+  const dates = unit.dates.filter(
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
+  );
+  const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
+  if (dates.length === 0) {
+    // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
+    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d))) {
+      const made = mentionLine(item, facts.spans, excerpts);
+      if (made && inYears(made)) out.push(made);
+    }
+    return;
+  }
+  for (const g of dateGroups(facts.folded, dates)) {
+    const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
+    const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
+    const made = whole
+      ? line(item, best, excerpts, () => [[...formSpans(facts.folded, about.forms).map((sp) => sp.start), best.start], best.start])
+      : line(item, best, excerpts, () => ({ span: [g.start, g.end] }));
+    if (made && inYears(made)) out.push(made);
+  }
+}
+
+/**
+ * A date in brackets right after another restates it (2023年度内(2024年3月底前), 2025财年(2025年4月至2026年3月),
+ * 90天前(即8月24日)): the date before the brackets is the one the sentence gives.
+ */
+function restates(folded: string, before: DateMention | undefined, d: DateMention): boolean {
+  if (!before) return false;
+  return /^\p{sc=Han}{0,2}\s?\(\s?(?:即|也就是)?$/u.test(folded.slice(before.end, d.start));
+}
+
+// A fiscal year that names a budget (2025年度补充预算案, 2025财年(…)预算申请) is part of the budget's name, not a time the sentence places anything at.
+const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)?预算/u;
+
+function namesABudget(folded: string, d: DateMention): boolean {
+  return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
+}
+
+// A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.
+const BIRTH_BEFORE = /(?:生于|出生于|出生在|生在)\s?$/u;
+
+function isBirth(folded: string, d: DateMention): boolean {
+  return BIRTH_BEFORE.test(folded.slice(Math.max(0, d.start - 4), d.start));
+}
+
+/** Most specific first; then a point before a bound or fiscal year; then the first written. */
+function placeOrder(a: DateMention, b: DateMention): number {
+  return precisionRank(b.precision) - precisionRank(a.precision) || Number(!isAnchor(a)) - Number(!isAnchor(b)) || a.start - b.start;
+}
+
+// Before a date that frames its clause: a word at most (并在2027财年实现), or a time preposition (预定在二〇二七年度将…).
+const FRAME_BEFORE = /^\P{sc=Han}*\p{sc=Han}{0,2}$|[在于从自到至]\s?$/u;
+
+/** Whether a fiscal year or a bound opens its clause's time (并在2027财年实现…) rather than qualifying a noun of it (决定2021年度起5年间…的谈判). */
+function framesClause(folded: string, pieceStart: number, d: DateMention): boolean {
+  return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
+}
+
+// Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
+const STRETCH_SEP = /[,;:、]/;
+// A stretch shorter than this (2022年、2023年) is a list of dates, not an event of its own.
+const MIN_STRETCH = 6;
+
+/**
+ * The stretches of a sentence that each hold dates of one event: a new stretch begins at a
+ * clause or list item that brings a date when the stretch so far already has one; undated
+ * clauses stay with the stretch before them (the first with the one after).
+ */
+function dateGroups(folded: string, dates: readonly DateMention[]): { start: number; end: number; dates: DateMention[] }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let s = 0;
+  for (let i = 0; i < folded.length; i++) {
+    if (STRETCH_SEP.test(folded[i] as string)) {
+      pieces.push({ start: s, end: i + 1 });
+      s = i + 1;
+    }
+  }
+  if (s < folded.length) pieces.push({ start: s, end: folded.length });
+  const groups: { start: number; end: number; dates: DateMention[] }[] = [];
+  let cur: { start: number; end: number; dates: DateMention[] } | undefined;
+  for (const p of pieces) {
+    const own = dates.filter((d) => d.start >= p.start && d.start < p.end);
+    // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
+    // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
+    const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
+    if (cur && opens && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
+      groups.push(cur);
+      cur = undefined;
+    }
+    if (!cur) cur = { start: p.start, end: p.end, dates: [...own] };
+    else {
+      cur.end = p.end;
+      cur.dates.push(...own);
+    }
+  }
+  if (cur) groups.push(cur);
+  return groups.filter((g) => g.dates.length > 0).map((g) => {
+    let { start, end } = g;
+    while (end > start && /[,;:、\s]/.test(folded[end - 1] as string)) end--;
+    while (start < end && /\s/.test(folded[start] as string)) start++;
+    return { start, end, dates: g.dates };
+  });
+}
+
+/** Where any of the forms occur in folded text, in order. */
+function formSpans(folded: string, forms: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const f of forms) {
+    for (let at = folded.indexOf(f); at !== -1; at = folded.indexOf(f, at + f.length)) spans.push({ start: at, end: at + f.length });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** A sentence's excerpt around a date, by sentence text, then date position: reprints cut the same way once. */
@@ -347,7 +493,7 @@ function placesOf(facts: TextFacts): Places {
  * 日前), in the part of the sentence (between ；) that names the topic, the most specific, then the
  * one in the clause nearest the mention. No such date: the publication day, marked reportedOnly.
  */
-function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | undefined {
+function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly = false): Line | undefined {
   const unit = item.unit;
   const { clause, part } = placesOf(item.facts);
   // part[] counts the ；before a position: the part it is in.
@@ -360,6 +506,10 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | u
     if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
+  if (!best && datedOnly) {
+    // The topic named in one part, the date in another (…会谈；16日，…): the sentence is still dated.
+    return contextLine(item, excerpts, 'year');
+  }
   return line(item, best, excerpts, () => [[...spans.map((s) => s.start), ...(best ? [best.start] : [])], best ? best.start : (spans[0]?.start ?? 0)]);
 }
 
@@ -367,9 +517,9 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo): Line | u
  * A sentence of the account that does not name the topic: a line only with a day or a month of
  * its own (a bare year, 2017年至2021年执政时, is background more often than a step of the story).
  */
-function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
+function contextLine(item: Item, excerpts: ExcerptMemo, least: Precision = 'month'): Line | undefined {
   const best = item.unit.dates
-    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank('month'))
+    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }
@@ -380,16 +530,17 @@ function contextLine(item: Item, excerpts: ExcerptMemo): Line | undefined {
  * `where` gives the positions the excerpt must keep and the one it is centred on (computed only
  * when the excerpt is not known yet).
  */
-function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number]): Line | undefined {
+function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, where: () => [number[], number] | { span: [number, number] }): Line | undefined {
   const { source, unit } = item;
   let byDate = excerpts.get(unit.text);
   if (!byDate) excerpts.set(unit.text, (byDate = new Map()));
   const at = date ? date.start : -1;
   let cut = byDate.get(at);
   if (!cut) {
-    const [keys, core] = where();
+    const w = where();
     const { folded } = item.facts;
-    const [start, end] = excerpt(unit.text, folded, keys, core);
+    // A stretch of a sentence (one of its several events) is shown as it is.
+    const [start, end] = 'span' in w ? w.span : excerpt(unit.text, folded, w[0], w[1]);
     // fold() keeps lengths: the excerpt's folded text is the folded sentence's same stretch.
     cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
@@ -475,7 +626,10 @@ function excerpt(text: string, folded: string, keys: number[], core: number): [n
 // ---------------------------------------------------------------------------------------------
 // Order and merging.
 
-/** Sort key: a day comes before its month's undated items, a month before its year's, a year before its decade's. */
+/**
+ * Sort key: a day comes before its month's undated items and a month before its year's; a decade
+ * opens its ten years (1960s before 1960…1969), so that every date reads as a prefix order.
+ */
 function dateKey(date: string, precision: Precision): number {
   const y = Number.parseInt(date.slice(0, 4), 10);
   // (year, month, day) read as one number: months and days stay below 200.
@@ -488,7 +642,7 @@ function dateKey(date: string, precision: Precision): number {
     case 'year':
       return key(y, 99, 99);
     case 'decade':
-      return key(y + 9, 100, 100);
+      return key(y, 0, 0);
   }
 }
 

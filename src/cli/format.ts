@@ -1,5 +1,6 @@
 import type { AskResult, Span, TimelineResult, WhoResult, WhoSummary } from '../answers/types.ts';
 import type { RegistryEntry } from '../answers/who.ts';
+import { publicationDay } from '../extract/dates.ts';
 import type { CorpusStats } from '../library.ts';
 import type { Article } from '../corpus/article.ts';
 
@@ -25,8 +26,9 @@ export function mark(text: string, spans: readonly Span[], styled: boolean): str
   return out + text.slice(at);
 }
 
+/** The publication day on the outlet's own clock (the one /timeline dates by), not UTC's. */
 export function day(iso: string): string {
-  return iso.slice(0, 10);
+  return publicationDay(iso) ?? iso.slice(0, 10);
 }
 
 function notice(r: { notice?: string | undefined; suggestions?: string[] | undefined }): string[] {
@@ -112,7 +114,9 @@ export function formatTimeline(r: TimelineResult, styled: boolean): string {
       year = y;
     }
     const when = e.reportedOnly ? `${e.date} (reported)` : e.date;
-    lines.push(`${when.padEnd(12)} ${e.text}`);
+    // An event several outlets report is one line: how many, on the line itself.
+    const count = e.sources && e.sources.length > 1 ? ` [${e.sources.length} sources]` : '';
+    lines.push(`${when.padEnd(12)} ${e.text}${count}`);
     lines.push(`${' '.repeat(13)}${style(styled, DIM, `${e.title} · ${e.url}`)}${e.sources && e.sources.length > 1 ? ` (+${e.sources.length - 1} more)` : ''}`);
   }
   if (r.more > 0) lines.push('', `… and ${r.more} more event(s).`);

@@ -469,7 +469,8 @@ function eventEntry(ev: TimelineEvent, s: Strings, locale: string): Entry {
   const when = eventDate(ev.date, ev.precision, locale);
   const others = (ev.sources ?? []).slice(1, 4).map((o) => link(o.source, o.url, 40));
   return {
-    head: `**${when}** · ${link(ev.source, ev.url, 40)} · ${ev.reportedOnly ? `${s.reported} ` : ''}${discordDate(ev.publishedAt)}`,
+    // An event several outlets report is one line, with how many on it.
+    head: `**${when}** · ${link(ev.source, ev.url, 40)} · ${ev.reportedOnly ? `${s.reported} ` : ''}${discordDate(ev.publishedAt)}${ev.sources && ev.sources.length > 1 ? ` · ×${ev.sources.length}` : ''}`,
     body: `> ${escapeText(ev.text)}`,
     ...(others.length ? { tail: `${s.alsoIn} ${others.join(', ')}` } : {}),
   };

@@ -179,15 +179,22 @@ const YEAR =
   `(?:(?<y>(?<!\\d)(?:1[89]|2[01])\\d\\d)|(?<yc>[${CN}]{4})|(?<yr>今|去|明|前|后|本)` +
   `|民国(?<roc>\\d{1,3})|(?<era>令和|平成|昭和)(?<eray>\\d{1,2}|元))`;
 
-type Kind = 'iso' | 'ymd' | 'fiscal' | 'md' | 'relmonth' | 'd' | 'relday' | 'approx' | 'week' | 'weekday' | 'decade' | 'yearpart';
+type Kind = 'iso' | 'ymd' | 'fiscal' | 'md' | 'slash' | 'relmonth' | 'd' | 'relday' | 'anaphor' | 'approx' | 'week' | 'weekday' | 'decade' | 'yearpart';
 
 const RULES: readonly [Kind, RegExp][] = [
   ['iso', /(?<![\d.])(?<y>(?:1[89]|2[01])\d\d)(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?![\d.])/gu],
   ['fiscal', /(?<y>(?<!\d)(?:1[89]|2[01])\d\d)(?:日本)?(?:财政年度|会计年度|财年)|(?<yr>本|今|上|下|明|去)个?(?:财政年度|会计年度|财年)/gu],
   ['ymd', new RegExp(`${YEAR}年(?:(?<du>度)|\\s?(?<m>${MONTH})月份?(?:\\s?(?<d>${DAY})[日号])?)?`, 'gu')],
   ['md', new RegExp(`(?<![\\d${CN}十第每])(?<m>${MONTH})月份?(?:\\s?(?<d>${DAY})[日号])?(?![球亮光])`, 'gu')],
-  ['relmonth', new RegExp(`(?<mp>本|这|上|下)个?月(?:\\s?(?<d>${DAY})[日号])?(?![球亮光])`, 'gu')],
+  // 上月25日, and the month written out in brackets: 上(9)月27日, 本(10)月1日.
+  ['relmonth', new RegExp(`(?<mp>本|这|上|下)个?(?:\\(\\s?(?<pm>1[0-2]|0?[1-9])\\s?\\))?月(?:\\s?(?<d>${DAY})[日号])?(?![球亮光])`, 'gu')],
+  // Month/day without a year (7/9, 11/10晚间), as Taiwanese and Hong Kong outlets write it; not a fraction (1/3的) or a score.
+  ['slash', /(?<![\d/.:a-z])(?<m>1[0-2]|0?[1-9])\/(?<d>3[01]|[12]\d|0?[1-9])(?![\d/.%:a-z])/gu],
+  // A day given by the account before it: 当天/当日/同日 (that day), 翌日/次日/隔天 (the next), 前一天/前日 (the one before).
+  ['anaphor', /当天|当日|同日|同天|翌日|次日|隔天|隔日|第二天|前一天|前日/gu],
   ['d', new RegExp(`(?<![\\d${CN}十第每月/.])(?<d>${DAY_ALONE})日(?![元圆币内])`, 'gu')],
+  // A one-character day (一日…九日) is a day only where a subject's act follows it (川普一日突然推文宣布, 他三日晚间表示): alone it is "one day".
+  ['d', new RegExp(`(?<d>[一二三四五六七八九])日(?=(?:晚间|晚上|上午|下午|凌晨|早上|中午|深夜)?(?:突然|正式|也|再|在|于|表示|宣布|说|称|指出|发表|发布|召开|举行|抵达|前往|会见|会晤|访问|出席|签署|公布|通过|批准|致电|举办|推文|晚|起))`, 'gu')],
   [
     'relday',
     /(?<w>今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|昨晨|前天|明天|明日|明晚|后天|今|昨|明)(?:\s?\(\s?(?:(?<pm>\d{1,2})(?:\/|月)(?<pd>\d{1,2})[日号]?|(?<pd2>\d{1,2})[日号]?)\s?\)[日号]?)?/gu,
@@ -254,6 +261,19 @@ function plausible(kind: Kind, f: string, start: number, end: number, g: Record<
     case 'weekday':
       if (g.wd === '日' && after.startsWith('本')) return false; // 周日本… is 周 + 日本
       return true;
+    case 'd':
+      // 一日…九日 (the rule above): after a Han character that is no numeral or 第/每/这/那/有/同 (第一日, 有一日).
+      if ((g.d ?? '').length === 1 && /[一二三四五六七八九]/.test(g.d ?? '')) return /\p{sc=Han}$/u.test(before) && !/[〇○零一二三四五六七八九十第每月这那有同]$/.test(before);
+      return true;
+    case 'slash':
+      // A share (1/3的, 2/3以上), a score or a ratio is no date.
+      return !/^[的之比倍以多左强]/.test(after) && !/[第约近逾超占达为分以]$/.test(before);
+    case 'anaphor': {
+      const w = f.slice(start, end);
+      if (w === '前日' && (COUNTRY_AFTER.test(after) || /[\d一二三四五六七八九十节生假]$/.test(before))) return false; // 前日本首相, 节前日
+      if (w === '当日' && COUNTRY_AFTER.test(after)) return false;
+      return true;
+    }
     default:
       return true;
   }
@@ -327,7 +347,7 @@ function attachWeekdays(f: string, hits: Hit[]): Hit[] {
 }
 
 // Words that put a clause in the future: a date in it may lie ahead of publication.
-const FUTURE_RE = /将|计划|预计|预定|预料|预期|拟|准备|即将|有望|力争|打算|定于|届时|可能|会在|要在|下一/;
+const FUTURE_RE = /将|计划|预计|预定|预料|预期|拟|准备|即将|有望|力争|打算|定于|届时|可能|会在|要在|下一|若|如果|一旦|能否/;
 // A colon ends the clause too: what follows 他说： is someone else's time.
 const CLAUSE_DELIM = /[,;:。!?\n]/;
 
@@ -339,6 +359,13 @@ function clauseAround(f: string, start: number, end: number, beforeOnly = false)
   let b = end;
   while (b < f.length && !CLAUSE_DELIM.test(f[b] as string)) b++;
   return f.slice(a, b);
+}
+
+/** The sentence holding `start`, up to it. */
+function sentenceBefore(f: string, start: number): string {
+  let a = start;
+  while (a > 0 && !/[。!?\n]/.test(f[a - 1] as string)) a--;
+  return f.slice(a, start);
 }
 
 /** Where quotation marks and book-title brackets are open, position by position. */
@@ -361,6 +388,17 @@ function nesting(f: string): { quote: Uint8Array; title: Uint8Array } {
   return { quote, title };
 }
 
+// A dateline (中新网11月25日电 , 新华社东京9月29日电(记者…), 【…2022年12月17日讯】) dates the dispatch;
+// an outlet's own reporting date (读卖新闻28日报道, 美联社1月14日的报道) the report: neither is an event of the story.
+const DATELINE_AFTER = /^\s?(?:(?:专)?[电讯](?=[\s()（）【】\[\]/／—\-:：,，]|$)|综合外电报[导道]|综合报[导道])/u;
+const REPORT_AFTER = /^\s?的?(?:报道|报导)/u;
+
+/** Whether the mention in folded text dates a dispatch or an outlet's report rather than an event. */
+export function datesTheReport(folded: string, m: DateMention): boolean {
+  const after = folded.slice(m.end, m.end + 8);
+  return DATELINE_AFTER.test(after) || (!m.approximate && REPORT_AFTER.test(after));
+}
+
 // The reader's clock: kinds that count from "now", which inside a quotation is the speaker's now.
 const DEICTIC: ReadonlySet<Kind> = new Set(['approx', 'week', 'weekday', 'relmonth']);
 
@@ -376,6 +414,15 @@ interface Context {
   pub: Pub | undefined;
   /** The last full month-day seen before this hit (the account's reference time). */
   last: { y: number; m: number; d: number; explicitYear: boolean } | undefined;
+  /** The month of the last written month or day (7月, 7月3日): a bare day later in the account may be of it. */
+  lastMonth?: { y: number; m: number } | undefined;
+  /** What earlier paragraphs of the same article left: 当天 and 翌日 may follow a day given there. */
+  carry?: DateAccount | undefined;
+}
+
+/** The reference day an article's account has reached, carried from paragraph to paragraph (resolveDates' third argument). */
+export interface DateAccount {
+  last?: { y: number; m: number; d: number; explicitYear: boolean } | undefined;
 }
 
 /** Years 明年/去年… and the like, counted from the publication year. */
@@ -420,13 +467,13 @@ function monthForDay(d: number, pub: Pub, future: boolean): Ymd | undefined {
     return validDay(y, m, d) ? { y, m, d } : undefined;
   };
   const diff = d - pub.d;
-  if (diff <= 1 || (future && diff <= 10)) {
+  if (diff <= 1 || (future && diff <= 14)) {
     // On or before publication (a day's slack for the clock), or shortly ahead in a future clause.
     const here = shift(0);
     if (here) {
       // 将于2日举行 in an article of the 28th is next month's 2nd.
       const next = shift(1);
-      if (future && diff < -20 && next && epochDay(next.y, next.m, d) - pub.day <= 10) return next;
+      if (future && diff < -20 && next && epochDay(next.y, next.m, d) - pub.day <= 14) return next;
       return here;
     }
   }
@@ -449,7 +496,9 @@ function resolveHit(h: Hit, ctx: Context): Resolved | undefined {
   const pub = ctx.pub;
   // A bare day or weekday is future only when announced before it (计划14日回国, 将于周三); a month
   // also when its clause says so after it (参加11月总统大选的可能性).
-  const future = (): boolean => FUTURE_RE.test(clauseAround(ctx.f, h.start, h.end, kind === 'd' || kind === 'weekday'));
+  // A month-day is also announced by the sentence before its clause (将接替菅义伟，在10月4日举行的临时国会中当选).
+  const future = (): boolean =>
+    FUTURE_RE.test(clauseAround(ctx.f, h.start, h.end, kind === 'd' || kind === 'weekday')) || ((kind === 'md' || kind === 'slash') && FUTURE_RE.test(sentenceBefore(ctx.f, h.start)));
   switch (kind) {
     case 'iso': {
       const y = Number(g.y);
@@ -482,7 +531,8 @@ function resolveHit(h: Hit, ctx: Context): Resolved | undefined {
       if (!validDay(yr.y, m, d)) return undefined;
       return { point: { y: yr.y, m, d }, relative: yr.relative };
     }
-    case 'md': {
+    case 'md':
+    case 'slash': {
       const m = num(g.m ?? '');
       if (!(m >= 1 && m <= 12)) return undefined;
       const d = g.d !== undefined ? num(g.d) : undefined;
@@ -510,8 +560,13 @@ function resolveHit(h: Hit, ctx: Context): Resolved | undefined {
       if (!pub) return undefined;
       const off = g.mp === '上' ? -1 : g.mp === '下' ? 1 : 0;
       const t = new Date(Date.UTC(pub.y, pub.m - 1 + off, 1));
-      const y = t.getUTCFullYear();
-      const m = t.getUTCMonth() + 1;
+      let y = t.getUTCFullYear();
+      let m = t.getUTCMonth() + 1;
+      // 上(9)月: the month written in brackets wins over the count (an article dated on the 1st may still say 上月 for two months back).
+      if (g.pm !== undefined && Number(g.pm) !== m) {
+        m = Number(g.pm);
+        y = yearForMonthDay(m, undefined, pub, off > 0);
+      }
       if (g.d === undefined) return { point: { y, m }, relative: true };
       const d = num(g.d);
       return validDay(y, m, d) ? { point: { y, m, d }, relative: true } : undefined;
@@ -525,7 +580,15 @@ function resolveHit(h: Hit, ctx: Context): Resolved | undefined {
         return { point: { y: last.y, m: last.m, d }, relative: true };
       }
       if (!pub) return undefined;
-      const first = monthForDay(d, pub, future());
+      // 7月…参加19日的活动: a day after a month of the account (this month or the next) is of that month.
+      // A day is announced by the sentence before it, not only its clause (将由…率团前往日本，参加19日的活动).
+      const announced = FUTURE_RE.test(sentenceBefore(ctx.f, h.start));
+      const lm = ctx.lastMonth;
+      if (announced && lm && h.weekday === undefined && validDay(lm.y, lm.m, d)) {
+        const ahead = (lm.y - pub.y) * 12 + (lm.m - pub.m);
+        if ((ahead === 0 && d >= pub.d) || ahead === 1) return { point: { y: lm.y, m: lm.m, d }, relative: true };
+      }
+      const first = monthForDay(d, pub, announced);
       if (h.weekday === undefined) return first ? { point: first, relative: true } : undefined;
       const around = [-1, 0, 1].map((k) => {
         const t = new Date(Date.UTC(pub.y, pub.m - 1 + k, 1));
@@ -558,6 +621,16 @@ function resolveHit(h: Hit, ctx: Context): Resolved | undefined {
         return validDay(y, pm, d) ? { point: { y, m: pm, d }, relative: true } : undefined;
       }
       return { point: fromEpochDay(base), relative: true };
+    }
+    case 'anaphor': {
+      const w = ctx.f.slice(h.start, h.end);
+      const shift = /^(?:翌日|次日|隔天|隔日|第二天)$/.test(w) ? 1 : /^(?:前一天|前日)$/.test(w) ? -1 : 0;
+      // The account's last day, in this paragraph or an earlier one of the article.
+      const last = ctx.last ?? ctx.carry?.last;
+      if (last) return { point: fromEpochDay(epochDay(last.y, last.m, last.d) + shift), relative: true };
+      // Nothing dated before it: 前日 is the day before yesterday (as 前天); 当天 and 翌日 have nothing to follow.
+      if (w === '前日' && pub) return { point: fromEpochDay(pub.day - 2), relative: true };
+      return undefined;
     }
     case 'approx':
       return pub ? { point: { y: pub.y, m: pub.m, d: pub.d }, relative: true, approximate: true } : undefined;
@@ -619,7 +692,7 @@ interface Built {
  * Every date expression in `text`, resolved against the publication date (an ISO timestamp),
  * in text order. Never throws; an unreadable timestamp leaves only the dates written in full.
  */
-export function resolveDates(text: string, publishedAt: string): DateMention[] {
+export function resolveDates(text: string, publishedAt: string, account?: DateAccount): DateMention[] {
   if (!text) return [];
   const f = fold(text);
   const pub = pubOf(publishedAt);
@@ -630,7 +703,7 @@ export function resolveDates(text: string, publishedAt: string): DateMention[] {
     return !(speakerClock && quote[h.start]);
   });
 
-  const ctx: Context = { f, pub, last: undefined };
+  const ctx: Context = { f, pub, last: undefined, carry: account };
   const built: Built[] = [];
   for (const h of hits) {
     let r: Resolved | undefined;
@@ -657,9 +730,12 @@ export function resolveDates(text: string, publishedAt: string): DateMention[] {
     if (bound) mention.bound = bound;
     built.push({ mention, hit: h, point });
     // Only a date the text writes out sets the account's month: not 今天, 上周五 or 日前.
-    const written = h.kind === 'iso' || h.kind === 'ymd' || h.kind === 'md' || h.kind === 'd' || (h.kind === 'relday' && (h.g.pd !== undefined || h.g.pd2 !== undefined));
+    const written =
+      h.kind === 'iso' || h.kind === 'ymd' || h.kind === 'md' || h.kind === 'slash' || h.kind === 'd' || h.kind === 'anaphor' || (h.kind === 'relmonth' && h.g.d !== undefined) || (h.kind === 'relday' && (h.g.pd !== undefined || h.g.pd2 !== undefined));
+    if ((written || h.kind === 'relmonth') && point.m !== undefined && !r.fiscal) ctx.lastMonth = { y: point.y, m: point.m };
     if (written && point.d !== undefined && point.m !== undefined) {
       ctx.last = { y: point.y, m: point.m, d: point.d, explicitYear: h.kind === 'ymd' || h.kind === 'iso' ? !r.relative : ctx.last?.explicitYear === true && ctx.last.y === point.y };
+      if (account) account.last = ctx.last;
     }
   }
 

@@ -1,6 +1,6 @@
 import { articleParagraphs, type Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
-import { isAnchor, resolveDates, type DateMention } from './dates.ts';
+import { isAnchor, resolveDates, type DateAccount, type DateMention } from './dates.ts';
 
 /**
  * The sentences of an article with the dates resolved in them: built once per article at index
@@ -114,9 +114,11 @@ export function extractDatedSentences(article: Article): DatedSentence[] {
   for (const b of article.blocks) paragraphs.push({ text: b.text, heading: b.kind === 'heading' });
 
   const out: DatedSentence[] = [];
+  // 当天 / 翌日 at the start of a paragraph follow the day the paragraphs before reached.
+  const account: DateAccount = {};
   paragraphs.forEach((p, paragraph) => {
     // Resolved over the whole paragraph: a bare 16日 may continue the 10月15日 of the sentence before.
-    const dates = resolveDates(p.text, article.publishedAt);
+    const dates = resolveDates(p.text, article.publishedAt, account);
     const f = fold(p.text);
     splitSentences(p.text).forEach((s, sentence) => {
       const groups = clauseGroups(f, s, dates);

@@ -16,9 +16,6 @@ import type { RawStatement } from './statements/types.ts';
 export { analyzeArticle };
 export type { ArticleAnalysis, PersonMention, RawStatement } from './statements/types.ts';
 
-/** Bump when the extraction rules change: part of the index snapshot's fingerprint, so old statements are rebuilt. */
-export const STATEMENTS_VERSION = 2;
-
 export function extractStatements(article: Article): RawStatement[] {
   return analyzeArticle(article).statements;
 }

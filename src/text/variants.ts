@@ -13,7 +13,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Money a government pays: 经费 / 费用 / 开支 / 分担 / 负担 for the same budget line.
   ['经费', '费用', '开支', '支出', '分担', '负担', '预算'],
   // Tariffs: reciprocal tariffs are tariffs.
-  ['关税', '对等关税', '报复性关税', '加征关税', '征税'],
+  ['关税', '对等关税', '报复性关税', '加征关税', '征税', '课征关税', '课税', '征收关税', '加税'],
   // Talks and negotiations.
   ['谈判', '磋商', '协商', '商谈', '交涉'],
   // Agreements.
@@ -21,13 +21,49 @@ const GROUPS: readonly (readonly string[])[] = [
   // Visits.
   ['访问', '出访', '访美', '访日', '访华', '到访'],
   // Defence spending.
-  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支'],
+  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费'],
   // Treated water released from Fukushima.
-  ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水'],
+  ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水', '核处理水', '核废水', '废水'],
   // Elections of a party leader.
   ['总裁选举', '党首选举', '总裁选', '党魁选举'],
   // Resignation.
-  ['辞职', '辞任', '下台', '请辞', '卸任'],
+  ['辞职', '辞任', '下台', '请辞', '卸任', '集体辞职', '辞去'],
+  // Halting trade: a ban is also a suspension or an embargo.
+  ['禁止', '暂停', '停止', '禁令', '禁运', '叫停', '全面停止'],
+  // Lifting it again.
+  ['恢复', '解禁', '重启', '放宽', '重新进口', '恢复进口'],
+  // Goods leaving a country: 出口 / 输出 / 出货 / 输华.
+  ['出口', '输出', '出货', '输华', '对华出口'],
+  // Sea food.
+  ['水产品', '水产', '海鲜', '海产品', '渔产品'],
+  // Release into the sea.
+  ['排海', '排放入海', '排入海洋', '排入大海', '排放'],
+  // Monitoring and inspection.
+  ['监测', '监督', '检测', '取样', '核查', '审查'],
+  // Votes: 选举 in one outlet is 大选 / 选战 / 投票 in another.
+  ['选举', '大选', '选战', '投票', '改选', '当选', '参选', '角逐', '投开票'],
+  // A prime minister elected by parliament.
+  ['首相指名选举', '首相指名', '指名选举', '当选首相'],
+  // A leader's policy speech to parliament.
+  ['施政演说', '施政方针演说', '施政方针演讲', '施政演讲'],
+  // Court rulings.
+  ['判决', '裁决', '裁定', '判处', '判令', '胜诉'],
+  // Highest courts: 大法院 (Korea) is a supreme court.
+  ['大法院', '最高法院', '最高法院'],
+  // Compensation and claims.
+  ['赔偿', '索赔', '补偿', '赔款'],
+  // Forced labour of the war years, as outlets name it.
+  ['强征劳工', '强制劳工', '强制劳动', '强迫劳动', '被征用劳工', '征用工'],
+  // Arms sales to Taiwan.
+  ['对台军售', '售台武器', '对台售武', '对台出售武器', '对台湾出售武器'],
+  // Japan's three security documents, as outlets name them.
+  ['安保三文件', '三份安保文件', '安保文件', '国安战略文件', '三份国防文件', '国家安全保障战略'],
+  // The Korea–Japan intelligence pact (GSOMIA), in its long and short names.
+  ['军情协定', '军事情报保护协定', '军事情报协定', 'gsomia'],
+  // Places and names transliterated two ways (Camp David: 戴维营 on the mainland, 大卫营 in Taiwan).
+  ['戴维营', '大卫营'],
+  // Trade talks: 经贸 / 贸易.
+  ['经贸', '贸易', '经济贸易'],
 ];
 
 /** How much a match on a variant counts against a match on the word typed. */

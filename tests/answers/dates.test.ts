@@ -86,6 +86,27 @@ const TABLE: Row[] = [
   ['a later bare day continuing the account of a full date', '日美两国政府10月15日，已启动谈判。该谈判计划持续至16日', NOV_11_2020, '16日', '2020-10-16', 'day'],
   ['a month after 拜登 (whose name ends in 登)', '美國總統拜登4月16日在白宮接見日本首相菅義偉', '2021-04-17T12:00:00.000Z', '4月16日', '2021-04-16', 'day'],
   ['a dateline date', '香港中通社8月17日電 美日韓三國領導人將在當地時間18日舉行峰會', '2023-08-18T01:52:00.000Z', '18日', '2023-08-18', 'day'],
+  // The month written in brackets after 上/本/下 (Taiwan and Hong Kong outlets).
+  ['上(9)月27日 as September', '美方上(9)月27日宣布擴大制裁', '2025-10-24T03:00:00.000Z', '上(9)月27日', '2025-09-27', 'day'],
+  ['本(10)月1日 as this October', '新制本(10)月1日正式實施', '2025-10-24T03:00:00.000Z', '本(10)月1日', '2025-10-01', 'day'],
+  ['上（11）月5日 with full-width brackets', '雙方上（11）月5日會談', '2025-12-02T03:00:00.000Z', '上（11）月5日', '2025-11-05', 'day'],
+  // Month/day without a year.
+  ['7/9 as a month and day', '美日7/9再度通話', '2025-07-10T03:00:00.000Z', '7/9', '2025-07-09', 'day'],
+  ['11/10晚间 as a month and day', '外交部11/10晚間發布聲明', '2025-11-12T03:00:00.000Z', '11/10', '2025-11-10', 'day'],
+  // A one-character day where an act follows it.
+  ['川普一日突然推文宣布 as the 1st', '美國總統川普一日突然推文宣布', '2019-08-02T03:00:00.000Z', '一日', '2019-08-01', 'day'],
+  ['三日晚间表示 as the 3rd', '韓國外長三日晚間表示', '2019-08-04T03:00:00.000Z', '三日', '2019-08-03', 'day'],
+  // A day announced by the sentence before its clause.
+  ['a day announced by an earlier clause (將由…前往日本，參加19日的活動)', '美方將由貝森特率團前往日本，參加19日的世博美國國家日活動', '2025-07-09T03:00:00.000Z', '19日', '2025-07-19', 'day'],
+  ['a day announced by an earlier clause (将于下周出访，并出席20日的峰会)', '岸田将于下周出访，并出席20日的峰会', '2024-07-09T03:00:00.000Z', '20日', '2024-07-20', 'day'],
+  ['a month-day announced by an earlier clause', '岸田文雄将接替菅义伟的位置，在10月4日举行的临时国会中当选首相', '2021-09-29T12:00:00.000Z', '10月4日', '2021-10-04', 'day'],
+  ['若…能在十五日 as a coming day', '若高市能在十五日召開的國會臨時會獲指名', '2025-10-04T12:00:00.000Z', '十五日', '2025-10-15', 'day'],
+  // A day given by the account before it.
+  ['当天 as the day just given', '8月24日，日本开始排放处理水。当天，中方宣布暂停进口', '2023-08-25T03:00:00.000Z', '当天', '2023-08-24', 'day'],
+  ['同日 as the day just given', '两国外长11月7日会谈。同日，双方发表声明', '2025-11-09T03:00:00.000Z', '同日', '2025-11-07', 'day'],
+  ['翌日 as the day after the one just given', '首相10月21日当选，翌日召开记者会', '2025-10-25T03:00:00.000Z', '翌日', '2025-10-22', 'day'],
+  ['前一天 as the day before the one just given', '18日，特朗普发推称。前一天，安倍抵达海湖庄园', '2018-04-18T12:00:00.000Z', '前一天', '2018-04-17', 'day'],
+  ['前日 alone as the day before yesterday', '外交部前日表示', '2024-02-02T03:00:00.000Z', '前日', '2024-01-31', 'day'],
 ];
 
 describe('resolveDates', () => {
@@ -116,6 +137,20 @@ describe('resolveDates', () => {
     const ms = resolveDates('共同社1117日电 关于2022财年起的驻日美军驻留经费负担', '2021-11-18T12:00:00.000Z');
     expect(ms.map((m) => m.date)).toEqual(['2022']);
     expect(ms[0]).toMatchObject({ fiscal: true, bound: 'from' });
+  });
+
+  it('finds no date in shares, "one day" or a former Japanese premier: 1/3的, 一日之内, 有一日, 前日本首相', () => {
+    for (const text of ['约1/3的议员反对', '一日之内完成', '有一日他说', '前日本首相安倍', '比分2/1领先']) expect(resolveDates(text, '2024-02-02T21:15:01.000Z'), text).toEqual([]);
+  });
+
+  it('leaves 当天 and 翌日 undated when nothing dated comes before them', () => {
+    expect(resolveDates('当天，马蒂斯与安倍会谈，翌日离开', '2017-02-07T12:00:00.000Z')).toEqual([]);
+  });
+
+  it('carries the account\'s day from one paragraph to the next when given the article\'s account', () => {
+    const account = {};
+    resolveDates('11月5日，首批扇贝出货。', '2025-11-07T12:00:00.000Z', account);
+    expect(resolveDates('当天，外务省宣布。', '2025-11-07T12:00:00.000Z', account).map((m) => m.date)).toEqual(['2025-11-05']);
   });
 
   it('finds no date in words that only contain date characters', () => {

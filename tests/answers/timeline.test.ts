@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { extractDatedSentences, splitSentences, type DatedSentence } from '../../src/extract/events.ts';
-import { timeline, type TimelineCandidate } from '../../src/answers/timeline.ts';
+import fc from 'fast-check';
+import { articleParagraphs } from '../../src/corpus/article.ts';
+import { timeline, timelineOf, type CandidateGroup, type TimelineCandidate } from '../../src/answers/timeline.ts';
+import { timelineGroups } from '../../src/answers/select.ts';
+import { formatTimeline } from '../../src/cli/format.ts';
+import { coverage, topicQuery } from '../../src/answers/topic.ts';
+import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
+import { fold } from '../../src/text/normalize.ts';
 import { TimelineResultSchema, type SourceRef, type TimelineResult } from '../../src/answers/types.ts';
 import { AliasTable } from '../../src/text/aliases.ts';
 
@@ -218,6 +225,18 @@ describe('timeline merging', () => {
     expect(london?.sources?.map((s) => s.file)).toEqual([original.file, 'zz_reprint.txt']);
   });
 
+  it('shows on the console line of a merged event how many outlets tell it, and nothing on a single-source line', () => {
+    const original = seed('000');
+    const reprints = ['a', 'b'].map((k): Article => ({ ...original, id: `zz_${k}`, file: `zz_${k}.txt`, url: `https://example.org/${k}`, source: 'example.org' }));
+    const r = timeline('驻日美军经费', candidatesOf([...seeds, ...reprints]), aliases);
+    const text = formatTimeline(r, false).split('\n');
+    const london = r.events.find((e) => e.date === '2019-12-03');
+    expect(text.find((l) => l.startsWith('2019-12-03'))).toContain(`[${london?.sources?.length} sources]`);
+    expect(london?.sources?.length).toBe(3);
+    const single = r.events.find((e) => !e.sources);
+    if (single) expect(text.find((l) => l.includes(single.text))).not.toContain('sources]');
+  });
+
   it('does not merge two different events of the same day', () => {
     const sameDay = timeline('驻日美军经费', candidates, aliases).events.filter((e) => e.date === '2020-11-10');
     expect(sameDay).toHaveLength(2);
@@ -280,7 +299,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline on ../shared/corpus (traditional 
   it('dates the TPP story from its 2016 signing to 2018', () => {
     const r = timeline('TPP', corpus, table);
     const dated = r.events.filter((e) => !e.reportedOnly).map((e) => `${e.date} ${e.file.slice(0, 3)}`);
-    expect(dated).toEqual(['2016-02 200', '2016-12 200', '2017-01-24 200', '2018-04-18 203']);
+    // 前一天 in 203 follows the 18日 of the paragraph before: Abe arrived on the 17th.
+    expect(dated).toEqual(['2016-02 200', '2016-12 200', '2017-01-24 200', '2018-04-17 203', '2018-04-18 203']);
     expect(r.events.find((e) => e.date === '2016-12')?.text).toBe('儘管如此,日本議會於12月仍批准了TPP協定。');
   });
 
@@ -295,5 +315,109 @@ describe.skipIf(!existsSync(CORPUS))('timeline on ../shared/corpus (traditional 
     const r = timeline('驻日美军经费', corpus, table);
     const of210 = r.events.filter((e) => e.file.startsWith('210')).map((e) => `${e.date} ${e.precision}${e.reportedOnly ? ' reported' : ''}`);
     expect(of210).toEqual(['2021-08 month', '2021-11-17 day', '2021-11-18 day reported', '2021-12 month', '2021-12 month']);
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds and ../shared/corpus)', () => {
+  let index: ShijiIndex;
+  let articles: Article[] = [];
+  beforeAll(async () => {
+    articles = (await loadCorpus([SEEDS, CORPUS])).articles;
+    index = await buildIndex(articles, { workers: 0 });
+  }, 120_000);
+  const answer = (topic: string, limit = 100): TimelineResult => timelineOf(topic, timelineGroups(index, topic), index.aliases, { limit });
+  /** A hand-made offer of one article's sentences, as the index would mark them about a topic. */
+  const offer = (prefix: string, forms: string[], pick: (text: string) => boolean): CandidateGroup[] => {
+    const a = articles.find((x) => x.file.startsWith(prefix)) as Article;
+    const all = extractDatedSentences(a);
+    // Every part of the sentence picked (the index may have cut it where a clause opens a new day).
+    const picked = all.filter((s) => pick(s.text));
+    return [{ source: refOf(a), sentences: all.filter((s) => picked.some((p) => p.paragraph === s.paragraph && p.sentence === s.sentence)), about: { forms, years: [] } }];
+  };
+
+  it('finds the events a topic\'s near-synonyms tell: 会谈 typed, 会晤 / 会面 / 峰会 written, in different articles', () => {
+    const r = answer('日美首脑会谈');
+    for (const word of ['会晤', '会面', '峰会']) {
+      const told = r.events.filter((e) => fold(e.text).includes(word) && !fold(e.text).includes('会谈'));
+      expect(told.length, word).toBeGreaterThan(0);
+    }
+    expect(new Set(r.events.map((e) => e.file)).size).toBeGreaterThan(5);
+  });
+
+  it('reads a country pair in either order and spelled out (日韩 = 韩日 = 日本 … 韩国)', () => {
+    const q = topicQuery(index, '日韩峰会');
+    const pair = q.concepts.find((c) => c.forms.includes('日韩'));
+    expect(pair?.forms).toContain('韩日');
+    for (const text of ['韩日峰会在东京举行', '韩国总统访问日本并举行峰会', '日韩首脑会晤']) expect(coverage(fold(text), q), text).toBeGreaterThan(0.5);
+    expect(coverage(fold('韩国总统访问美国'), q)).toBeLessThan(0.5);
+  });
+
+  it('gives partial credit to a compound\'s words found apart (总裁选举: 当选…总裁, 总裁…选举)', () => {
+    const q = topicQuery(index, '自民党总裁选举');
+    const whole = coverage(fold('自民党总裁选举29日举行'), q);
+    for (const text of ['石破茂9月27日当选自民党新任总裁', '自民党总裁(党魁)选举四日举行投开票']) {
+      const c = coverage(fold(text), q);
+      expect(c, text).toBeGreaterThan(0.5);
+      expect(c, text).toBeLessThanOrEqual(whole);
+    }
+  });
+
+  it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
+    const r = answer('2019 日美首脑会谈');
+    expect(r.events.length).toBeGreaterThan(0);
+    for (const e of r.events) expect(e.date.slice(0, 4)).toBe('2019');
+  });
+
+  it('leaves out passages that share only a common word with the topic (日本 of 日本扇贝 in a defence-budget report)', () => {
+    const r = answer('日本扇贝');
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => !e.file.startsWith('249'))).toBe(true);
+  });
+
+  it('gives one line per dated stretch of a sentence: 去年…大选、今年6月…选举、7月…大选 and 2022年…，2023年…，2024年…', () => {
+    const a = timelineOf('x', offer('261', ['选举'], (t) => t.includes('去年眾議院大選')), index.aliases, { limit: 100 });
+    expect(a.events.map((e) => e.date)).toEqual(['2024', '2025-06', '2025-07', '2025-09-07']);
+    const b = timelineOf('x', offer('249', ['预算'], (t) => t.includes('日本2022年的国防预算')), index.aliases, { limit: 100 });
+    expect(b.events.map((e) => e.date)).toEqual(['2022', '2023', '2024']);
+    for (const e of [...a.events, ...b.events]) expect(e.text.length).toBeGreaterThan(5);
+  });
+
+  it('keeps a fiscal year that qualifies a noun with the day of its clause (10月15日，已启动决定2021年度起5年间…的谈判)', () => {
+    const r = timelineOf('x', offer('000', ['谈判'], (t) => t.includes('已启动决定2021年度')), index.aliases, { limit: 100 });
+    expect(r.events.map((e) => e.date)).toEqual(['2020-10-15']);
+  });
+
+  it('dates no event by a dateline or an outlet\'s report (香港中通社8月17日電, 中央社東京16日綜合外電報導)', () => {
+    const r = timelineOf('x', offer('217', ['峰会'], (t) => t.includes('中通社')), index.aliases, { limit: 100 });
+    expect(r.events.map((e) => e.date)).toEqual(['2023-08-18']);
+    const s = timelineOf('x', offer('214', ['会谈'], (t) => t.includes('綜合外電報導')), index.aliases, { limit: 100 });
+    expect(s.events.every((e) => !/^\(中央社東京16日/.test(e.text) || e.date !== '2022-08-16' || e.text.includes('會談'))).toBe(true);
+  });
+
+  it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
+    for (const text of ['岸田文雄生于1957年，曾担任外务大臣。', '石破茂出生於1957年，2024年当选总裁。', '她出生在1961年，2025年当选首相。']) {
+      const a: Article = { id: 'bio', file: 'bio.txt', title: 'bio', url: 'https://example.org/bio', source: 'example.org', publishedAt: '2025-10-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      const r = timelineOf('x', [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms: [], years: [] } }], index.aliases, { limit: 10 });
+      expect(r.events.every((e) => !/^19[56]/.test(e.date)), text).toBe(true);
+    }
+  });
+
+  it('answers any known topic with events in date order, each a stretch of its article, each source once (property)', () => {
+    const topics = index.topics.slice(0, 60);
+    fc.assert(
+      fc.property(fc.constantFrom(...topics), (topic) => {
+        const r = answer(topic);
+        const dates = r.events.map((e) => e.date);
+        dates.forEach((d, k) => {
+          if (k > 0) expect((dates[k - 1] as string).slice(0, d.length) <= d.slice(0, (dates[k - 1] as string).length), `${topic}: ${dates[k - 1]} then ${d}`).toBe(true);
+        });
+        for (const e of r.events) {
+          const article = articles.find((x) => x.file === e.file) as Article;
+          expect([article.title, ...articleParagraphs(article)].some((p) => p.includes(e.text)), `${topic}: ${e.text}`).toBe(true);
+          if (e.sources) expect(new Set(e.sources.map((x) => x.file)).size).toBe(e.sources.length);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });

@@ -1,0 +1,198 @@
+import type { ShijiIndex } from '../index/index.ts';
+import type { WeightedTerm } from '../index/inverted.ts';
+import { BIGRAM_PREFIX } from '../index/terms.ts';
+import { key } from '../text/aliases.ts';
+import { fold } from '../text/normalize.ts';
+import { hanBigrams, segment } from '../text/segment.ts';
+import { VARIANT_WEIGHT, VariantTable } from '../text/variants.ts';
+
+/**
+ * A /timeline topic read as a query: the concepts a user typed ("日韩首脑会谈" → 日韩, 首脑, 会谈),
+ * each with the forms that say the same thing (aliases: the same name; variants: a near-synonym,
+ * 会谈/会晤/峰会, worth less) and a weight by rarity. A passage is about the topic when it covers
+ * enough of that weight (coverage()).
+ */
+export interface TopicConcept {
+  /** Folded forms that count fully: the word typed and its aliases (and, for 日韩, 韩日). */
+  forms: string[];
+  /** Folded near-synonyms from the variant table: they count VARIANT_WEIGHT. */
+  variants: string[];
+  /** A country pair spelled out (日韩 → 日本 + 韩国): all of them together count fully. */
+  spelled: string[];
+  /**
+   * The words of a compound the user typed (总裁选举 → 总裁, 选举), each with its variants: a
+   * text that holds them apart (当选自民党新任总裁) covers the concept in part.
+   */
+  parts: { forms: string[]; variants: string[] }[];
+  /** Inverse passage frequency of the concept's most findable form. */
+  weight: number;
+}
+
+/** How much a compound's words found apart count, against the compound whole. */
+export const PART_CREDIT = 0.8;
+
+export interface TopicQuery {
+  concepts: TopicConcept[];
+  /** Years the topic names (2024年自民党总裁选举): its events are of those years. */
+  years: number[];
+}
+
+const VARIANTS = new VariantTable();
+
+// Single-character country abbreviations (日韩, 中美, 美日韩): jieba cuts them apart; each names its country.
+const COUNTRY: Record<string, string[]> = {
+  中: ['中国', '中方'],
+  美: ['美国', '美方'],
+  日: ['日本', '日方'],
+  韩: ['韩国', '韩方'],
+  朝: ['朝鲜'],
+  俄: ['俄罗斯'],
+  英: ['英国'],
+  法: ['法国'],
+  德: ['德国'],
+  印: ['印度'],
+  澳: ['澳大利亚', '澳洲'],
+  台: ['台湾'],
+  欧: ['欧盟', '欧洲'],
+  菲: ['菲律宾'],
+  越: ['越南'],
+};
+
+/** The topic's concepts and years. Words that occur in no passage are left out: they can weigh nothing. */
+export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
+  const folded = fold(topic).trim();
+  const years: number[] = [];
+  const concepts: TopicConcept[] = [];
+  const seen = new Set<string>();
+  const add = (forms: string[], variants: string[] = [], spelled: string[] = []): void => {
+    const clean = [...new Set(forms.map((f) => fold(f)).filter((f) => f.length > 0))];
+    const id = [...clean].sort().join('|');
+    if (!clean.length || seen.has(id)) return;
+    seen.add(id);
+    const vs = [...new Set(variants.flatMap((v) => [v, ...VARIANTS.variantsOf(v)]).concat(clean.flatMap((f) => VARIANTS.variantsOf(f))))].filter((v) => !clean.includes(v));
+    const weight = conceptWeight(index, [...clean, ...spelled]);
+    const typed = clean[0] as string;
+    const words = spelled.length ? [] : segment(typed).map((w) => w.term);
+    const parts = words.length >= 2 && words.every((w) => [...w].length >= 2) ? words.map((w) => ({ forms: [w], variants: VARIANTS.variantsOf(w) })) : [];
+    if (weight > 0) concepts.push({ forms: clean, variants: vs, spelled, parts, weight });
+  };
+
+  // A year typed in the topic (2024年…, … 2025) dates the topic rather than naming a concept.
+  let rest = folded.replace(/(?<!\d)((?:19|20)\d\d)(?!\d)年?/g, (_, y: string) => {
+    years.push(Number(y));
+    return ' ';
+  });
+  // Alias and variant forms typed whole are concepts before jieba cuts them (处理水 of 福岛处理水排海 is not 处理 + 水排).
+  const whole = [...index.aliases.all().flat(), ...VARIANTS.forms()]
+    .map((f) => fold(f))
+    .filter((f) => [...key(f)].length >= 2)
+    .sort((a, b) => b.length - a.length);
+  for (const f of whole) {
+    if (!rest.includes(f)) continue;
+    // Within a longer word the user typed (防卫费 of 日本防卫费用) the longer one was taken first.
+    rest = rest.split(f).join(' ');
+    add([f, ...index.aliases.equivalents(f)]);
+  }
+  for (const run of rest.split(/\s+/).filter(Boolean)) {
+    const words = segment(run).map((w) => w.term);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      // Runs of single country characters are one pair: 日 + 韩 → 日韩 (and 韩日).
+      if (w.length === 1 && COUNTRY[w]) {
+        let j = i;
+        while (j + 1 < words.length && (words[j + 1] as string).length === 1 && COUNTRY[words[j + 1] as string]) j++;
+        if (j > i) {
+          const chars = words.slice(i, j + 1);
+          add(permutations(chars).map((p) => p.join('')), [], chars.map((c) => (COUNTRY[c] as string[])[0] as string));
+          i = j;
+          continue;
+        }
+      }
+      const pair = [...w];
+      if (pair.length >= 2 && pair.length <= 3 && pair.every((c) => COUNTRY[c]) && new Set(pair).size === pair.length) {
+        add(permutations(pair).map((p) => p.join('')), [], pair.map((c) => (COUNTRY[c] as string[])[0] as string));
+        continue;
+      }
+      // A lone Han character (三 of 安保三文件, 大 of 大法院) says too little to count.
+      if (w.length === 1 && /\p{sc=Han}/u.test(w)) continue;
+      if (/^\d+$/.test(w)) continue;
+      add([w, ...index.aliases.equivalents(w)]);
+    }
+  }
+  return { concepts, years };
+}
+
+function permutations<T>(xs: T[]): T[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+/** Inverse passage frequency of the concept's most findable form; 0 when no form occurs anywhere. */
+function conceptWeight(index: ShijiIndex, forms: readonly string[]): number {
+  const n = index.passages.length;
+  let best = 0;
+  for (const form of forms.slice(0, 8)) {
+    const df = passageDf(index, form);
+    if (df > 0) best = Math.max(best, Math.log(1 + n / (df + 0.5)));
+  }
+  return best;
+}
+
+/** In how many passages a form may occur: for Han text, its rarest bigram (an upper bound, whatever jieba's cut). */
+function passageDf(index: ShijiIndex, form: string): number {
+  const compact = key(form);
+  if (/\p{sc=Han}/u.test(compact) && compact.length >= 2 && index.termMode !== 'words') {
+    return Math.min(...hanBigrams(compact).map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
+  }
+  const words = segment(compact);
+  return words.length ? Math.min(...words.map((w) => index.search.df(w.term))) : 0;
+}
+
+/** The weighted terms that retrieve the topic's passages: forms fully, variants and spelled-out names less. */
+export function topicTerms(q: TopicQuery, termMode: ShijiIndex['termMode']): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  const put = (form: string, weight: number): void => {
+    const terms =
+      termMode === 'words'
+        ? segment(form).map((w) => w.term)
+        : [...segment(form).map((w) => w.term), ...hanBigrams(form).map((b) => BIGRAM_PREFIX + b.term)];
+    for (const t of terms) if (weight > (weights.get(t) ?? 0)) weights.set(t, weight);
+  };
+  for (const c of q.concepts) {
+    for (const f of c.forms.slice(0, 8)) put(f, 1);
+    for (const f of c.spelled) put(f, 0.5);
+    for (const f of c.variants.slice(0, 12)) put(f, VARIANT_WEIGHT * 0.6);
+  }
+  return [...weights].map(([term, weight]) => ({ term, weight }));
+}
+
+/** How much of one concept a folded text holds: 1 for a form or the whole spelled-out pair, VARIANT_WEIGHT for a variant. */
+export function conceptCoverage(folded: string, c: TopicConcept): number {
+  if (c.forms.some((f) => folded.includes(f))) return 1;
+  if (c.spelled.length && c.spelled.every((f) => folded.includes(f) || (COUNTRY_FORMS.get(f) ?? []).some((g) => folded.includes(g)))) return 1;
+  const whole = c.variants.some((f) => folded.includes(f)) ? VARIANT_WEIGHT : 0;
+  if (c.parts.length === 0) return whole;
+  let found = 0;
+  for (const p of c.parts) found += p.forms.some((f) => folded.includes(f)) ? 1 : p.variants.some((f) => folded.includes(f)) ? VARIANT_WEIGHT : 0;
+  return Math.max(whole, (PART_CREDIT * found) / c.parts.length);
+}
+
+// 日本 also as 日方 (the Japanese side), from COUNTRY.
+const COUNTRY_FORMS = new Map(Object.values(COUNTRY).map((forms) => [forms[0] as string, forms]));
+
+/** The share of the topic's weight a folded text covers, 0…1. */
+export function coverage(folded: string, q: TopicQuery): number {
+  let total = 0;
+  let covered = 0;
+  for (const c of q.concepts) {
+    total += c.weight;
+    covered += c.weight * conceptCoverage(folded, c);
+  }
+  return total ? covered / total : 0;
+}
+
+/** Every form and variant of the topic, folded, longest first: where a sentence names it. */
+export function topicForms(q: TopicQuery): string[] {
+  const all = q.concepts.flatMap((c) => [...c.forms, ...c.variants, ...c.spelled]);
+  return [...new Set(all)].sort((a, b) => b.length - a.length);
+}
