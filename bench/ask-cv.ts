@@ -78,6 +78,8 @@ interface Scored {
   s1: number;
   s5: number;
   recall: number;
+  found: number;
+  labels: number;
 }
 
 function run(index: ShijiIndex, c: Case, tuning: AskTuning): Scored & { top: string[] } {
@@ -91,20 +93,23 @@ function run(index: ShijiIndex, c: Case, tuning: AskTuning): Scored & { top: str
     s1: rank === 1 ? 1 : 0,
     s5: rank !== null && rank <= 5 ? 1 : 0,
     recall: found / c.relevant.length,
+    found,
+    labels: c.relevant.length,
     top: results.slice(0, 3).map((r) => `${r.file.slice(0, 3)} ${[...r.text].slice(0, 50).join('')}`),
   };
 }
 
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const summary = (rows: Scored[]): string =>
-  `n=${rows.length} s@1 ${mean(rows.map((r) => r.s1)).toFixed(3)} s@5 ${mean(rows.map((r) => r.s5)).toFixed(3)} MRR ${mean(rows.map((r) => r.rr)).toFixed(3)} recall@10 ${mean(rows.map((r) => r.recall)).toFixed(3)}`;
+  `n=${rows.length} s@1 ${mean(rows.map((r) => r.s1)).toFixed(3)} s@5 ${mean(rows.map((r) => r.s5)).toFixed(3)} MRR ${mean(rows.map((r) => r.rr)).toFixed(3)} recall@10 ${(rows.reduce((n, r) => n + r.found, 0) / Math.max(1, rows.reduce((n, r) => n + r.labels, 0))).toFixed(3)}`;
 
 /** The grid each fold chooses from: every combination of these values over the defaults. */
 const GRID: Partial<Record<keyof AskTuning, number[]>> = {
-  shape: [0, 0.8, 1.6, 3],
-  proximity: [0, 0.5, 1],
-  article: [0, 0.3, 0.6],
-  engine: [0.5, 0.75, 1],
+  shape: [3, 5, 8],
+  variant: [0.4, 0.7],
+  proximity: [0, 0.5],
+  article: [0.6, 0.9, 1],
+  engine: [0.25, 0.5, 0.75],
 };
 
 function* grid(): Generator<AskTuning> {
@@ -162,6 +167,8 @@ async function main(): Promise<void> {
   const overall = settings.map((_, s) => mean((table[s] as Scored[]).map((r) => r.rr)));
   const top = overall.indexOf(Math.max(...overall));
   process.stdout.write(`best on all cases: ${JSON.stringify(settings[top])} MRR ${overall[top]?.toFixed(3)}\n`);
+  const bestRows = table[top] as Scored[];
+  for (const set of [...new Set(cases.map((c) => c.set))]) process.stdout.write(`  ${set.padEnd(16)} ${summary(bestRows.filter((_, i) => cases[i]?.set === set))}\n`);
 }
 
 main().catch((err: unknown) => {

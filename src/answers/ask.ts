@@ -35,7 +35,7 @@ export interface AskTuning {
   engine: number;
 }
 
-export const DEFAULT_TUNING: AskTuning = { shape: 0.8, variant: 0.6, proximity: 0.5, article: 0.3, engine: 1 };
+export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, engine: 0.5 };
 
 export interface AskOptions {
   limit?: number;

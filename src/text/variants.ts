@@ -21,13 +21,38 @@ const GROUPS: readonly (readonly string[])[] = [
   // Visits.
   ['访问', '出访', '访美', '访日', '访华', '到访'],
   // Defence spending.
-  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支'],
+  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '国防支出', '国防经费', '防卫支出', '国防投资'],
   // Treated water released from Fukushima.
   ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水'],
   // Elections of a party leader.
   ['总裁选举', '党首选举', '总裁选', '党魁选举'],
   // Resignation.
   ['辞职', '辞任', '下台', '请辞', '卸任'],
+  // Transliterations of one place name that outlets spell differently.
+  ['戴维营', '大卫营'],
+  // A minister's title and its short forms (Japanese 防卫相, Chinese 防长): one office.
+  ['防卫大臣', '防卫相', '防长', '国防部长', '国防部长官'],
+  ['外务大臣', '外相', '外长', '外交部长'],
+  ['财务大臣', '财务相', '财相', '财政部长', '财长'],
+  ['农林水产大臣', '农相', '农水相'],
+  // GDP and its Chinese names (mainland 国内生产总值, Taiwan 国内生产毛额).
+  ['GDP', '国内生产总值', '国内生产毛额'],
+  // Arms sales to Taiwan, as Beijing and Taipei outlets word them.
+  ['军售', '售台武器', '对台军售', '出售武器', '武器销售'],
+  // Signing an agreement.
+  ['签署', '签字', '签订', '签约'],
+  // Lifting or withdrawing a measure.
+  ['取消', '撤销', '撤除', '废除', '解除'],
+  // Stopping a trade or a measure.
+  ['暂停', '停止', '中止', '叫停'],
+  // Sea products.
+  ['水产品', '水产', '海产品', '海鲜'],
+  // The first phase of a deal: mainland 第一阶段, Taiwan and Hong Kong 首阶段.
+  ['第一阶段', '首阶段'],
+  // The run-off of a party vote.
+  ['决选', '决选投票', '第二轮投票'],
+  // Votes won.
+  ['得票', '获得', '拿到'],
 ];
 
 /** How much a match on a variant counts against a match on the word typed. */
