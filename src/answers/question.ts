@@ -72,7 +72,8 @@ function frameAround(before: string, after: string): Question['frame'] | undefin
   const clauseAfter = after.split(/[\s，,。；;：:？?！!]/u)[0] ?? '';
   const keep = (w: string): boolean => /\p{sc=Han}/u.test(w) && (w.length >= 2 || FRAME_PREPOSITIONS.has(w));
   const b = clauseBefore ? cutWords(clauseBefore).filter(keep).slice(-2) : [];
-  const a = clauseAfter ? cutWords(clauseAfter).filter(keep).slice(0, 2) : [];
+  // Chinese noun phrases end with their head (新机制 → 机制): an answer names the head, not the modifier.
+  const a = (clauseAfter ? cutWords(clauseAfter).filter(keep).slice(0, 2) : []).flatMap((w) => (w.length >= 3 ? [w, w.slice(-2)] : [w]));
   return b.length && a.length ? { before: b, after: a } : undefined;
 }
 
