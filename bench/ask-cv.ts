@@ -105,11 +105,11 @@ const summary = (rows: Scored[]): string =>
 
 /** The grid each fold chooses from: every combination of these values over the defaults. */
 const GRID: Partial<Record<keyof AskTuning, number[]>> = {
-  shape: [3, 5, 8],
-  variant: [0.4, 0.7],
+  shape: [1.6, 3, 5],
   proximity: [0, 0.5],
-  article: [0.6, 0.9, 1],
+  article: [0.6, 0.9],
   engine: [0.25, 0.5, 0.75],
+  answerFirst: [0, 1],
 };
 
 function* grid(): Generator<AskTuning> {

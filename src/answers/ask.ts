@@ -6,7 +6,7 @@ import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { segment, type Token } from '../text/segment.ts';
-import { compact, conceptCoverage, findAll, highlight, queryConcepts, queryTerms, withoutInvisible, type Concept } from './concepts.ts';
+import { conceptCoverage, flatten, findAll, highlight, queryConcepts, queryTerms, withoutInvisible, type Concept } from './concepts.ts';
 import { answerShape, framePattern, understand, type Question } from './question.ts';
 import type { AskHit, AskResult, SourceRef } from './types.ts';
 
@@ -16,6 +16,8 @@ export const MAX_QUERY_CHARS = 200;
 const DEFAULT_LIMIT = 5;
 // BM25 finds the candidates; only the best of them are re-ranked on phrase, proximity and coverage.
 const RERANK_DEPTH = 150;
+// Of those, how many are searched for the shape of the answer asked for.
+const SHAPE_DEPTH = 40;
 // A passage shorter than this is shown with its neighbouring sentences.
 const SHORT_PASSAGE = 40;
 const PER_ARTICLE_IN_TOP = 2;
@@ -33,9 +35,11 @@ export interface AskTuning {
   article: number;
   /** The power of the engine's score: below 1 it weighs less against the answer's signals. */
   engine: number;
+  /** 1: a passage holding the answer asked for may be a third of its article in the top five. */
+  answerFirst: number;
 }
 
-export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, engine: 0.5 };
+export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, engine: 0.5, answerFirst: 1 };
 
 export interface AskOptions {
   limit?: number;
@@ -107,6 +111,8 @@ interface Ranked {
   folded: string;
   score: number;
   coverage: number;
+  /** How well its best sentence holds an answer of the shape asked for, near the asked concepts (0–1). */
+  answers: number;
 }
 
 /**
@@ -115,23 +121,23 @@ interface Ranked {
  * shape asked for near the asked concepts, a phrase match and a title match.
  */
 function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, concepts: readonly Concept[], tuning: AskTuning): Ranked[] {
-  const foldedTopic = compact(fold(question.topic)).text;
+  const foldedTopic = flatten(fold(question.topic));
   const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const shape = answerShape(question);
   const frame = framePattern(question);
   const titles = new Map<number, string>();
   const titleOf = (article: number): string => {
     let t = titles.get(article);
-    if (t === undefined) titles.set(article, (t = compact(fold((index.articles[article] as Article).title)).text));
+    if (t === undefined) titles.set(article, (t = flatten(fold((index.articles[article] as Article).title))));
     return t;
   };
   const candidates = hits.map((hit) => {
     const passage = index.passages[hit.id] as Passage;
     const text = passageText(index.articles, passage);
     const folded = fold(text);
-    const flat = compact(folded).text;
+    const flat = flatten(folded);
     const each = concepts.map((c) => conceptCoverage(flat, c));
-    return { hit, passage, text, folded, flat, each };
+    return { hit, passage, text, folded, flat, each, coverage: 0 };
   });
   // What each article covers, over its candidate passages and its title: the topic may be named
   // in one paragraph and answered in the next.
@@ -149,27 +155,34 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
   }
   const weighted = (each: readonly number[]): number => concepts.reduce((sum, c, i) => sum + c.weight * (each[i] as number), 0) / totalWeight;
   // The passage just before, when it is a candidate: its topic is often what the next one answers.
-  const coverageAt = new Map<string, number>();
-  for (const c of candidates) coverageAt.set(`${c.passage.article}:${c.passage.paragraph}:${c.passage.end}`, weighted(c.each));
+  const endingAt = new Map<string, number>();
+  const paragraphBest = new Map<string, number>();
+  for (const c of candidates) {
+    c.coverage = weighted(c.each);
+    const p = c.passage;
+    endingAt.set(`${p.article}:${p.paragraph}:${p.end}`, c.coverage);
+    const k = `${p.article}:${p.paragraph}`;
+    paragraphBest.set(k, Math.max(paragraphBest.get(k) ?? 0, c.coverage));
+  }
   const before = (p: Passage): number =>
-    p.start > 0 ? (coverageAt.get(`${p.article}:${p.paragraph}:${p.start}`) ?? 0) : Math.max(0, ...[...coverageAt].filter(([k]) => k.startsWith(`${p.article}:${p.paragraph - 1}:`)).map(([, v]) => v));
+    (p.start > 0 ? endingAt.get(`${p.article}:${p.paragraph}:${p.start}`) : paragraphBest.get(`${p.article}:${p.paragraph - 1}`)) ?? 0;
 
-  const ranked = candidates.map((c): Ranked => {
-    const coverage = weighted(c.each);
+  const titleHits = new Map<number, boolean>();
+  const scored = candidates.map((c) => {
+    const coverage = c.coverage;
     const articleCoverage = weighted(articleCover.get(c.passage.article) as number[]);
-    const title = titleOf(c.passage.article);
-    const titleHit = concepts.some((k) => k.forms.some((f) => f.weight >= 1 && findAll(title, f.text).length > 0));
+    let titleHit = titleHits.get(c.passage.article);
+    if (titleHit === undefined) {
+      const title = titleOf(c.passage.article);
+      titleHits.set(c.passage.article, (titleHit = concepts.some((k) => k.forms.some((f) => f.weight >= 1 && title.includes(f.text)))));
+    }
     const phrase = foldedTopic.length >= 2 && c.flat.includes(foldedTopic);
     const near = !phrase && inOrderNearby(c.flat, concepts);
-    // Sentence by sentence: how much of the query one sentence holds, and whether it holds an answer.
-    let together = 0;
-    let answers = 0;
-    for (const s of clauses(c.flat)) {
-      const local = weighted(concepts.map((k) => conceptCoverage(s, k)));
-      if (local > together) together = local;
-      const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
-      if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * local));
-    }
+    // Sentence by sentence: how much of the query one sentence holds.
+    const parts = clauses(c.flat);
+    // A concept absent from the passage is absent from each of its sentences.
+    const locals = parts.map((s) => (parts.length === 1 ? coverage : weighted(concepts.map((k, i) => ((c.each[i] as number) > 0 ? conceptCoverage(s, k) : 0)))));
+    const together = Math.max(0, ...locals);
     const context = Math.max(before(c.passage), 0.6 * articleCoverage);
     const mixed = (1 - tuning.article) * coverage + tuning.article * Math.max(coverage, context);
     // BM25 alone lets a long passage of common bigrams beat a short one that names the thing asked about.
@@ -179,15 +192,37 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
       (0.15 + mixed) ** 2 *
       (phrase ? 1.6 : near ? 1.25 : 1) *
       (titleHit ? 1.15 : 1) *
-      (1 + tuning.proximity * together) *
-      (1 + tuning.shape * answers);
-    return { passage: c.passage, text: c.text, folded: c.folded, score, coverage };
+      (1 + tuning.proximity * together);
+    return { c, parts, locals, score };
+  });
+  // Whether a sentence holds an answer of the shape asked for, near the asked concepts (a sentence
+  // that names none of them does not count): looked for in the best candidates only, since the
+  // patterns cost more than everything else and a weak candidate cannot climb to the first page.
+  const byScore = [...scored].sort((a, b) => b.score - a.score);
+  const answersOf = new Map<(typeof scored)[number], number>();
+  if (shape || frame) {
+    for (const x of byScore.slice(0, SHAPE_DEPTH)) {
+      let answers = 0;
+      x.parts.forEach((s, i) => {
+        const local = x.locals[i] as number;
+        if (local <= 0 || local <= answers) return;
+        const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
+        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * local));
+      });
+      answersOf.set(x, answers);
+    }
+  }
+  const ranked = scored.map((x): Ranked => {
+    const answers = answersOf.get(x) ?? 0;
+    return { passage: x.c.passage, text: x.c.text, folded: x.c.folded, score: x.score * (1 + tuning.shape * answers), coverage: x.c.coverage, answers };
   });
   // Passages that share only stray bigrams with the query are noise once anything names what was asked.
   const relevant = ranked.some((r) => r.coverage > 0) ? ranked.filter((r) => r.coverage > 0) : ranked;
   // Best first; between equals, the earlier report (the original before its reprints).
   const published = (r: Ranked): string => index.articles[r.passage.article]?.publishedAt ?? '';
-  relevant.sort((a, b) => b.score - a.score || published(a).localeCompare(published(b)) || a.passage.article - b.passage.article);
+  // Dates are ISO strings: compared by code unit, not by locale (which is slow and may reorder).
+  const earlier = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  relevant.sort((a, b) => b.score - a.score || earlier(published(a), published(b)) || a.passage.article - b.passage.article);
   // The same wire paragraph reprinted by several outlets is one answer, shown once.
   const seenText = new Set<string>();
   const unique = relevant.filter((r) => {
@@ -196,7 +231,8 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
     seenText.add(k);
     return true;
   });
-  return diversify(unique, (r) => r.passage.article);
+  // The cap keeps a topic search varied; a passage holding the answer asked for is never held back by it.
+  return diversify(unique, (r) => r.passage.article, (r) => tuning.answerFirst > 0 && r.answers >= 0.5);
 }
 
 /** The sentences of a compact passage (cut after 。！？；). */
@@ -231,14 +267,14 @@ export function sourceRef(article: Article): SourceRef {
 }
 
 /** At most PER_ARTICLE_IN_TOP passages of one article among the first TOP; the rest keep their order after. */
-function diversify<T>(ranked: T[], articleOf: (r: T) => number): T[] {
+function diversify<T>(ranked: T[], articleOf: (r: T) => number, exempt: (r: T) => boolean = () => false): T[] {
   const top: T[] = [];
   const rest: T[] = [];
   const perArticle = new Map<number, number>();
   for (const r of ranked) {
     const a = articleOf(r);
     const n = perArticle.get(a) ?? 0;
-    if (top.length < TOP && n < PER_ARTICLE_IN_TOP) {
+    if (top.length < TOP && (n < PER_ARTICLE_IN_TOP || exempt(r))) {
       top.push(r);
       perArticle.set(a, n + 1);
     } else {

@@ -51,16 +51,25 @@ export interface Compact {
   at: number[];
 }
 
+// White space and the invisible characters: what compact() takes out.
+const GAP_RE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+const GAPS_RE = new RegExp(GAP_RE.source, 'gu');
+
 export function compact(folded: string): Compact {
   let text = '';
   const at: number[] = [];
   for (let i = 0; i < folded.length; i++) {
     const c = folded[i] as string;
-    if (/\s/u.test(c) || /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u.test(c)) continue;
+    if (GAP_RE.test(c)) continue;
     text += c;
     at.push(i);
   }
   return { text, at };
+}
+
+/** compact(folded).text, without the offsets (for ranking, where no span is needed). */
+export function flatten(folded: string): string {
+  return folded.replace(GAPS_RE, '');
 }
 
 const ALNUM = /[a-z0-9]/;
@@ -91,7 +100,12 @@ export function occurs(text: string, form: string): boolean {
 /** 1 × the form's weight when a form occurs whole; otherwise a share of the typed form's words. */
 export function conceptCoverage(text: string, c: Concept): number {
   let best = 0;
-  for (const f of c.forms) if (f.weight > best && occurs(text, f.text)) best = f.weight;
+  for (const f of c.forms) {
+    if (f.weight > best && occurs(text, f.text)) {
+      best = f.weight;
+      break;
+    }
+  }
   if (best >= 1) return best;
   for (const words of c.parts) {
     if (words.length < 2) continue;
@@ -125,7 +139,8 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
       const t = fold(f.text).replace(/\s+/g, '');
       if (t && f.weight > (byText.get(t) ?? 0)) byText.set(t, f.weight);
     }
-    const clean = [...byText].map(([text, weight]) => ({ text, weight }));
+    // Heaviest first: coverage stops at the first form found.
+    const clean = [...byText].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight);
     const id = clean.map((f) => f.text).sort().join('|');
     if (!clean.length || seen.has(id)) return;
     seen.add(id);
