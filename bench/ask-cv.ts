@@ -108,8 +108,8 @@ const GRID: Partial<Record<keyof AskTuning, number[]>> = {
   shape: [1.6, 3, 5],
   proximity: [0, 0.5],
   article: [0.6, 0.9],
+  articleShare: [0.6, 0.8, 1],
   engine: [0.25, 0.5, 0.75],
-  answerFirst: [0, 1],
 };
 
 function* grid(): Generator<AskTuning> {

@@ -16,6 +16,8 @@ export const MAX_QUERY_CHARS = 200;
 const DEFAULT_LIMIT = 5;
 // BM25 finds the candidates; only the best of them are re-ranked on phrase, proximity and coverage.
 const RERANK_DEPTH = 150;
+// What part of a concept counts in an article that names the concept whole elsewhere.
+const SHORT_FORM = 0.85;
 // Of those, how many are searched for the shape of the answer asked for.
 const SHAPE_DEPTH = 40;
 // A passage shorter than this is shown with its neighbouring sentences.
@@ -33,13 +35,15 @@ export interface AskTuning {
   proximity: number;
   /** How much of a passage's coverage comes from its article (an answer often follows the paragraph that names the topic). */
   article: number;
+  /** How much of what its article covers a passage borrows (the paragraph before lends all of its own). */
+  articleShare: number;
   /** The power of the engine's score: below 1 it weighs less against the answer's signals. */
   engine: number;
   /** 1: a passage holding the answer asked for may be a third of its article in the top five. */
   answerFirst: number;
 }
 
-export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, engine: 0.5, answerFirst: 1 };
+export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, articleShare: 0.8, engine: 0.5, answerFirst: 1 };
 
 export interface AskOptions {
   limit?: number;
@@ -153,6 +157,12 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
       if (v > (cover[i] as number)) cover[i] = v;
     });
   }
+  // Later mentions shorten what the article named in full (高市 for 高市早苗, 石破 for 石破茂): part
+  // of a concept counts nearly as the whole in an article that names it whole somewhere.
+  for (const c of candidates) {
+    const cover = articleCover.get(c.passage.article) as number[];
+    c.each = c.each.map((v, i) => (v > 0 && v < SHORT_FORM && (cover[i] as number) >= 1 ? SHORT_FORM : v));
+  }
   const weighted = (each: readonly number[]): number => concepts.reduce((sum, c, i) => sum + c.weight * (each[i] as number), 0) / totalWeight;
   // The passage just before, when it is a candidate: its topic is often what the next one answers.
   const endingAt = new Map<string, number>();
@@ -183,7 +193,7 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
     // A concept absent from the passage is absent from each of its sentences.
     const locals = parts.map((s) => (parts.length === 1 ? coverage : weighted(concepts.map((k, i) => ((c.each[i] as number) > 0 ? conceptCoverage(s, k) : 0)))));
     const together = Math.max(0, ...locals);
-    const context = Math.max(before(c.passage), 0.6 * articleCoverage);
+    const context = Math.max(before(c.passage), tuning.articleShare * articleCoverage);
     const mixed = (1 - tuning.article) * coverage + tuning.article * Math.max(coverage, context);
     // BM25 alone lets a long passage of common bigrams beat a short one that names the thing asked about.
     const score =
