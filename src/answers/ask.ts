@@ -18,6 +18,8 @@ const DEFAULT_LIMIT = 5;
 const RERANK_DEPTH = 150;
 // What part of a concept counts in an article that names the concept whole elsewhere.
 const SHORT_FORM = 0.85;
+// How near the question a sentence naming the kind of thing asked for counts, at least.
+const FOCUS_NEAR = 0.7;
 // Of those, how many are searched for the shape of the answer asked for.
 const SHAPE_DEPTH = 40;
 // A passage shorter than this is shown with its neighbouring sentences.
@@ -215,9 +217,11 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
       let answers = 0;
       x.parts.forEach((s, i) => {
         const local = x.locals[i] as number;
-        if (local <= 0 || local <= answers) return;
+        if (local <= 0) return;
         const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
-        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * local));
+        // A sentence naming the kind of thing asked for (都县 of 哪些都县) is near enough to the question.
+        const near = question.focus?.some((f) => s.includes(f)) ? Math.max(local, FOCUS_NEAR) : local;
+        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * near));
       });
       answersOf.set(x, answers);
     }

@@ -17,6 +17,8 @@ export interface Question {
   topic: string;
   /** Words just before and just after the question word (建立 / 机制 of 建立什么新机制): an answer fills the gap. */
   frame?: { before: string[]; after: string[] };
+  /** The noun right after the question word (都县 of 哪些都县, 机制 of 什么新机制): what the answer is. */
+  focus?: string[];
 }
 
 // Counters and units that follow 多少 / 几 / 第几 (多少票, 几国, 第几任, 几%).
@@ -61,9 +63,20 @@ export function understand(query: string): Question {
     const end = m.index + m[0].length;
     const topic = `${q.slice(0, m.index)} ${q.slice(end)}`.replace(/[？?]+/gu, ' ').trim();
     const frame = frameAround(q.slice(0, m.index), q.slice(end));
-    return { intent, ...(counter ? { counter } : {}), topic, ...(frame ? { frame } : {}) };
+    const focus = focusAfter(q.slice(end));
+    return { intent, ...(counter ? { counter } : {}), topic, ...(frame ? { frame } : {}), ...(focus.length ? { focus } : {}) };
   }
   return { intent: 'none', topic: q };
+}
+
+/** The first content word after the question word, with its head: the kind of thing asked for. */
+function focusAfter(after: string): string[] {
+  const clause = after.split(/[\s，,。；;：:？?！!]/u)[0] ?? '';
+  const words = clause ? cutWords(clause) : [];
+  const [a = '', b = ''] = words;
+  // A noun the segmenter leaves in single characters (都/县) is taken whole.
+  const first = !/^\p{sc=Han}+$/u.test(a) ? undefined : a.length >= 2 ? a : b.length === 1 && /\p{sc=Han}/u.test(b) ? a + b : undefined;
+  return first ? (first.length >= 3 ? [first, first.slice(-2)] : [first]) : [];
 }
 
 /** Up to two content words on each side of the question word, within its clause. */

@@ -42,6 +42,15 @@ describe('understand: the question word is the intent', () => {
   });
 });
 
+describe('understand: the focus, the kind of thing asked for', () => {
+  it('is the noun right after the question word, with its head', () => {
+    expect(understand('中國恢復進口日本水產 哪些都縣仍然被排除在外').focus).toContain('都县');
+    expect(understand('中美同意建立什么新机制').focus).toEqual(expect.arrayContaining(['新机制', '机制']));
+    expect(understand('IPEF有哪些成员国？').focus).toEqual(expect.arrayContaining(['成员国']));
+    expect(understand('高市内阁的防卫大臣是谁').focus).toBeUndefined();
+  });
+});
+
 describe('answerShape: what an answer of each intent looks like', () => {
   it('finds the counter asked for, in Arabic or Chinese numerals', () => {
     expect(fits('高市早苗拿到多少票', '高市獲國會議員票一四九票、都道府縣地方黨部票卅六票')).toBe(true);
