@@ -1,6 +1,6 @@
 import { CN_NUMERAL, NUMBER_SOURCE } from '../text/numbers.ts';
 import { fold } from '../text/normalize.ts';
-import { cutWords } from '../text/segment.ts';
+import { cutWords, tag, type TaggedWord } from '../text/segment.ts';
 
 /**
  * What a question asks for. The question word is the intent, not a search term: 多少 asks for a
@@ -56,13 +56,28 @@ const FRAME_PREPOSITIONS = new Set(['在', '由', '到', '至', '给', '向', '�
 /** The question's intent, counter, topic and frame. A query without a question word has intent 'none'. */
 export function understand(query: string): Question {
   const q = fold(query);
+  // A question word inside a name is no question word (几 of 几内亚): a match inside a word the
+  // segmenter tags as a name or does not know is skipped. A counter that begins a noun (人 of 人口)
+  // still says what is counted, but the noun stays in the topic; a unit (亿 of 亿美元) goes.
+  const words = tag(q);
+  const wordAt = (i: number): TaggedWord | undefined => words.find((w) => w.start <= i && i < w.end);
   for (const { re, intent } of PATTERNS) {
-    const m = re.exec(q);
-    if (!m) continue;
-    const counter = m[1];
-    const end = m.index + m[0].length;
-    const topic = `${q.slice(0, m.index)} ${q.slice(end)}`.replace(/[？?]+/gu, ' ').trim();
-    const frame = frameAround(q.slice(0, m.index), q.slice(end));
+    let found: { start: number; end: number; counter: string | undefined } | undefined;
+    for (const m of q.matchAll(new RegExp(re.source, 'gu'))) {
+      const start = m.index;
+      const counter = m[1];
+      let end = start + m[0].length;
+      const word = wordAt(start);
+      if (word && /^(?:n[rstz]|x)/.test(word.tag) && (word.start < start || word.end > end)) continue;
+      const after = counter ? wordAt(end - counter.length) : undefined;
+      if (counter && after && after.start === end - counter.length && after.end > end && after.tag.startsWith('n')) end -= counter.length;
+      found = { start, end, counter };
+      break;
+    }
+    if (!found) continue;
+    const { start, end, counter } = found;
+    const topic = `${q.slice(0, start)} ${q.slice(end)}`.replace(/[？?]+/gu, ' ').trim();
+    const frame = frameAround(q.slice(0, start), q.slice(end));
     const focus = focusAfter(q.slice(end));
     return { intent, ...(counter ? { counter } : {}), topic, ...(frame ? { frame } : {}), ...(focus.length ? { focus } : {}) };
   }

@@ -32,6 +32,16 @@ describe('understand: the question word is the intent', () => {
     for (const q of ['钓鱼岛适用美日安保条约第五条吗？', '日本是否同意增加经费', '美国有没有回应']) expect(intent(q), q).toBe('yesno');
   });
 
+  it('does not take a question word inside a longer word for one (几内亚, 何立峰)', () => {
+    expect(understand('几内亚')).toEqual({ intent: 'none', topic: '几内亚' });
+    expect(understand('几内亚有多少人口')).toMatchObject({ intent: 'number', topic: '几内亚有 人口' });
+    // 多少亿美元: 亿 is the unit asked for.
+    expect(understand('对多少亿美元的中国商品征收关税')).toMatchObject({ intent: 'number', counter: '亿' });
+    expect(understand('对多少亿美元的中国商品征收关税').topic).toContain('美元');
+    expect(understand('何立峰说了什么')).toMatchObject({ intent: 'what' });
+    expect(understand('何立峰说了什么').topic).toContain('何立峰');
+  });
+
   it('leaves the question words out of the topic and keeps the rest', () => {
     expect(understand('日本要买多少架F-35？').topic).not.toMatch(/多少|架|？/);
     expect(understand('日本要买多少架F-35？').topic).toContain('f-35');
