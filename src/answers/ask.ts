@@ -1,56 +1,65 @@
 import { articleParagraphs, type Article } from '../corpus/article.ts';
 import type { ShijiIndex } from '../index/index.ts';
+import type { Hit, WeightedTerm } from '../index/inverted.ts';
 import { passageText, sentences, type Passage } from '../index/passages.ts';
-import type { WeightedTerm } from '../index/inverted.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
-import { hanBigrams, segment, type Token } from '../text/segment.ts';
-import type { AskHit, AskResult, SourceRef, Span } from './types.ts';
+import { segment, type Token } from '../text/segment.ts';
+import { conceptCoverage, flatten, findAll, highlight, queryConcepts, queryTerms, withoutInvisible, type Concept } from './concepts.ts';
+import { answerShape, framePattern, understand, type Question } from './question.ts';
+import type { AskHit, AskResult, SourceRef } from './types.ts';
+
+export { highlight } from './concepts.ts';
 
 export const MAX_QUERY_CHARS = 200;
 const DEFAULT_LIMIT = 5;
 // BM25 finds the candidates; only the best of them are re-ranked on phrase, proximity and coverage.
 const RERANK_DEPTH = 150;
+// What part of a concept counts in an article that names the concept whole elsewhere.
+const SHORT_FORM = 0.85;
+// How near the question a sentence naming the kind of thing asked for counts, at least.
+const FOCUS_NEAR = 0.7;
+// Of those, how many are searched for the shape of the answer asked for.
+const SHAPE_DEPTH = 40;
 // A passage shorter than this is shown with its neighbouring sentences.
 const SHORT_PASSAGE = 40;
 const PER_ARTICLE_IN_TOP = 2;
 const TOP = 5;
 
-/**
- * A concept of the query: a word, or a name or term of the alias table, with every form that
- * counts as the same thing. Coverage of concepts decides between passages BM25 scores alike.
- */
-interface Concept {
-  forms: string[];
-  /** How much the concept counts: the inverse document frequency of its rarest word. */
-  weight: number;
-  /** The words of each form (驻日美军经费 → 驻日美军, 经费): partial credit when only some occur. */
-  parts: string[][];
+/** The weights of the ranking's signals: tuned by cross-validation (bench/ask-cv.ts), not by hand. */
+export interface AskTuning {
+  /** How much a sentence holding the shape of the answer asked for (a number, a date…) near the asked concepts counts. */
+  shape: number;
+  /** How much a near-synonym (variants.ts) counts against the word typed. */
+  variant: number;
+  /** How much the asked concepts standing close together in one sentence count. */
+  proximity: number;
+  /** How much of a passage's coverage comes from its article (an answer often follows the paragraph that names the topic). */
+  article: number;
+  /** How much of what its article covers a passage borrows (the paragraph before lends all of its own). */
+  articleShare: number;
+  /** The power of the engine's score: below 1 it weighs less against the answer's signals. */
+  engine: number;
+  /** 1: a passage holding the answer asked for may be a third of its article in the top five. */
+  answerFirst: number;
 }
 
-/** 1 when a form occurs whole; otherwise a share of the best form's words, worth less than the whole. */
-function conceptCoverage(folded: string, c: Concept): number {
-  if (c.forms.some((f) => folded.includes(f))) return 1;
-  let best = 0;
-  for (const words of c.parts) {
-    if (words.length < 2) continue;
-    const found = words.filter((w) => folded.includes(w)).length;
-    best = Math.max(best, (0.6 * found) / words.length);
-  }
-  return best;
-}
+export const DEFAULT_TUNING: AskTuning = { shape: 3, variant: 0.7, proximity: 0.5, article: 0.9, articleShare: 0.8, engine: 0.5, answerFirst: 1 };
 
 export interface AskOptions {
   limit?: number;
   offset?: number;
+  /** For the tuning bench only. */
+  tuning?: Partial<AskTuning>;
 }
 
 /** The passages that answer a query, best first, with their sources. Pure over the index. */
 export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {}): AskResult {
   const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 100));
   const offset = Math.max(0, options.offset ?? 0);
-  const chars = [...rawQuery.trim()];
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const chars = [...withoutInvisible(rawQuery).trim()];
   const query = chars.slice(0, MAX_QUERY_CHARS).join('');
   const notices: string[] = [];
   if (chars.length > MAX_QUERY_CHARS) notices.push(`问题超过 ${MAX_QUERY_CHARS} 个字，只按前 ${MAX_QUERY_CHARS} 个字搜索。`);
@@ -64,47 +73,17 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
     ...(suggestions && suggestions.length ? { suggestions } : {}),
   });
 
-  const words = segment(query);
+  // The question word says what kind of answer is wanted; the rest of the query is what to look for.
+  const question = understand(query);
+  const words = segment(question.topic);
   if (words.length === 0) return empty('没有可搜索的内容：问题里只有虚词或标点。');
 
-  const concepts = queryConcepts(index, query, words);
-  const weighted = queryTerms(query, words, concepts);
-  const { hits } = index.search.search(weighted, RERANK_DEPTH);
+  const concepts = queryConcepts(index, question.topic, words, tuning.variant);
+  const hits = retrieve(index, queryTerms(question.topic, words, concepts));
   if (hits.length === 0) return empty(`语料中没有找到与“${query}”相关的段落。`, suggest(index, query, words));
 
-  const foldedQuery = fold(query).replace(/\s+/g, '');
-  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-  const ranked = hits.map((hit) => {
-    const passage = index.passages[hit.id] as Passage;
-    const text = passageText(index.articles, passage);
-    const folded = fold(text);
-    const title = fold((index.articles[passage.article] as Article).title);
-    // Rare concepts count more: IPEF matters more than 成员国 in "IPEF有哪些成员国".
-    const covered = concepts.reduce((sum, c) => sum + c.weight * conceptCoverage(folded, c), 0);
-    const coverage = totalWeight ? covered / totalWeight : 0;
-    const phrase = foldedQuery.length >= 2 && folded.includes(foldedQuery);
-    const near = !phrase && inOrderNearby(folded, concepts);
-    const titleHit = concepts.some((c) => c.forms.some((f) => title.includes(f)));
-    // BM25 alone lets a long passage of common bigrams beat a short one that names the thing asked about.
-    const score = hit.score * 2 * (0.15 + coverage) ** 2 * (phrase ? 1.6 : near ? 1.25 : 1) * (titleHit ? 1.15 : 1);
-    return { passage, text, folded, score, coverage };
-  });
-  // Passages that share only stray bigrams with the query are noise once anything names what was asked.
-  const relevant = ranked.some((r) => r.coverage > 0) ? ranked.filter((r) => r.coverage > 0) : ranked;
-  // Best first; between equals, the earlier report (the original before its reprints).
-  const published = (r: { passage: Passage }): string => index.articles[r.passage.article]?.publishedAt ?? '';
-  relevant.sort((a, b) => b.score - a.score || published(a).localeCompare(published(b)) || a.passage.article - b.passage.article);
-  // The same wire paragraph reprinted by several outlets is one answer, shown once.
-  const seenText = new Set<string>();
-  const unique = relevant.filter((r) => {
-    const k = r.folded.replace(/\s+/g, '');
-    if (seenText.has(k)) return false;
-    seenText.add(k);
-    return true;
-  });
-  const ordered = diversify(unique, (r) => r.passage.article);
+  const ordered = rerank(index, hits, question, concepts, tuning);
   const page = ordered.slice(offset, offset + limit);
-
   const results: AskHit[] = page.map((r, i) => {
     const article = index.articles[r.passage.article] as Article;
     const context = r.text.length < SHORT_PASSAGE ? neighbours(index.articles, r.passage) : {};
@@ -127,145 +106,189 @@ export function ask(index: ShijiIndex, rawQuery: string, options: AskOptions = {
   };
 }
 
-export function sourceRef(article: Article): SourceRef {
-  return { title: article.title, url: article.url, publishedAt: article.publishedAt, source: article.source, file: article.file };
+/** The candidates: the search engine's best passages for the weighted terms (the only call into the engine). */
+function retrieve(index: ShijiIndex, weighted: WeightedTerm[]): Hit[] {
+  return index.search.search(weighted, RERANK_DEPTH).hits;
+}
+
+interface Ranked {
+  passage: Passage;
+  text: string;
+  folded: string;
+  score: number;
+  coverage: number;
+  /** How well its best sentence holds an answer of the shape asked for, near the asked concepts (0–1). */
+  answers: number;
 }
 
 /**
- * The query's concepts: names and terms of the alias table found in it (longest first, with all
- * their forms), then the remaining words, each with its own equivalents.
+ * Orders the candidates by what answers: the engine's score, times how much of the query the
+ * passage (and its article) covers, how close together, whether a sentence holds an answer of the
+ * shape asked for near the asked concepts, a phrase match and a title match.
  */
-function queryConcepts(index: ShijiIndex, query: string, words: readonly Token[]): Concept[] {
-  const folded = fold(query);
-  const taken = new Array<boolean>(folded.length).fill(false);
-  const concepts: Concept[] = [];
-  const seen = new Set<string>();
-  const add = (forms: string[]): void => {
-    const clean = [...new Set(forms.map((f) => fold(f)).filter((f) => f.length > 0))];
-    const id = [...clean].sort().join('|');
-    if (clean.length && !seen.has(id)) {
-      seen.add(id);
-      // Partial credit only for the words the user typed (驻日美军 of 驻日美军经费), not for a
-      // common word of some other form (预算 of 同情预算).
-      const typed = clean.filter((f) => f.length >= 2 && folded.includes(f));
-      const parts = typed.map((f) => segment(f).map((w) => w.term).filter((w) => w.length >= 2));
-      concepts.push({ forms: clean, parts, weight: conceptWeight(index, clean) });
-    }
+function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, concepts: readonly Concept[], tuning: AskTuning): Ranked[] {
+  const foldedTopic = flatten(fold(question.topic));
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const shape = answerShape(question);
+  const frame = framePattern(question);
+  const titles = new Map<number, string>();
+  const titleOf = (article: number): string => {
+    let t = titles.get(article);
+    if (t === undefined) titles.set(article, (t = flatten(fold((index.articles[article] as Article).title))));
+    return t;
   };
-  const compact = key(query);
-  const groups = index.aliases.all().filter((g) => g.some((f) => key(f).length >= 2 && compact.includes(key(f))));
-  for (const group of groups) {
-    // Mark the characters this group's forms cover, so their words are not concepts again.
-    for (const form of group) {
-      const f = fold(form);
-      for (let at = folded.indexOf(f); f.length >= 2 && at !== -1; at = folded.indexOf(f, at + 1)) {
-        for (let k = at; k < at + f.length; k++) taken[k] = true;
-      }
+  const candidates = hits.map((hit) => {
+    const passage = index.passages[hit.id] as Passage;
+    const text = passageText(index.articles, passage);
+    const folded = fold(text);
+    const flat = flatten(folded);
+    const each = concepts.map((c) => conceptCoverage(flat, c));
+    return { hit, passage, text, folded, flat, each, coverage: 0 };
+  });
+  // What each article covers, over its candidate passages and its title: the topic may be named
+  // in one paragraph and answered in the next.
+  const articleCover = new Map<number, number[]>();
+  for (const c of candidates) {
+    let cover = articleCover.get(c.passage.article);
+    if (!cover) {
+      const title = titleOf(c.passage.article);
+      cover = concepts.map((k) => conceptCoverage(title, k));
+      articleCover.set(c.passage.article, cover);
     }
-    add(group);
+    c.each.forEach((v, i) => {
+      if (v > (cover[i] as number)) cover[i] = v;
+    });
   }
-  for (const w of words) {
-    if (taken.slice(w.start, w.end).every(Boolean)) continue;
-    // A lone Han character (日, 美) is too common to count as a concept of a longer query.
-    if (w.term.length === 1 && /\p{sc=Han}/u.test(w.term) && folded.length > 2) continue;
-    add(index.aliases.equivalents(w.term).concat(w.term));
+  // Later mentions shorten what the article named in full (高市 for 高市早苗, 石破 for 石破茂): part
+  // of a concept counts nearly as the whole in an article that names it whole somewhere.
+  for (const c of candidates) {
+    const cover = articleCover.get(c.passage.article) as number[];
+    c.each = c.each.map((v, i) => (v > 0 && v < SHORT_FORM && (cover[i] as number) >= 1 ? SHORT_FORM : v));
   }
-  return concepts;
-}
+  const weighted = (each: readonly number[]): number => concepts.reduce((sum, c, i) => sum + c.weight * (each[i] as number), 0) / totalWeight;
+  // The passage just before, when it is a candidate: its topic is often what the next one answers.
+  const endingAt = new Map<string, number>();
+  const paragraphBest = new Map<string, number>();
+  for (const c of candidates) {
+    c.coverage = weighted(c.each);
+    const p = c.passage;
+    endingAt.set(`${p.article}:${p.paragraph}:${p.end}`, c.coverage);
+    const k = `${p.article}:${p.paragraph}`;
+    paragraphBest.set(k, Math.max(paragraphBest.get(k) ?? 0, c.coverage));
+  }
+  const before = (p: Passage): number =>
+    (p.start > 0 ? endingAt.get(`${p.article}:${p.paragraph}:${p.start}`) : paragraphBest.get(`${p.article}:${p.paragraph - 1}`)) ?? 0;
 
-/** Inverse document frequency of the concept's most findable form (a form's rarest word decides it). */
-function conceptWeight(index: ShijiIndex, forms: string[]): number {
-  const n = index.passages.length;
-  let best = 0;
-  for (const form of forms.slice(0, 8)) {
-    const words = segment(form);
-    if (!words.length) continue;
-    const df = Math.min(...words.map((w) => wordDf(index, w.term)));
-    best = Math.max(best, Math.log(1 + n / (df + 0.5)));
-  }
-  return best || 1;
-}
-
-/**
- * In how many passages a word occurs. A bigram-only index has no Han words: there the rarest of
- * the word's bigrams bounds it from above, which is close enough to weigh concepts.
- */
-function wordDf(index: ShijiIndex, word: string): number {
-  if (index.termMode === 'bigrams' && /\p{sc=Han}/u.test(word) && word.length >= 2) {
-    return Math.min(...hanBigrams(word).map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
-  }
-  return index.search.df(word);
-}
-
-/** Words count fully, bigrams less (they are there to catch what the cut missed), alias forms a little less. */
-function queryTerms(query: string, words: readonly Token[], concepts: Concept[]): WeightedTerm[] {
-  const weights = new Map<string, number>();
-  const put = (term: string, weight: number): void => {
-    if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
-  };
-  for (const w of words) put(w.term, w.term.length === 1 && /\p{sc=Han}/u.test(w.term) ? 0.3 : 1);
-  for (const b of hanBigrams(query)) put(BIGRAM_PREFIX + b.term, 0.4);
-  for (const c of concepts) {
-    for (const form of c.forms.slice(0, 8)) {
-      for (const w of segment(form)) put(w.term, 0.8);
-      for (const b of hanBigrams(form)) put(BIGRAM_PREFIX + b.term, 0.3);
+  const titleHits = new Map<number, boolean>();
+  const scored = candidates.map((c) => {
+    const coverage = c.coverage;
+    const articleCoverage = weighted(articleCover.get(c.passage.article) as number[]);
+    let titleHit = titleHits.get(c.passage.article);
+    if (titleHit === undefined) {
+      const title = titleOf(c.passage.article);
+      titleHits.set(c.passage.article, (titleHit = concepts.some((k) => k.forms.some((f) => f.weight >= 1 && title.includes(f.text)))));
+    }
+    const phrase = foldedTopic.length >= 2 && c.flat.includes(foldedTopic);
+    const near = !phrase && inOrderNearby(c.flat, concepts);
+    // Sentence by sentence: how much of the query one sentence holds.
+    const parts = clauses(c.flat);
+    // A concept absent from the passage is absent from each of its sentences.
+    const locals = parts.map((s) => (parts.length === 1 ? coverage : weighted(concepts.map((k, i) => ((c.each[i] as number) > 0 ? conceptCoverage(s, k) : 0)))));
+    const together = Math.max(0, ...locals);
+    const context = Math.max(before(c.passage), tuning.articleShare * articleCoverage);
+    const mixed = (1 - tuning.article) * coverage + tuning.article * Math.max(coverage, context);
+    // BM25 alone lets a long passage of common bigrams beat a short one that names the thing asked about.
+    const score =
+      c.hit.score ** tuning.engine *
+      2 *
+      (0.15 + mixed) ** 2 *
+      (phrase ? 1.6 : near ? 1.25 : 1) *
+      (titleHit ? 1.15 : 1) *
+      (1 + tuning.proximity * together);
+    return { c, parts, locals, score };
+  });
+  // Whether a sentence holds an answer of the shape asked for, near the asked concepts (a sentence
+  // that names none of them does not count): looked for in the best candidates only, since the
+  // patterns cost more than everything else and a weak candidate cannot climb to the first page.
+  const byScore = [...scored].sort((a, b) => b.score - a.score);
+  const answersOf = new Map<(typeof scored)[number], number>();
+  if (shape || frame) {
+    for (const x of byScore.slice(0, SHAPE_DEPTH)) {
+      let answers = 0;
+      x.parts.forEach((s, i) => {
+        const local = x.locals[i] as number;
+        if (local <= 0) return;
+        const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
+        // A sentence naming the kind of thing asked for (都县 of 哪些都县) is near enough to the question.
+        const near = question.focus?.some((f) => s.includes(f)) ? Math.max(local, FOCUS_NEAR) : local;
+        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * near));
+      });
+      answersOf.set(x, answers);
     }
   }
-  return [...weights].map(([term, weight]) => ({ term, weight }));
+  const ranked = scored.map((x): Ranked => {
+    const answers = answersOf.get(x) ?? 0;
+    return { passage: x.c.passage, text: x.c.text, folded: x.c.folded, score: x.score * (1 + tuning.shape * answers), coverage: x.c.coverage, answers };
+  });
+  // Passages that share only stray bigrams with the query are noise once anything names what was asked.
+  const relevant = ranked.some((r) => r.coverage > 0) ? ranked.filter((r) => r.coverage > 0) : ranked;
+  // Best first; between equals, the earlier report (the original before its reprints).
+  const published = (r: Ranked): string => index.articles[r.passage.article]?.publishedAt ?? '';
+  // Dates are ISO strings: compared by code unit, not by locale (which is slow and may reorder).
+  const earlier = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  relevant.sort((a, b) => b.score - a.score || earlier(published(a), published(b)) || a.passage.article - b.passage.article);
+  // The same wire paragraph reprinted by several outlets is one answer, shown once.
+  const seenText = new Set<string>();
+  const unique = relevant.filter((r) => {
+    const k = r.folded.replace(/\s+/g, '');
+    if (seenText.has(k)) return false;
+    seenText.add(k);
+    return true;
+  });
+  // The cap keeps a topic search varied; a passage holding the answer asked for is never held back by it.
+  return diversify(unique, (r) => r.passage.article, (r) => tuning.answerFirst > 0 && r.answers >= 0.5);
+}
+
+/** The sentences of a compact passage (cut after 。！？；). */
+function clauses(flat: string): string[] {
+  return flat.split(/(?<=[。！？!?；;])/u).filter((s) => s.length > 0);
 }
 
 /** True when the concepts appear in the query's order, each within a short distance of the previous. */
-function inOrderNearby(folded: string, concepts: Concept[]): boolean {
+function inOrderNearby(flat: string, concepts: readonly Concept[]): boolean {
   if (concepts.length < 2) return false;
-  let at = -1;
   let prevEnd = -1;
+  let first = true;
   for (const c of concepts) {
     let best = -1;
     let bestLen = 0;
     for (const f of c.forms) {
-      const i = folded.indexOf(f, Math.max(0, prevEnd));
+      const i = findAll(flat, f.text, Math.max(0, prevEnd))[0] ?? -1;
       if (i !== -1 && (best === -1 || i < best)) {
         best = i;
-        bestLen = f.length;
+        bestLen = f.text.length;
       }
     }
-    if (best === -1 || (at !== -1 && best - prevEnd > 12)) return false;
-    at = best;
+    if (best === -1 || (!first && best - prevEnd > 12)) return false;
+    first = false;
     prevEnd = best + bestLen;
   }
   return true;
 }
 
-/** Spans of the passage where a form of a concept occurs, merged where they touch. */
-export function highlight(folded: string, concepts: readonly { forms: string[] }[]): Span[] {
-  const spans: Span[] = [];
-  for (const c of concepts) {
-    for (const f of c.forms) {
-      if (!f) continue;
-      for (let at = folded.indexOf(f); at !== -1; at = folded.indexOf(f, at + f.length)) {
-        spans.push({ start: at, end: at + f.length });
-      }
-    }
-  }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Span[] = [];
-  for (const s of spans) {
-    const last = merged.at(-1);
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
+export function sourceRef(article: Article): SourceRef {
+  return { title: article.title, url: article.url, publishedAt: article.publishedAt, source: article.source, file: article.file };
 }
 
 /** At most PER_ARTICLE_IN_TOP passages of one article among the first TOP; the rest keep their order after. */
-function diversify<T>(ranked: T[], articleOf: (r: T) => number): T[] {
+function diversify<T>(ranked: T[], articleOf: (r: T) => number, exempt: (r: T) => boolean = () => false): T[] {
   const top: T[] = [];
   const rest: T[] = [];
   const perArticle = new Map<number, number>();
   for (const r of ranked) {
     const a = articleOf(r);
     const n = perArticle.get(a) ?? 0;
-    if (top.length < TOP && n < PER_ARTICLE_IN_TOP) {
+    if (top.length < TOP && (n < PER_ARTICLE_IN_TOP || exempt(r))) {
       top.push(r);
       perArticle.set(a, n + 1);
     } else {

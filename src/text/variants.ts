@@ -21,7 +21,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Visits.
   ['访问', '出访', '访美', '访日', '访华', '到访'],
   // Defence spending.
-  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费'],
+  ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费', '国防经费', '国防投资'],
   // Treated water released from Fukushima.
   ['处理水', '核污染水', '核污水', '污染水', 'ALPS处理水', '核处理水', '核废水', '废水'],
   // Elections of a party leader.
@@ -29,7 +29,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Resignation.
   ['辞职', '辞任', '下台', '请辞', '卸任', '集体辞职', '辞去'],
   // Halting trade: a ban is also a suspension or an embargo.
-  ['禁止', '暂停', '停止', '禁令', '禁运', '叫停', '全面停止'],
+  ['禁止', '暂停', '停止', '中止', '禁令', '禁运', '叫停', '全面停止'],
   // Lifting it again.
   ['恢复', '解禁', '重启', '放宽', '重新进口', '恢复进口'],
   // Goods leaving a country: 出口 / 输出 / 出货 / 输华.
@@ -55,7 +55,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Forced labour of the war years, as outlets name it.
   ['强征劳工', '强制劳工', '强制劳动', '强迫劳动', '被征用劳工', '征用工'],
   // Arms sales to Taiwan.
-  ['对台军售', '售台武器', '对台售武', '对台出售武器', '对台湾出售武器'],
+  ['对台军售', '售台武器', '对台售武', '对台出售武器', '对台湾出售武器', '军售', '出售武器', '武器销售'],
   // Japan's three security documents, as outlets name them.
   ['安保三文件', '三份安保文件', '安保文件', '国安战略文件', '三份国防文件', '国家安全保障战略'],
   // The Korea–Japan intelligence pact (GSOMIA), in its long and short names.
@@ -64,25 +64,47 @@ const GROUPS: readonly (readonly string[])[] = [
   ['戴维营', '大卫营'],
   // Trade talks: 经贸 / 贸易.
   ['经贸', '贸易', '经济贸易'],
+  // A minister's title and its short forms (Japanese 防卫相, Chinese 防长): one office.
+  ['防卫大臣', '防卫相', '防长', '国防部长', '国防部长官'],
+  ['外务大臣', '外相', '外长', '外交部长'],
+  ['财务大臣', '财务相', '财相', '财政部长', '财长'],
+  ['农林水产大臣', '农相', '农水相'],
+  // GDP and its Chinese names (mainland 国内生产总值, Taiwan 国内生产毛额).
+  ['GDP', '国内生产总值', '国内生产毛额'],
+  // Signing an agreement.
+  ['签署', '签字', '签订', '签约'],
+  // Lifting or withdrawing a measure.
+  ['取消', '撤销', '撤除', '废除', '解除'],
+  // The first phase of a deal: mainland 第一阶段, Taiwan and Hong Kong 首阶段.
+  ['第一阶段', '首阶段'],
+  // The run-off of a party vote.
+  ['决选', '决选投票', '第二轮投票'],
+  // Votes won.
+  ['得票', '获得', '拿到'],
 ];
 
 /** How much a match on a variant counts against a match on the word typed. */
 export const VARIANT_WEIGHT = 0.6;
 
 export class VariantTable {
-  private readonly groupOf = new Map<string, readonly string[]>();
+  // A word may stand in two classes (暂停: halting trade, and stopping a measure): it gets both.
+  private readonly groupOf = new Map<string, Set<string>>();
 
   constructor(groups: readonly (readonly string[])[] = GROUPS) {
     for (const g of groups) {
       const folded = g.map((f) => fold(f));
-      for (const f of folded) this.groupOf.set(f, folded);
+      for (const f of folded) {
+        const set = this.groupOf.get(f) ?? new Set<string>();
+        for (const other of folded) set.add(other);
+        this.groupOf.set(f, set);
+      }
     }
   }
 
-  /** The other forms of `word`'s group (folded), without the word itself; [] when it has none. */
+  /** The other forms of `word`'s groups (folded), without the word itself; [] when it has none. */
   variantsOf(word: string): string[] {
     const w = fold(word);
-    return (this.groupOf.get(w) ?? []).filter((f) => f !== w);
+    return [...(this.groupOf.get(w) ?? [])].filter((f) => f !== w);
   }
 
   /** Every form of every group, folded (for the segmenter's dictionary and tests). */

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, highlight } from '../../src/answers/ask.ts';
 import { AskResultSchema } from '../../src/answers/types.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
-import { seedArticles } from '../support/corpus.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { HAS_SHARED_CORPUS, SEEDS_DIR, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
 
 let index: ShijiIndex;
 beforeAll(async () => {
@@ -112,6 +113,94 @@ describe('ask on queries with nothing to find', () => {
 describe('highlight', () => {
   it('merges overlapping spans', () => {
     expect(highlight('驻日美军驻留经费', [{ forms: ['驻日美军', '美军驻留经费'] }])).toEqual([{ start: 0, end: 8 }]);
+  });
+
+  it('marks only whole terms: a number or Latin word is not marked inside a longer one', () => {
+    expect(highlight('2024年举行2+2会议', [{ forms: ['2+2'] }])).toEqual([{ start: 7, end: 10 }]);
+    expect(highlight('2024年的2', [{ forms: ['2'] }])).toEqual([{ start: 6, end: 7 }]);
+    expect(highlight('5,500亿与5亿', [{ forms: ['5亿'] }])).toEqual([{ start: 7, end: 9 }]);
+    expect(highlight('ipefs与ipef', [{ forms: ['ipef'] }])).toEqual([{ start: 6, end: 10 }]);
+    // Han text has no word boundaries to keep: 美军 inside 驻日美军 is marked.
+    expect(highlight('驻日美军', [{ forms: ['美军'] }])).toEqual([{ start: 2, end: 4 }]);
+  });
+
+  it('spans a match over white space inside it, with offsets into the text as written', () => {
+    expect(highlight('第 102 任首相', [{ forms: ['第102任'] }])).toEqual([{ start: 0, end: 7 }]);
+  });
+});
+
+describe('ask reads the question', () => {
+  it('gives a query with invisible characters inside its words the results of the clean query', () => {
+    for (const q of ['驻日美军经费', 'TPP', '特朗普要求日本每年负担多少驻日美军经费？']) {
+      const dirty = [...q].join('\u200b').replace('经', '\u2060经') + '\ufeff';
+      expect(ask(index, dirty).results.map((h) => h.text), q).toEqual(ask(index, q).results.map((h) => h.text));
+    }
+  });
+
+  it('does not search for the question words: 多少 and 为什么 find what the rest of the question finds', () => {
+    // The same passages are found; only their order may change, by the shape of the answer asked for.
+    for (const [bare, asked] of [
+      ['特朗普要求日本每年负担驻日美军经费', '特朗普要求日本每年负担多少驻日美军经费？'],
+      ['日本担心特朗普重新掌权', '日本为什么担心特朗普重新掌权？'],
+      ['TPP签署', 'TPP是什么时候签署的'],
+    ]) {
+      const a = ask(index, bare as string, { limit: 100 }).results.map((h) => h.text);
+      const b = ask(index, asked as string, { limit: 100 }).results.map((h) => h.text);
+      expect(new Set(b), asked).toEqual(new Set(a));
+    }
+  });
+
+  it('puts the passage holding the amount asked for first (多少 → a number with its unit)', () => {
+    const r = ask(index, '特朗普要求日本每年负担多少驻日美军经费？');
+    expect(r.results[0]?.text).toContain('80亿美元');
+  });
+
+  it('finds no fewer passages for a narrower query than for the broader one it contains', () => {
+    for (const [broad, narrow] of [
+      ['美军', '驻日美军'],
+      ['同盟', '日美同盟'],
+      ['特朗普', '特朗普政府'],
+      ['天皇', '日本天皇'],
+    ]) {
+      expect(ask(index, narrow as string).total, `${narrow} vs ${broad}`).toBeGreaterThanOrEqual(Math.min(ask(index, broad as string).total, 150));
+    }
+  });
+});
+
+describe.skipIf(!HAS_SHARED_CORPUS)('ask over the shared corpus: numbers, variants and answers', () => {
+  let shared: ShijiIndex;
+  beforeAll(async () => {
+    shared = await buildIndex((await loadCorpus([SEEDS_DIR, SHARED_CORPUS_DIR])).articles);
+  }, 120_000);
+
+  const texts = (q: string, limit = 10): string[] => ask(shared, q, { limit }).results.map((h) => h.text);
+
+  it('finds 5,500億 for 5500亿 and 三千億 for 3000亿 (thousands separators, Chinese numerals, traditional forms)', () => {
+    expect(texts('日本对美5500亿美元投资', 5).some((t) => t.includes('5,500億') || t.includes('5,500亿'))).toBe(true);
+    expect(texts('对3000亿美元中国商品加征关税', 5).some((t) => t.includes('三千億'))).toBe(true);
+  });
+
+  it('answers 第几任 with the passage giving the ordinal', () => {
+    expect(texts('石破茂是第几任首相', 3).some((t) => /第103任/.test(t))).toBe(true);
+    expect(texts('高市早苗是第几任首相', 3).some((t) => /第104任/.test(t))).toBe(true);
+  });
+
+  it('finds a place name in either transliteration, the one typed first', () => {
+    const david = ask(shared, '大卫营', { limit: 10 }).results;
+    expect(david.some((h) => h.text.includes('戴維營'))).toBe(true);
+    expect(david[0]?.text).toMatch(/大衛營|大卫营/);
+    expect(ask(shared, '戴维营', { limit: 10 }).results.some((h) => h.text.includes('大衛營'))).toBe(true);
+  });
+
+  it('answers a ministry question through the short title (防卫大臣 → 防卫相)', () => {
+    expect(texts('高市内阁的防卫大臣是谁', 5).some((t) => t.includes('小泉進次郎') && t.includes('防衛相'))).toBe(true);
+  });
+
+  it('puts a passage holding the counter asked for above those that only name the topic', () => {
+    const top = texts('申請對華出口水產品登記的日本企業有多少家', 3);
+    expect(top.some((t) => /\d+家企業/.test(t))).toBe(true);
+    const votes = texts('2021年自民党总裁选举 决选投票岸田和河野各得多少票', 3);
+    expect(votes.some((t) => /257票/.test(t))).toBe(true);
   });
 });
 

@@ -11,6 +11,15 @@ describe('variant table', () => {
     expect(table.variantsOf('会谈')).not.toContain('会谈');
   });
 
+  it('gives a word that stands in two classes the forms of both', () => {
+    const table = new VariantTable([
+      ['暂停', '禁运'],
+      ['暂停', '中止'],
+    ]);
+    expect(table.variantsOf('暂停').sort()).toEqual(['中止', '禁运'].sort());
+    expect(table.variantsOf('禁运')).toEqual(['暂停']);
+  });
+
   it('knows nothing of a word outside every group', () => {
     expect(new VariantTable().variantsOf('石破茂')).toEqual([]);
   });
