@@ -16,6 +16,8 @@ import { FollowNotifier, followsOver, type Follows } from './follow.ts';
 export interface News extends BackgroundService {
   follows: Follows;
   start(ctx: Pick<ServiceContext, 'client'>): void;
+  /** Resolves once the first poll after start() is done (tests: a feed changed after it is seen by the next pass). */
+  whenStarted(): Promise<void>;
   /** One poll now (tests, bench); null before start(). */
   pass(): Promise<PassReport | null>;
   stop(): Promise<void>;
@@ -61,6 +63,7 @@ export function createNews(config: Pick<Config, 'feeds' | 'feedIntervalMinutes'>
       });
       live.start();
     },
+    whenStarted: async () => live?.whenStarted(),
     pass: async () => (live ? live.pass() : null),
     async stop() {
       await live?.stop();

@@ -78,6 +78,11 @@ export class LiveNews {
     })().catch((err: unknown) => this.log.error({ err }, 'live news could not start'));
   }
 
+  /** Resolves once start()'s stock-taking and first pass are done (at once before start()). */
+  async whenStarted(): Promise<void> {
+    await this.started;
+  }
+
   /** Stops the timer and watchers and waits for the batch in progress. Safe to call more than once. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -64,6 +64,8 @@ async function boot(): Promise<{ bot: Bot; news: News }> {
   });
   await bot.ready;
   news.start(bot);
+  // The first poll (of the feed as it is now) is over before the test changes the feed.
+  await news.whenStarted();
   return { bot, news };
 }
 
