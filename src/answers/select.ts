@@ -30,9 +30,11 @@ export interface TopicThresholds {
   article: number;
   /** ...and then a passage of it covering this much is part of that story. */
   within: number;
+  /** A sentence of those passages is the topic's when it, or the sentence it follows, covers this much (relevantSentences). */
+  sentence: number;
 }
 
-export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35 };
+export const TOPIC_THRESHOLDS: TopicThresholds = { passage: 0.5, title: 0.75, article: 0.9, within: 0.35, sentence: 0.2 };
 
 /**
  * The sentences /timeline should take for a topic, article by article: the sentences of the
@@ -81,8 +83,35 @@ export function* timelineGroups(
       // In an article about the topic, every passage that names any of its concepts carries the account.
       if ((whole && found.some((f) => f.coverage > 0 && inside(f.passage))) || admitted.some(inside)) sentences.push(sentence);
     }
-    if (sentences.length) yield { source, sentences, about };
+    const kept = relevantSentences(sentences, q, t.sentence);
+    if (kept.length) yield { source, sentences: kept, about };
   }
+}
+
+/**
+ * The sentences of an admitted stretch that stay on the topic: a whole sentence (its parts cut at a
+ * new day judged together) that covers `floor` of the topic itself, or the one right after such a
+ * sentence in its paragraph (the account goes on: …姆努钦1月14日表示 before what he said). A dated
+ * sentence of the same passage about something else (受益於1965年條約的韓國公司 in a compensation
+ * story, 美中貿易談判自五月以來便陷入僵局 in a tariff story) is dropped.
+ */
+function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
+  const units: DatedSentence[][] = [];
+  for (const s of sentences) {
+    const last = units[units.length - 1];
+    const head = last?.[0];
+    if (last && head && head.paragraph === s.paragraph && head.sentence === s.sentence) last.push(s);
+    else units.push([s]);
+  }
+  const covers = units.map((u) => coverage(fold(u.map((s) => s.text).join('')), q) >= floor);
+  const out: DatedSentence[] = [];
+  units.forEach((u, i) => {
+    const head = u[0] as DatedSentence;
+    const before = units[i - 1]?.[0];
+    const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
+    if (covers[i] || follows) out.push(...u);
+  });
+  return out;
 }
 
 // One source reference per article, made when first asked for and kept: /timeline's lines and

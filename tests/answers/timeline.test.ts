@@ -362,6 +362,21 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     }
   });
 
+  it('leaves out a dated sentence of an admitted passage that is about something else (a treaty behind a fund, stalled talks behind a tariff)', () => {
+    const pay = answer('强征劳工 赔偿');
+    expect(pay.events.length).toBeGreaterThan(0);
+    expect(pay.events.some((e) => e.text.includes('受益於1965年條約'))).toBe(false);
+    const tariff = answer('美國對中國商品加徵關稅');
+    expect(tariff.events.length).toBeGreaterThan(0);
+    expect(tariff.events.some((e) => e.text.includes('自五月以來便陷入僵局'))).toBe(false);
+  });
+
+  it('keeps a dated sentence that carries the account on, or a later stretch of a sentence about the topic (…1月14日表示; 2024年则达到…)', () => {
+    expect(answer('中美第一阶段经贸协议').events.some((e) => e.date === '2020-01-14' && e.text.includes('1月14日表示'))).toBe(true);
+    expect(answer('日本防衛費').events.some((e) => e.date === '2024' && e.text.includes('2024年则达到'))).toBe(true);
+    expect(answer('强征劳工 赔偿').events.some((e) => e.date === '1965' && e.text.includes('请求权协定'))).toBe(true);
+  });
+
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
     const r = answer('2019 日美首脑会谈');
     expect(r.events.length).toBeGreaterThan(0);
