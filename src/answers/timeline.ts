@@ -545,7 +545,7 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
     cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
   }
-  const day = date ? date.date : (publicationDay(source.publishedAt) ?? source.publishedAt.slice(0, 10));
+  const day = date ? date.date : (publicationDay(source.publishedAt, source.url) ?? source.publishedAt.slice(0, 10));
   const precision: Precision = date ? date.precision : 'day';
   const reportedOnly = date === undefined;
   const sortKey = dateKey(day, precision);

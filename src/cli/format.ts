@@ -27,8 +27,8 @@ export function mark(text: string, spans: readonly Span[], styled: boolean): str
 }
 
 /** The publication day on the outlet's own clock (the one /timeline dates by), not UTC's. */
-export function day(iso: string): string {
-  return publicationDay(iso) ?? iso.slice(0, 10);
+export function day(iso: string, url?: string): string {
+  return publicationDay(iso, url) ?? iso.slice(0, 10);
 }
 
 function notice(r: { notice?: string | undefined; suggestions?: string[] | undefined }): string[] {
@@ -42,7 +42,7 @@ export function formatAsk(r: AskResult, styled: boolean): string {
   const lines = notice(r);
   for (const hit of r.results) {
     lines.push('');
-    lines.push(`${hit.rank}. ${style(styled, BOLD, hit.title)}  ${day(hit.publishedAt)} · ${hit.source}`);
+    lines.push(`${hit.rank}. ${style(styled, BOLD, hit.title)}  ${day(hit.publishedAt, hit.url)} · ${hit.source}`);
     if (hit.heading) lines.push(`   ${style(styled, DIM, `§ ${hit.heading}`)}`);
     if (hit.before) lines.push(`   ${style(styled, DIM, hit.before)}`);
     lines.push(`   ${mark(hit.text, hit.highlights, styled)}`);
@@ -63,14 +63,14 @@ export function formatWho(r: WhoResult, styled: boolean): string {
     else if (r.topics.length) lines.push(`Spoke most about: ${r.topics.join('、')}`);
     for (const s of r.statements) {
       lines.push('');
-      lines.push(`${day(s.publishedAt)} ${s.direct ? '“' : ''}${s.text}${s.direct ? '”' : ''}`);
+      lines.push(`${day(s.publishedAt, s.url)} ${s.direct ? '“' : ''}${s.text}${s.direct ? '”' : ''}`);
       lines.push(`   ${s.title} · ${s.source} · ${s.url}`);
     }
     if (!r.statements.length) lines.push('No statements of theirs in the corpus.');
   }
   for (const m of r.mentionedIn ?? []) {
     lines.push('');
-    lines.push(`${day(m.publishedAt)} ${m.text}`);
+    lines.push(`${day(m.publishedAt, m.url)} ${m.text}`);
     lines.push(`   ${m.title} · ${m.source} · ${m.url}`);
   }
   return lines.join('\n').trim();
@@ -85,8 +85,8 @@ function summaryLines(s: WhoSummary): string[] {
     lines.push(`Topics: ${s.topics.map((t) => `${t.topic} · ${period(t)} · ${t.count}`).join('; ')}`);
   }
   if (s.first && s.last && s.statements > 1) {
-    lines.push(`First: ${day(s.first.publishedAt)} ${s.first.text.slice(0, 60)}`);
-    lines.push(`Last:  ${day(s.last.publishedAt)} ${s.last.text.slice(0, 60)}`);
+    lines.push(`First: ${day(s.first.publishedAt, s.first.url)} ${s.first.text.slice(0, 60)}`);
+    lines.push(`Last:  ${day(s.last.publishedAt, s.last.url)} ${s.last.text.slice(0, 60)}`);
   }
   return lines;
 }

@@ -67,7 +67,7 @@ export function followPost(topic: string, event: TimelineEvent): RESTPostAPIChan
   const embed: APIEmbed = {
     title: truncate(escapeText(truncatePlain(event.title, LIMITS.title)), LIMITS.title),
     color: 0xa61b29,
-    description: truncate(`${link(event.title, event.url)} · ${escapeText(event.source)} · ${discordDate(event.publishedAt)}\n> ${escapeText(event.text)}`, 1500),
+    description: truncate(`${link(event.title, event.url)} · ${escapeText(event.source)} · ${discordDate(event.publishedAt, 'D', event.url)}\n> ${escapeText(event.text)}`, 1500),
     footer: { text: truncate(`关注 Following: ${topic}`, LIMITS.footer) },
   };
   return { embeds: [fitEmbed(embed)], allowed_mentions: NO_MENTIONS };

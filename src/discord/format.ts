@@ -9,6 +9,7 @@ import {
   type APIApplicationCommandOptionChoice,
 } from 'discord.js';
 import type { AskHit, AskResult, Precision, Span, StatementOut, TimelineEvent, TimelineResult, WhoResult } from '../answers/types.ts';
+import { publicationDay } from '../extract/dates.ts';
 import { pageButtonId, pageIndicatorId } from './pagination.ts';
 import { strings, type Strings } from './strings.ts';
 
@@ -245,9 +246,15 @@ export function unixSeconds(date: string): number | null {
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
 }
 
-/** A Discord timestamp tag (<t:unix:D>, shown in the reader's time zone and language). */
-export function discordDate(date: string, style: 'D' | 'd' | 'R' = 'D'): string {
-  const t = unixSeconds(date);
+/**
+ * A Discord timestamp tag (<t:unix:D>, shown in the reader's language). A day (style D or d) of an
+ * article's publication is the outlet's own day, as /timeline and the console date it (an RFI
+ * story of 21:15 UTC is 2 Feb in Paris, not 3 Feb): it is given as that day's noon UTC, which every
+ * reader's zone shows as the same day. Relative times (R) keep the instant.
+ */
+export function discordDate(date: string, style: 'D' | 'd' | 'R' = 'D', url?: string): string {
+  const day = style === 'R' ? undefined : publicationDay(date, url);
+  const t = unixSeconds(day ?? date);
   return t === null ? escapeText(date) : `<t:${t}:${style}>`;
 }
 
@@ -374,7 +381,7 @@ function pageCountOf(total: number, size: number): number {
 }
 
 function askEntry(hit: AskHit): Entry {
-  const head = `**${hit.rank}.** ${link(hit.title, hit.url)} · ${escapeText(hit.source)} · ${discordDate(hit.publishedAt)}`;
+  const head = `**${hit.rank}.** ${link(hit.title, hit.url)} · ${escapeText(hit.source)} · ${discordDate(hit.publishedAt, 'D', hit.url)}`;
   const heading = hit.heading ? `_${escapeText(truncatePlain(hit.heading, 80))}_\n` : '';
   const text = `${escapeText(hit.before ?? '')}${highlight(hit.text, hit.highlights)}${escapeText(hit.after ?? '')}`;
   return { head: heading ? `${head}\n${heading.trimEnd()}` : head, body: `> ${text}` };
@@ -405,7 +412,7 @@ export function askView(result: AskResult, page: number, locale: string): Answer
 
 function statementEntry(st: StatementOut): Entry {
   return {
-    head: `${link(st.title, st.url)} · ${escapeText(st.source)} · ${discordDate(st.publishedAt)}`,
+    head: `${link(st.title, st.url)} · ${escapeText(st.source)} · ${discordDate(st.publishedAt, 'D', st.url)}`,
     body: `> ${escapeText(st.text)}`,
   };
 }
@@ -470,7 +477,7 @@ function eventEntry(ev: TimelineEvent, s: Strings, locale: string): Entry {
   const others = (ev.sources ?? []).slice(1, 4).map((o) => link(o.source, o.url, 40));
   return {
     // An event several outlets report is one line, with how many on it.
-    head: `**${when}** · ${link(ev.source, ev.url, 40)} · ${ev.reportedOnly ? `${s.reported} ` : ''}${discordDate(ev.publishedAt)}${ev.sources && ev.sources.length > 1 ? ` · ×${ev.sources.length}` : ''}`,
+    head: `**${when}** · ${link(ev.source, ev.url, 40)} · ${ev.reportedOnly ? `${s.reported} ` : ''}${discordDate(ev.publishedAt, 'D', ev.url)}${ev.sources && ev.sources.length > 1 ? ` · ×${ev.sources.length}` : ''}`,
     body: `> ${escapeText(ev.text)}`,
     ...(others.length ? { tail: `${s.alsoIn} ${others.join(', ')}` } : {}),
   };

@@ -54,15 +54,81 @@ export interface DateMention {
 }
 
 /**
- * The clock of the publication day. Chinese-language outlets date their pages in East Asian time
- * (Beijing, Taipei, Hong Kong, Singapore; Tokyo is an hour later): an article stamped 16:00 UTC
- * is already the next day for its readers and its 今天.
+ * The clock of the publication day: the outlet's own. Most Chinese-language outlets date their
+ * pages in East Asian time (Beijing, Taipei, Hong Kong, Singapore: UTC+8), so that is the default;
+ * those whose newsroom sits elsewhere (RFI in Paris, VOA in Washington, NHK-style Tokyo sites…)
+ * date theirs, and mean their 今天, on their own clock. An article stamped 21:15 UTC on 2 Feb is
+ * 2 Feb in Paris and already 3 Feb in Beijing.
  */
-export const PUBLICATION_UTC_OFFSET_HOURS = 8;
+export const DEFAULT_PUBLICATION_ZONE = 'Asia/Shanghai';
 
-/** The publication day as 'YYYY-MM-DD' on that clock, or undefined for an unreadable timestamp. */
-export function publicationDay(publishedAt: string): string | undefined {
-  const p = pubOf(publishedAt);
+// Host suffix → the newsroom's time zone; the longest matching suffix wins (hk.epochtimes.com is
+// Hong Kong, epochtimes.com New York). A class: outlets whose home clock is not UTC+8.
+const OUTLET_ZONES: ReadonlyArray<readonly [string, string]> = [
+  ['rfi.fr', 'Europe/Paris'],
+  ['france24.com', 'Europe/Paris'],
+  ['bbc.com', 'Europe/London'],
+  ['bbc.co.uk', 'Europe/London'],
+  ['ftchinese.com', 'Europe/London'],
+  ['dw.com', 'Europe/Berlin'],
+  ['swissinfo.ch', 'Europe/Zurich'],
+  ['sputniknews.cn', 'Europe/Moscow'],
+  ['voachinese.com', 'America/New_York'],
+  ['voanews.com', 'America/New_York'],
+  ['rfa.org', 'America/New_York'],
+  ['ntdtv.com', 'America/New_York'],
+  ['epochtimes.com', 'America/New_York'],
+  ['hk.epochtimes.com', 'Asia/Hong_Kong'],
+  ['worldjournal.com', 'America/New_York'],
+  ['nytimes.com', 'America/New_York'],
+  ['cn.nytimes.com', 'America/New_York'],
+  ['wsj.com', 'America/New_York'],
+  ['creaders.net', 'America/New_York'],
+  ['ktsf.com', 'America/Los_Angeles'],
+  ['nippon.com', 'Asia/Tokyo'],
+  ['nikkei.com', 'Asia/Tokyo'],
+  ['kantsuu.com', 'Asia/Tokyo'],
+  ['jpichiban.com', 'Asia/Tokyo'],
+  ['.jp', 'Asia/Tokyo'],
+  ['yna.co.kr', 'Asia/Seoul'],
+  ['.kr', 'Asia/Seoul'],
+];
+
+/** The time zone an outlet dates its pages in, from its article's URL (UTC+8 when unknown). */
+export function outletZone(url: string | undefined): string {
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname.toLowerCase().replace(/\.$/, '') : '';
+  } catch {
+    return DEFAULT_PUBLICATION_ZONE;
+  }
+  let best: readonly [string, string] | undefined;
+  for (const entry of OUTLET_ZONES) {
+    const suffix = entry[0];
+    const matches = suffix.startsWith('.') ? host.endsWith(suffix) : host === suffix || host.endsWith(`.${suffix}`);
+    if (matches && (!best || suffix.length > best[0].length)) best = entry;
+  }
+  return best ? best[1] : DEFAULT_PUBLICATION_ZONE;
+}
+
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (as days since 1970-01-01) of an instant on a zone's clock. */
+function localEpochDay(ms: number, zone: string): number {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(ms));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return Math.round(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS);
+}
+
+/** The publication day as 'YYYY-MM-DD' on the outlet's clock (given its URL), or undefined for an unreadable timestamp. */
+export function publicationDay(publishedAt: string, url?: string): string | undefined {
+  const p = pubOf(publishedAt, outletZone(url));
   return p ? formatDay(p.y, p.m, p.d) : undefined;
 }
 
@@ -114,10 +180,10 @@ function mondayBased(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-function pubOf(publishedAt: string): Pub | undefined {
+function pubOf(publishedAt: string, zone: string = DEFAULT_PUBLICATION_ZONE): Pub | undefined {
   const ms = Date.parse(publishedAt);
   if (!Number.isFinite(ms)) return undefined;
-  const day = Math.floor((ms + PUBLICATION_UTC_OFFSET_HOURS * 3_600_000) / DAY_MS);
+  const day = localEpochDay(ms, zone);
   const { y, m, d } = fromEpochDay(day);
   if (y < 1000 || y > 9999) return undefined;
   return { y, m, d, day, dow: mondayBased(day) };
@@ -689,13 +755,13 @@ interface Built {
 }
 
 /**
- * Every date expression in `text`, resolved against the publication date (an ISO timestamp),
- * in text order. Never throws; an unreadable timestamp leaves only the dates written in full.
+ * Every date expression in `text`, resolved against the publication date (an ISO timestamp, read
+ * on the clock of the outlet at `url`), in text order. Never throws; an unreadable timestamp leaves only the dates written in full.
  */
-export function resolveDates(text: string, publishedAt: string, account?: DateAccount): DateMention[] {
+export function resolveDates(text: string, publishedAt: string, account?: DateAccount, url?: string): DateMention[] {
   if (!text) return [];
   const f = fold(text);
-  const pub = pubOf(publishedAt);
+  const pub = pubOf(publishedAt, outletZone(url));
   const { quote, title } = nesting(f);
   const hits = attachWeekdays(f, collect(f)).filter((h) => {
     if (title[h.start]) return false; // a number in a title is part of a name

@@ -118,7 +118,7 @@ export function extractDatedSentences(article: Article): DatedSentence[] {
   const account: DateAccount = {};
   paragraphs.forEach((p, paragraph) => {
     // Resolved over the whole paragraph: a bare 16日 may continue the 10月15日 of the sentence before.
-    const dates = resolveDates(p.text, article.publishedAt, account);
+    const dates = resolveDates(p.text, article.publishedAt, account, article.url);
     const f = fold(p.text);
     splitSentences(p.text).forEach((s, sentence) => {
       const groups = clauseGroups(f, s, dates);

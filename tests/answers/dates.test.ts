@@ -311,3 +311,26 @@ describe('resolveDates (property)', () => {
     );
   });
 });
+
+describe("the publication day is the outlet's own", () => {
+  // 21:15 UTC on 2 Feb: 22:15 in Paris, 16:15 in Washington, 05:15 on 3 Feb in Beijing and Taipei, 06:15 in Tokyo.
+  const LATE = '2024-02-02T21:15:01.000Z';
+  const today = (url: string): string | undefined => resolveDates('日本政府今天表示将继续谈判', LATE, undefined, url)[0]?.date;
+
+  it('reads 今天 and the publication day on the clock of the newsroom: Paris, Washington, Beijing, Taipei, Tokyo', () => {
+    expect(today('https://www.rfi.fr/cn/a')).toBe('2024-02-02');
+    expect(today('https://www.voachinese.com/a/1.html')).toBe('2024-02-02');
+    expect(today('https://www.bjnews.com.cn/detail/1')).toBe('2024-02-03');
+    expect(today('https://www.cna.com.tw/news/1')).toBe('2024-02-03');
+    expect(today('https://www.nippon.com/cn/1')).toBe('2024-02-03');
+    expect(publicationDay(LATE, 'https://www.rfi.fr/cn/a')).toBe('2024-02-02');
+    expect(publicationDay(LATE)).toBe('2024-02-03');
+  });
+
+  it('takes the most specific host: Hong Kong edition of a New York outlet', () => {
+    const evening = '2024-02-02T12:00:00.000Z'; // 20:00 in Beijing: a URL that cannot be read falls back to that clock
+    expect(publicationDay('2024-02-03T02:00:00.000Z', 'https://www.epochtimes.com/gb/1.htm')).toBe('2024-02-02');
+    expect(publicationDay('2024-02-03T02:00:00.000Z', 'https://hk.epochtimes.com/news/1')).toBe('2024-02-03');
+    expect(publicationDay(evening, 'not a url')).toBe('2024-02-02');
+  });
+});

@@ -206,9 +206,23 @@ describe('links and dates', () => {
   });
 
   it('renders dates as Discord timestamps, plain days at noon UTC', () => {
-    expect(discordDate('2021-11-11T14:15:03.000Z')).toBe('<t:1636640103:D>');
+    // A publication instant is shown as the outlet's own day (East Asian by default), at noon UTC.
+    expect(discordDate('2021-11-11T14:15:03.000Z')).toBe(`<t:${Date.UTC(2021, 10, 11, 12) / 1000}:D>`);
+    expect(discordDate('2021-11-11T17:15:03.000Z')).toBe(`<t:${Date.UTC(2021, 10, 12, 12) / 1000}:D>`);
+    // Relative times keep the instant.
+    expect(discordDate('2021-11-11T14:15:03.000Z', 'R')).toBe('<t:1636640103:R>');
     expect(discordDate('2020-10-15')).toBe(`<t:${Date.UTC(2020, 9, 15, 12) / 1000}:D>`);
     expect(discordDate('not a date')).toBe('not a date');
+  });
+
+  it('dates an article by the clock of its outlet: Paris and Washington newsrooms late in their evening, Beijing by default', () => {
+    const lateEvening = '2024-02-02T21:15:01.000Z'; // 22:15 in Paris, 16:15 in Washington, 05:15 on the 3rd in Beijing
+    const feb = (d: number): string => `<t:${Date.UTC(2024, 1, d, 12) / 1000}:D>`;
+    expect(discordDate(lateEvening, 'D', 'https://www.rfi.fr/cn/a')).toBe(feb(2));
+    expect(discordDate(lateEvening, 'D', 'https://www.voachinese.com/a/1.html')).toBe(feb(2));
+    expect(discordDate(lateEvening, 'D', 'https://udn.com/news/story/1')).toBe(feb(3));
+    expect(discordDate(lateEvening, 'D', 'https://hk.epochtimes.com/news/1')).toBe(feb(3));
+    expect(discordDate(lateEvening)).toBe(feb(3));
   });
 
   it('shows months, years and decades in words', () => {
@@ -228,7 +242,7 @@ describe('askView', () => {
     expect(view.embed.title).toBe('驻日美军经费');
     expect(view.embed.description).toContain(`(${URL_A})`);
     expect(view.embed.description).toContain('(https://www.voachinese.com/a/1.html)');
-    expect(view.embed.description).toContain('<t:1636640103:D>');
+    expect(view.embed.description).toContain(`<t:${Date.UTC(2021, 10, 11, 12) / 1000}:D>`);
     expect(view.embed.description).toContain('**驻日美军驻留经费**');
     expect(view.embed.footer?.text).toContain('rfi.fr');
     expect(view.embed.footer?.text).toContain('voachinese.com');
