@@ -37,7 +37,7 @@ export default {
   async execute(interaction, ctx) {
     const topic = interaction.options.getString('topic', true);
     const channel = interaction.options.getChannel('channel', true);
-    await replyFollow(interaction, ctx.follows, topic, channel.id);
+    await replyFollow(interaction, ctx.follows, topic, channel.id, ctx.follows ? await ctx.topicHasArticles(topic) : null);
   },
   async autocomplete(interaction, ctx) {
     await ctx.suggest(interaction, 'topics');

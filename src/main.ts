@@ -32,7 +32,15 @@ async function main(): Promise<void> {
   const ctx = createContext(dirs, { styled: process.stdout.isTTY === true });
   // Load now, with its "loading N articles…" line, rather than silently on the first question.
   ctx.library().catch(() => undefined);
-  await runConsole(await loadCommands(), ctx, { input: process.stdin, output: process.stdout, interactive });
+  // FEEDS set: polled every FEED_INTERVAL while the console runs, one line per batch of new articles.
+  const say = (line: string): void => void (interactive ? process.stdout : process.stderr).write(`\n${line}\n`);
+  // Imported only then: without FEEDS the console loads no SQLite and no feed parser.
+  const news = loaded.config.feeds.length ? (await import('./cli/console-news.ts')).startConsoleNews(loaded.config, dirs, ctx.library(), say) : null;
+  try {
+    await runConsole(await loadCommands(), ctx, { input: process.stdin, output: process.stdout, interactive });
+  } finally {
+    await news?.stop();
+  }
 }
 
 main().catch((err: unknown) => {

@@ -39,6 +39,8 @@ export interface CommandContext {
   suggest(interaction: AutocompleteInteraction, kind: SuggestionKind): Promise<void>;
   /** The /follow subscriptions, or null when the bot runs without its news database. */
   follows: Follows | null;
+  /** Whether the library has any article on `topic` (its timeline has an event); null when it cannot tell in time. */
+  topicHasArticles(topic: string): Promise<boolean | null>;
 }
 
 /** The `hide` option every command takes. */

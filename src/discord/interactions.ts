@@ -112,6 +112,27 @@ function customIdsOf(rows: ReadonlyArray<{ toJSON(): unknown }>): string[] {
   return disabledCopy(rows).flatMap((r) => r.components.map((b) => ('custom_id' in b ? String(b.custom_id) : '')));
 }
 
+// A reply must reach Discord within 3 s: past this, the answer says nothing about existing articles.
+const TOPIC_CHECK_MS = 1500;
+
+/** Asks the answerer (the worker holds the library) for one timeline event on `topic`; null when it cannot tell in time. */
+async function topicHasArticles(answerer: Answerer, topic: string, log: Logger): Promise<boolean | null> {
+  if (!answerer.loaded) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), TOPIC_CHECK_MS);
+  });
+  try {
+    const result = await Promise.race([answerer.timeline(topic, { limit: 1 }).then((r) => r.events.length > 0), late]);
+    return result;
+  } catch (err) {
+    log.warn({ err }, 'could not check the followed topic against the library');
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createInteractionHandler(deps: InteractionDeps): InteractionHandler {
   const now = deps.now ?? Date.now;
   const { commands, answerer, logger, cooldowns, sessions, responder, metrics } = deps;
@@ -120,6 +141,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
 
   const context = (log: Logger, name: string, received: number): CommandContext => ({
     follows: deps.follows ?? null,
+    topicHasArticles: (topic) => topicHasArticles(answerer, topic, log),
     answer: (interaction, spec) => answer(interaction, spec, log, name, received),
     async suggest(interaction, kind) {
       // Autocomplete must answer within 3 s and cannot be deferred: from the lists this thread holds.

@@ -3,6 +3,7 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../corpus/article.ts';
 import { parseArticle } from '../corpus/parse.ts';
+import { fold } from '../text/normalize.ts';
 import type { FeedItem } from './parse.ts';
 
 /**
@@ -43,10 +44,16 @@ export function renderItem(item: FeedItem): RenderedItem {
   return { ok: true, file, text, article: parsed.article };
 }
 
+// Simplified characters whose traditional form is itself a simplified character, so fold keeps it:
+// 看着 is 看著 in Taiwan, and 著 stays 著 (著名). For dedup only, both sides take one form.
+const MERGED: Record<string, string> = { 著: '着' };
+const MERGED_IN_TRADITIONAL = new RegExp(`[${Object.keys(MERGED).join('')}]`, 'g');
+
 // What makes two tellings the same text: letters and digits only (no spacing, punctuation or symbols),
-// full-width forms folded (NFKC), case ignored; CJK text has no spaces to lean on, so nothing else.
+// traditional folded to simplified and full-width to half-width (one wire story is printed in both
+// scripts, with either punctuation), case ignored; CJK text has no spaces to lean on, so nothing else.
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return fold(text).replace(MERGED_IN_TRADITIONAL, (c) => MERGED[c] ?? c).normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 24);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parseArticle } from '../corpus/parse.ts';
 import { fingerprint, renderItem, writeAtomic } from './article-file.ts';
 import { fetchFeed, type FetchOptions } from './fetch.ts';
 import { parseFeedText } from './parse.ts';
@@ -38,6 +39,8 @@ export interface IngestReport {
   unchanged: number;
   /** Items that were another article already (same text under another link). */
   duplicates: number;
+  /** Items whose file was removed from the folder by hand: not written again. */
+  removed: number;
   /** Items left out, each with its reason. */
   skipped: string[];
   /** When the feed will be tried again (after a failure). */
@@ -57,7 +60,7 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
   const now = options.now ?? Date.now;
   const dir = resolve(options.dir);
   const { store } = options;
-  const report: IngestReport = { feed: url, status: 'ok', added: [], replaced: [], unchanged: 0, duplicates: 0, skipped: [] };
+  const report: IngestReport = { feed: url, status: 'ok', added: [], replaced: [], unchanged: 0, duplicates: 0, removed: 0, skipped: [] };
   const fail = (error: string): IngestReport => {
     const failures = store.feed(url).failures + 1;
     const retryAt = now() + backoffMs(failures, options.backoffBaseMs ?? 60_000);
@@ -103,12 +106,22 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
       report.replaced.push(path);
       continue;
     }
+    // Written by this reader and gone from the folder: someone removed it; the tombstone keeps it out.
+    if (store.removed(dir, file)) {
+      report.removed++;
+      continue;
+    }
+    if (store.article(dir, file)) {
+      store.markRemoved(dir, file, now());
+      report.removed++;
+      continue;
+    }
     const alias = store.alias(dir, item.link);
     if (alias && alias !== file && existsSync(join(dir, alias))) {
       report.duplicates++;
       continue;
     }
-    const twin = sameStory(store, dir, file, print);
+    const twin = sameStory(store, dir, file, print, now());
     if (twin) {
       store.addAlias(dir, item.link, twin);
       report.duplicates++;
@@ -123,12 +136,13 @@ export async function ingestFeed(url: string, options: IngestOptions): Promise<I
 }
 
 /** Another article of `dir` telling the same story (same text, or most paragraphs in common), if any. */
-function sameStory(store: NewsStore, dir: string, file: string, print: { textHash: string; paragraphs: string[] }): string | null {
+function sameStory(store: NewsStore, dir: string, file: string, print: { textHash: string; paragraphs: string[] }, now: number): string | null {
   const alive = (other: string): boolean => {
     if (other === file) return false;
     if (existsSync(join(dir, other))) return true;
-    // Removed from the folder by hand: it no longer counts, and its record goes.
-    store.forget(dir, other);
+    // Removed from the folder by hand: it no longer counts, and its record goes (a feed file's leaves a tombstone).
+    if (other.startsWith('feed_')) store.markRemoved(dir, other, now);
+    else store.forget(dir, other);
     return false;
   };
   for (const other of store.sameText(dir, print.textHash)) if (alive(other)) return other;
@@ -143,9 +157,9 @@ function sameStory(store: NewsStore, dir: string, file: string, print: { textHas
 const HEADER_BYTES = 8192;
 
 /**
- * Learns the links of the folder's other article files (exports, hand-made), so an item already
- * there under another file name is not written twice. Only files new or changed since the last
- * pass are read, and only their first lines.
+ * Learns the links and content fingerprints of the folder's other article files (exports,
+ * hand-made), so an item already there under another file name or another URL is not written
+ * twice. Only files new or changed since the last pass (size:mtime) are read.
  */
 export async function learnFolderLinks(dir: string, store: NewsStore): Promise<void> {
   const known = store.corpusFiles(dir);
@@ -170,9 +184,23 @@ export async function learnFolderLinks(dir: string, store: NewsStore): Promise<v
       continue;
     }
     if (known.get(name) === sig) continue;
-    store.recordCorpusFile(dir, name, sig, await headerLink(path));
+    const text = await readFile(path, 'utf8').catch(() => null);
+    const parsed = text === null ? null : parseArticle(name, text);
+    if (parsed?.ok) {
+      const print = fingerprint(parsed.article);
+      const link = canonicalLink(parsed.article.url) ?? parsed.article.url;
+      store.recordArticle({ dir, file: name, link, textHash: print.textHash, paragraphs: print.paragraphs.length }, print.paragraphs);
+      store.recordCorpusFile(dir, name, sig, canonicalLink(parsed.article.url));
+    } else {
+      // Not an article the corpus reads: at most its header link, as before.
+      store.recordCorpusFile(dir, name, sig, await headerLink(path));
+    }
   }
-  for (const name of known.keys()) if (!present.has(name)) store.forgetCorpusFile(dir, name);
+  for (const name of known.keys()) {
+    if (present.has(name)) continue;
+    store.forgetCorpusFile(dir, name);
+    store.forget(dir, name);
+  }
 }
 
 // Line 2 of an article file is [title](url).

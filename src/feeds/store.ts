@@ -42,6 +42,10 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // The links of article files already in the folder (exports, hand-made), read once per file version.
   `CREATE TABLE corpus_files (dir TEXT NOT NULL, file TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (dir, file));`,
+  // Folder files are now fingerprinted too (on folded text): read them all again once.
+  `DELETE FROM corpus_files;`,
+  // Feed files removed from the folder by hand: not written again while the feed carries the item.
+  `CREATE TABLE feed_removed (dir TEXT NOT NULL, file TEXT NOT NULL, removed_at INTEGER NOT NULL, PRIMARY KEY (dir, file));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -190,6 +194,19 @@ export class NewsStore {
       this.db.prepare('INSERT INTO feed_articles (dir, file, link, text_hash, paragraphs) VALUES (?, ?, ?, ?, ?)').run(a.dir, a.file, a.link, a.textHash, a.paragraphs);
       const insert = this.db.prepare('INSERT INTO feed_paragraphs (hash, dir, file) VALUES (?, ?, ?)');
       for (const h of new Set(paragraphHashes)) insert.run(h, a.dir, a.file);
+    })();
+  }
+
+  /** Whether the feed file `file` was removed from `dir` by hand (a tombstone). */
+  removed(dir: string, file: string): boolean {
+    return this.db.prepare('SELECT 1 FROM feed_removed WHERE dir = ? AND file = ?').get(dir, file) !== undefined;
+  }
+
+  /** Leaves a tombstone for a feed file removed by hand and drops its record. */
+  markRemoved(dir: string, file: string, now: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO feed_removed (dir, file, removed_at) VALUES (?, ?, ?)').run(dir, file, now);
+      this.forget(dir, file);
     })();
   }
 

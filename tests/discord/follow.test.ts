@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,8 +70,8 @@ async function boot(): Promise<{ bot: Bot; news: News }> {
 }
 
 /** Runs a slash command with a channel option (type 7, resolved as Discord sends it) and returns the reply's body. */
-async function run(name: string, options: Record<string, string>, channel: string | null): Promise<Json> {
-  const payload = fake.chatInput(name, options, fake.user('2000000000000000001', 'mod'), 'en-US');
+async function run(name: string, options: Record<string, string>, channel: string | null, user = '2000000000000000001'): Promise<Json> {
+  const payload = fake.chatInput(name, options, fake.user(user, 'mod'), 'en-US');
   const data = payload.data as Json;
   if (channel) {
     (data.options as Json[]).push({ name: 'channel', type: 7, value: channel });
@@ -91,6 +91,14 @@ describe('/follow posts each new article on a topic once', () => {
     const followed = await run('follow', { topic: '日美同盟' }, fake.channelId);
     expect(followed.flags).toBe(64 | 4);
     expect(String(followed.content)).toContain('Following **日美同盟**');
+    // The seeds tell of the alliance: nothing to warn about.
+    expect(String(followed.content)).not.toContain('No article on this topic yet');
+    // A topic no article tells of yet: accepted, and the reply says so (asked of the answerer, not the main thread's library).
+    // (Another moderator: the per-user cooldown holds the first one's next /follow.)
+    const early = await run('follow', { topic: '北大西洋鲭鱼' }, fake.channelId, '2000000000000000002');
+    expect(String(early.content)).toContain('Following **北大西洋鲭鱼**');
+    expect(String(early.content)).toContain('No article on this topic yet; new ones will be posted.');
+    expect(String((await run('unfollow', { topic: '北大西洋鲭鱼' }, null, '2000000000000000002')).content)).toContain('Stopped following **北大西洋鲭鱼**');
     expect(String((await run('following', {}, null)).content)).toContain(`**日美同盟** → <#${fake.channelId}>`);
 
     feeds.serve('/news', rss([ALLIANCE, ICELAND]));
@@ -113,18 +121,24 @@ describe('/follow posts each new article on a topic once', () => {
     expect(posts()).toHaveLength(1);
     await first.bot.stop();
 
-    // A restart over the same database: the subscription is still there, and the article,
-    // removed by hand and written again by the feed, is not posted a second time.
+    // A restart over the same database: the subscription is still there; the article removed by
+    // hand is not written again by the feed (tombstone), and put back by hand it is not posted a second time.
     const store = NewsStore.open(join(root, 'cache', 'shiji.db'));
     expect(store.version).toBe(SCHEMA_VERSION);
     expect(store.follows().map((f) => f.topic)).toEqual(['日美同盟']);
     store.close();
     const second = await boot();
     const written = pass?.added.find((p) => p.endsWith('.txt') && library.article(p.split('/').pop() as string)?.title.includes('日美')) as string;
+    const kept = readFileSync(written, 'utf8');
     unlinkSync(written);
     feeds.serve('/news', rss([ICELAND, ALLIANCE]));
     const again = await second.news.pass();
-    expect(again?.added).toEqual([written]);
+    expect(again?.added).toEqual([]);
+    expect(again?.feeds[0]).toMatchObject({ removed: 1 });
+    expect(existsSync(written)).toBe(false);
+    writeFileSync(written, kept);
+    const back = await second.news.pass();
+    expect(back?.added).toEqual([written]);
     expect(posts()).toHaveLength(1);
 
     expect(String((await run('unfollow', { topic: '日美同盟' }, null)).content)).toContain('Stopped following **日美同盟**');

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,75 @@ describe('ingest: one pass over a feed', () => {
     expect(report.added).toHaveLength(1);
     expect(report).toMatchObject({ unchanged: 1, duplicates: 1 });
     expect(txt(dir)).toHaveLength(2);
+  });
+
+  it('dedups the same wire story in the other script or with the other punctuation width (compared folded)', async () => {
+    const [one, two, three] = seedItems();
+    if (!one || !two || !three) throw new Error('seeds');
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    // Half-width punctuation where the original has full-width (and the reverse is the same class).
+    const halfWidth = (html: string): string => html.replace(/，/g, ',').replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')');
+    const { dir, store } = fresh();
+    server.serve('/scripts', rss([one, two]));
+    await ingestFeed(server.url('/scripts'), { dir, store });
+    const traditional = { ...one, link: 'https://hk.example.com/a/1', title: toTraditional(one.title), html: toTraditional(one.html) };
+    const punctuated = { ...two, link: 'https://tw.example.com/b/2', html: halfWidth(toTraditional(two.html)) };
+    expect(traditional.html).not.toBe(one.html);
+    server.serve('/scripts', rss([traditional, punctuated, three]));
+    const report = await ingestFeed(server.url('/scripts'), { dir, store });
+    // The third seed is another story: it is written; the two other tellings are not.
+    expect(report).toMatchObject({ duplicates: 2 });
+    expect(report.added).toHaveLength(1);
+    expect(txt(dir)).toHaveLength(3);
+  });
+
+  it('dedups against the articles already in the folder (exports), not only what the feed reader wrote', async () => {
+    const [one, two] = seedItems();
+    if (!one || !two) throw new Error('seeds');
+    const { dir, store } = fresh();
+    mkdirSync(dir, { recursive: true });
+    // An export of the story from another site, under its own URL and file name.
+    const exported = readFileSync(join('seeds', '000_a2194fe5ab64c492.txt'), 'utf8').split('\n');
+    exported[1] = `[${one.title}](https://mirror.example.net/story/42)`;
+    writeFileSync(join(dir, 'export_42.txt'), exported.join('\n'));
+    const reprint = { ...one, link: 'https://wire.example.org/2020/biden', html: OpenCC.Converter({ from: 'cn', to: 'hk' })(one.html) };
+    server.serve('/exports', rss([reprint, two]));
+    const report = await ingestFeed(server.url('/exports'), { dir, store });
+    expect(report).toMatchObject({ duplicates: 1 });
+    expect(report.added).toHaveLength(1);
+    // The export removed by hand: the story is the feed's to write again.
+    rmSync(join(dir, 'export_42.txt'));
+    server.serve('/exports', rss([reprint, two, { ...two, link: 'https://wire.example.org/x' }]));
+    const again = await ingestFeed(server.url('/exports'), { dir, store });
+    expect(again.added).toHaveLength(1);
+    expect(again.duplicates).toBe(1);
+  });
+
+  it('does not write again a feed file removed by hand while the feed still carries the item, across a restart', async () => {
+    const [one, two, three] = seedItems();
+    if (!one || !two || !three) throw new Error('seeds');
+    const dir = join(root, `corpus-${n++}`);
+    const dbPath = join(root, `removed-${n}.db`);
+    let store = NewsStore.open(dbPath);
+    server.serve('/removed', rss([one, two]));
+    const first = await ingestFeed(server.url('/removed'), { dir, store });
+    const gone = first.added[0] as string;
+    rmSync(gone);
+    store.close();
+    // A restart: a new process opens the same database file.
+    store = NewsStore.open(dbPath);
+    server.serve('/removed', rss([one, two, three]));
+    const report = await ingestFeed(server.url('/removed'), { dir, store });
+    expect(report).toMatchObject({ removed: 1, unchanged: 1 });
+    expect(report.added).toHaveLength(1);
+    expect(existsSync(gone)).toBe(false);
+    store.close();
+    store = NewsStore.open(dbPath);
+    server.serve('/removed', rss([three, two, one]));
+    const later = await ingestFeed(server.url('/removed'), { dir, store });
+    expect(later).toMatchObject({ removed: 1, unchanged: 2, added: [] });
+    expect(existsSync(gone)).toBe(false);
+    store.close();
   });
 
   it('leaves out items without a link or a date, saying which, and keeps the rest', async () => {

@@ -9,6 +9,7 @@ export function reportLine(r: IngestReport): string {
   if (r.status === 'not-modified') return `feed ${r.feed}: not modified (304), nothing new`;
   const parts = [`${r.added.length} new`, `${r.replaced.length} updated`, `${r.unchanged} unchanged`];
   if (r.duplicates) parts.push(`${r.duplicates} duplicate${r.duplicates > 1 ? 's' : ''}`);
+  if (r.removed) parts.push(`${r.removed} removed by hand`);
   if (r.skipped.length) parts.push(`${r.skipped.length} skipped (${r.skipped[0]}${r.skipped.length > 1 ? ', …' : ''})`);
   return `feed ${r.feed}: ${parts.join(', ')}`;
 }
