@@ -48,6 +48,8 @@ export interface BotOptions {
   services?: readonly BackgroundService[];
   /** /follow's subscriptions (live news); without them /follow says it is unavailable. */
   follows?: Follows;
+  /** How long the gateway may stay away before a warning is logged (default 30 s; tests shorten it). */
+  disconnectWarnMs?: number;
 }
 
 export interface Bot {
@@ -240,12 +242,16 @@ export async function startBot(
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'gateway connection error'));
 
   // Away from the gateway: a warning once it lasts, an info line when back.
+  const warnAfterMs = options.disconnectWarnMs ?? DISCONNECT_WARN_MS;
   let awaySince: number | null = null;
   let awayTimer: ReturnType<typeof setTimeout> | undefined;
   const away = (): void => {
     if (awaySince !== null || stopping) return;
     awaySince = Date.now();
-    awayTimer = setTimeout(() => log.warn({ seconds: Math.round((Date.now() - (awaySince ?? Date.now())) / 1000) }, 'disconnected from Discord for more than 30 s'), DISCONNECT_WARN_MS);
+    awayTimer = setTimeout(
+      () => log.warn({ seconds: Math.round((Date.now() - (awaySince ?? Date.now())) / 1000), thresholdMs: warnAfterMs }, `disconnected from Discord for more than ${warnAfterMs % 1000 === 0 ? `${warnAfterMs / 1000} s` : `${warnAfterMs} ms`}`),
+      warnAfterMs,
+    );
     awayTimer.unref();
   };
   const back = (): void => {

@@ -23,7 +23,7 @@ export interface RecordedCall {
   /** Date.now() when the request arrived. */
   at: number;
   /** The fault injected into this call, if any. */
-  fault?: Fault['kind'];
+  fault?: Fault['kind'] | 'rate-limited';
 }
 
 /**
@@ -32,6 +32,16 @@ export interface RecordedCall {
  * after processing (the client waits until its own timeout).
  */
 export type Fault = { kind: 'status-before'; status: number } | { kind: 'status-after'; status: number } | { kind: 'hang-after' };
+
+/**
+ * A 429 as Discord sends it: `retry_after` (seconds) in the body and Retry-After, plus either
+ * X-RateLimit-Global (the bot's global limit) or a route bucket (X-RateLimit-Bucket, Limit,
+ * Remaining 0, Reset-After) with X-RateLimit-Scope user. The call is not processed.
+ */
+export interface RateLimit {
+  retryAfterMs: number;
+  global?: boolean;
+}
 
 export interface GatewayFrame {
   op: number;
@@ -101,6 +111,9 @@ export class FakeDiscord {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly faults: Array<{ test: (c: RecordedCall) => boolean; fault: Fault; times: number }> = [];
   private readonly held = new Set<ServerResponse>();
+  private readonly rateLimits: Array<{ test: (c: RecordedCall) => boolean; limit: RateLimit; times: number }> = [];
+  private readonly heldSockets = new Set<WebSocket>();
+  private gatewayHeld = false;
   private seq = 0;
   private counter = 0;
   private port = 0;
@@ -181,7 +194,27 @@ export class FakeDiscord {
       this.received.push(frame);
       this.onFrame(ws, frame);
     });
+    if (this.gatewayHeld) this.heldSockets.add(ws);
+    else this.hello(ws);
+  }
+
+  private hello(ws: WebSocket): void {
     this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
+  }
+
+  /**
+   * Keeps the gateway down: new connections are accepted but get no HELLO until `releaseGateway()`
+   * (discord.js waits 60 s for it), so a bot stays disconnected for as long as a test wants.
+   */
+  holdGateway(): void {
+    this.gatewayHeld = true;
+  }
+
+  /** Ends `holdGateway()`: held connections get their HELLO and the bot resumes. */
+  releaseGateway(): void {
+    this.gatewayHeld = false;
+    for (const ws of this.heldSockets) if (ws.readyState === WebSocket.OPEN) this.hello(ws);
+    this.heldSockets.clear();
   }
 
   private onFrame(ws: WebSocket, frame: GatewayFrame): void {
@@ -370,6 +403,11 @@ export class FakeDiscord {
     this.faults.push({ test, fault, times });
   }
 
+  /** Answers the next `times` REST calls that pass `test` with a 429 (not processed). */
+  rateLimit(test: (c: RecordedCall) => boolean, limit: RateLimit, times = 1): void {
+    this.rateLimits.push({ test, limit, times });
+  }
+
   /** Closes every gateway connection with `code` (4004: authentication failed, as when a token is reset). */
   closeGateway(code: number, reason = ''): void {
     for (const ws of this.sockets) ws.close(code, reason);
@@ -452,6 +490,28 @@ export class FakeDiscord {
       status: 0,
       at,
     };
+    const limited = this.rateLimits.find((r) => r.times > 0 && r.test(call));
+    if (limited) {
+      limited.times--;
+      call.status = 429;
+      call.fault = 'rate-limited';
+      this.record(call);
+      const { retryAfterMs, global = false } = limited.limit;
+      const seconds = retryAfterMs / 1000;
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'retry-after': String(Math.max(1, Math.ceil(seconds))) };
+      if (global) Object.assign(headers, { 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
+      else
+        Object.assign(headers, {
+          'x-ratelimit-bucket': `bucket-${call.method}-${call.path.split('/').slice(0, 3).join('-')}`,
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(seconds),
+          'x-ratelimit-reset': String((Date.now() + retryAfterMs) / 1000),
+          'x-ratelimit-scope': 'user',
+        });
+      res.writeHead(429, headers).end(JSON.stringify({ message: 'You are being rate limited.', retry_after: seconds, global }));
+      return;
+    }
     const injected = this.faults.find((f) => f.times > 0 && f.test(call));
     if (injected) injected.times--;
     const fault = injected?.fault;
@@ -459,13 +519,7 @@ export class FakeDiscord {
     let [status, payload] = fault?.kind === 'status-before' ? [fault.status, { message: `${fault.status}: injected`, code: 0 }] : this.route(call);
     if (fault?.kind === 'status-after') [status, payload] = [fault.status, { message: `${fault.status}: injected after processing`, code: 0 }];
     call.status = fault?.kind === 'hang-after' ? 0 : status;
-    this.calls.push(call);
-    for (const w of [...this.waiters]) {
-      if (w.test(call)) {
-        this.waiters.delete(w);
-        w.resolve(call);
-      }
-    }
+    this.record(call);
     if (fault?.kind === 'hang-after') {
       // Processed, never answered: the client's timeout (or close()) ends it.
       this.held.add(res);
@@ -477,6 +531,16 @@ export class FakeDiscord {
       return;
     }
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload ?? {}));
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const w of [...this.waiters]) {
+      if (w.test(call)) {
+        this.waiters.delete(w);
+        w.resolve(call);
+      }
+    }
   }
 
   private route(call: RecordedCall): [number, unknown] {
