@@ -1,9 +1,9 @@
 /**
  * A growing vocabulary for the synthesised archive (bench/synth.ts). Recombined real paragraphs
  * alone never bring a new term, so the archive's vocabulary stops at the real articles'. Here the
- * names, places, organisations, other proper nouns and amounts of each recombined paragraph may
- * be replaced by other entries of jieba's dictionary with the same part of speech (or by other
- * digits), at the rate that keeps the archive's (tokens, distinct terms) on the Heaps curve
+ * names, places, organisations, other proper nouns, common nouns and amounts of each recombined
+ * paragraph may be replaced by other entries of jieba's dictionary with the same part of speech
+ * (or by other digits; proper nouns alone do not bring enough new terms per article), at the rate that keeps the archive's (tokens, distinct terms) on the Heaps curve
  * V = K·N^β fitted on the real articles (bench/heaps.ts): a new term whenever the archive is
  * below the curve, otherwise, now and then, a name an earlier article already brought (so new
  * names recur, as in the news), otherwise the original word.
@@ -21,8 +21,8 @@ import { segment, tag } from '../src/text/segment.ts';
 import { byDate, expectedTerms, measureHeaps, articleTerms, type HeapsFit } from './heaps.ts';
 import { prng } from './synth.ts';
 
-/** jieba's part-of-speech tags, in the classes a word may be swapped within. */
-const TAG_CLASS: Record<string, string> = { nr: 'nr', nrt: 'nr', nrfg: 'nr', ns: 'ns', nt: 'nt', nz: 'nz' };
+/** jieba's part-of-speech tags, in the classes a word may be swapped within (names, places, organisations, other proper nouns, nouns, verbal nouns). */
+const TAG_CLASS: Record<string, string> = { nr: 'nr', nrt: 'nr', nrfg: 'nr', ns: 'ns', nt: 'nt', nz: 'nz', n: 'n', vn: 'vn' };
 // Han words of 2–4 characters: what a name, place or organisation looks like in the news.
 const HAN_WORD = /^\p{sc=Han}{2,4}$/u;
 // An amount, not a date or a clock time (those keep their digits so that dates stay valid).
