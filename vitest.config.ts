@@ -10,6 +10,7 @@ const INTEGRATION = [
   'tests/cli/**/*.test.ts',
   'tests/discord/e2e.test.ts',
   'tests/bench/smoke.test.ts',
+  'tests/bench/vocabulary.test.ts',
   'tests/index/chunks.test.ts',
   'tests/index/snapshot.test.ts',
   'tests/index/update*.test.ts',

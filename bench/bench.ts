@@ -38,6 +38,8 @@ import { buildBaseline, indexedTexts, rawJiebaCut, type BaselineName } from './b
 import { defaultCaseFiles, defaultCorpusDirs, evaluate, loadCaseFile, type AskCase, type SourcedCase } from './eval.ts';
 import { latency, scoreAsk, summarizeAsk, utf8MB, type Latency, type Provenance } from './metrics.ts';
 import { DEFAULT_SEED, synthesize, writeCorpus, type SynthCorpus } from './synth.ts';
+import { articleTerms, expectedTerms, fitHeaps, heapsCurve } from './heaps.ts';
+import { vocabularyPlan, type VocabularyPlan } from './substitute.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -127,6 +129,24 @@ async function askCases(): Promise<SourcedCase[]> {
   return (await Promise.all((await defaultCaseFiles()).map(loadCaseFile))).flat();
 }
 
+/**
+ * Text the synthesiser must leave verbatim: every labelled passage's text (so that its copies
+ * still count as relevant) and every query of the benchmark (so that their terms keep their
+ * frequencies).
+ */
+function keptText(cases: readonly SourcedCase[]): string[] {
+  const labels = cases.flatMap(({ case: c }) =>
+    c.kind === 'ask' ? [c.query, ...c.relevant.map((r) => r.contains)] : c.kind === 'who' ? [c.person, ...c.statements.map((x) => x.contains), ...c.not_statements.map((x) => x.contains)] : [c.topic, ...c.events.map((e) => e.contains)],
+  );
+  return [...labels, ...askQueries(cases), ...WHO_QUERIES, ...TIMELINE_QUERIES];
+}
+
+/** The archive every child of a size works on: the same real articles, seed and vocabulary plan give the same text. */
+async function archiveOf(real: readonly Article[], args: CommonArgs): Promise<{ archive: SynthCorpus; plan: VocabularyPlan }> {
+  const plan = vocabularyPlan(real, { keep: keptText(await askCases()) });
+  return { archive: synthesize(real, { size: args.size, seed: args.seed, vocabulary: plan }), plan };
+}
+
 /** Takes the map, not the archive: the closure must not keep the synthesised articles alive. */
 function provenanceOf(map: ReadonlyMap<string, string[]>): Provenance {
   return (file) => map.get(file) ?? [file];
@@ -179,12 +199,17 @@ async function childBuild(args: CommonArgs & { dir: string }): Promise<BuildResu
   const memory: MemoryMark[] = [];
   mark(memory, 'start');
   const real = await realArticles(args.corpus);
-  let archive: SynthCorpus | undefined = synthesize(real, { size: args.size, seed: args.seed });
+  // jieba is loaded before the synthesis (which cuts text): its load time measured alone.
+  let t0 = performance.now();
+  segment('日美同盟');
+  const segmenterLoadSeconds = seconds(t0);
+  mark(memory, 'jieba loaded');
+  let archive: SynthCorpus | undefined = (await archiveOf(real, args)).archive;
   const realFiles = new Set(archive.articles.slice(0, archive.real).map((a) => a.file));
   const provenance = provenanceOf(archive.provenance);
   const realParagraphs = real.reduce((n, a) => n + articleParagraphs(a).length, 0);
   const corpusDir = join(args.dir, 'corpus');
-  let t0 = performance.now();
+  t0 = performance.now();
   await writeCorpus(archive.articles, corpusDir, progress(`${label} write`));
   const writeSeconds = seconds(t0);
   // From here on only what a user's process holds: the articles as loaded from the files (the
@@ -196,10 +221,6 @@ async function childBuild(args: CommonArgs & { dir: string }): Promise<BuildResu
   const corpus = await loadCorpus([corpusDir], { onProgress: progress(`${label} load files`) });
   const loadFilesSeconds = seconds(t0);
   mark(memory, 'files loaded');
-  t0 = performance.now();
-  segment('日美同盟');
-  const segmenterLoadSeconds = seconds(t0);
-  mark(memory, 'jieba loaded');
   const articles = corpus.articles;
   const textMB = utf8MB(indexedTexts(articles));
   const paragraphs = articles.reduce((n, a) => n + articleParagraphs(a).length, 0);
@@ -310,8 +331,49 @@ export interface EngineRow {
   cases: number;
 }
 
+/** Heaps' law, V = K·N^β (bench/heaps.ts), of the real articles and of the archive made from them. */
+export interface VocabularyReport {
+  /** The archive's tokens and distinct terms (shiji's segmenter: folded words, stop words out). */
+  tokens: number;
+  terms: number;
+  /** Fitted over the archive's growing prefixes, in archive order. */
+  K: number;
+  beta: number;
+  /** The real articles' fit (publication order and shuffles pooled), and its extrapolation to the archive's tokens. */
+  realArticles: number;
+  realTokens: number;
+  realTerms: number;
+  realK: number;
+  realBeta: number;
+  expectedTerms: number;
+}
+
+/** One pass of the segmenter over the archive (streamed: no archive-sized list of terms is kept). */
+function vocabularyOf(real: readonly Article[], archive: readonly Article[], plan: VocabularyPlan): VocabularyReport {
+  const realFit = plan.curve;
+  function* docs(): Generator<string[]> {
+    for (const a of archive) yield articleTerms(a);
+  }
+  const curve = heapsCurve(docs());
+  const last = curve.at(-1) ?? { tokens: 0, terms: 0 };
+  const fit = curve.length >= 2 ? fitHeaps(curve) : { K: 0, beta: 0 };
+  return {
+    tokens: last.tokens,
+    terms: last.terms,
+    K: fit.K,
+    beta: fit.beta,
+    realArticles: real.length,
+    realTokens: plan.realTokens,
+    realTerms: plan.realTerms.size,
+    realK: realFit.K,
+    realBeta: realFit.beta,
+    expectedTerms: expectedTerms(realFit, last.tokens),
+  };
+}
+
 export interface BaselinesResult {
   textMB: number;
+  vocabulary: VocabularyReport;
   rawJieba: { seconds: number; MBps: number; words: number };
   /** shiji's search index alone (passages → terms → MiniSearch and the forward index, words + bigrams) in one thread: no /who or /timeline extraction. */
   searchIndex: { seconds: number; MBps: number };
@@ -321,7 +383,7 @@ export interface BaselinesResult {
 async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
   const label = `[bench ${args.size}]`;
   const real = await realArticles(args.corpus);
-  const archive = synthesize(real, { size: args.size, seed: args.seed });
+  const { archive, plan } = await archiveOf(real, args);
   const articles = archive.articles;
   const passages = toPassages(articles);
   const texts = indexedTexts(articles);
@@ -345,8 +407,11 @@ async function childBaselines(args: CommonArgs): Promise<BaselinesResult> {
     const quality = askQuality((q) => engine.search(q, 10), cases, realFiles, provenance);
     engines[name] = { buildSeconds: engine.buildSeconds, buildMBps: textMB / engine.buildSeconds, ask, success5: quality.success5, cases: quality.cases };
   }
+  process.stderr.write(`${label} vocabulary\n`);
+  const vocabulary = vocabularyOf(real, articles, plan);
   return {
     textMB,
+    vocabulary,
     rawJieba: { seconds: cut.seconds, MBps: textMB / cut.seconds, words: cut.words },
     searchIndex: { seconds: searchSeconds, MBps: textMB / searchSeconds },
     engines,
@@ -383,6 +448,8 @@ export interface SizeResult {
   incrementalAdd100Seconds: number;
   partitions: number;
   paragraphRepeats: number;
+  /** The archive's vocabulary against the real articles' Heaps curve (null when the baselines process failed). */
+  vocabulary: VocabularyReport | null;
   fingerprintSeconds: number;
   segmenterLoadSeconds: number;
   /** The build process's memory after each phase. */
@@ -502,6 +569,18 @@ export function formatBench(report: BenchReport): string {
       ]),
     ),
   );
+  out.push('', "### Vocabulary (Heaps' law V = K·N^β, shiji's segmenter)");
+  out.push(
+    mdTable(
+      ['articles', 'tokens N', 'distinct terms V', 'β of the archive', 'real articles: β (K)', 'K·N^β of the real fit', 'V / K·N^β'],
+      report.sizes.map((s) => {
+        const v = s.vocabulary;
+        return v
+          ? [String(s.articles), String(v.tokens), String(v.terms), v.beta.toFixed(3), `${v.realBeta.toFixed(3)} (${f2(v.realK)}, ${v.realArticles} articles)`, String(Math.round(v.expectedTerms)), v.expectedTerms ? f2(v.terms / v.expectedTerms) : '—']
+          : [String(s.articles), '—', '—', '—', '—', '—', '—'];
+      }),
+    ),
+  );
   out.push('', '### Baselines (same text, same run)');
   const rows: string[][] = [];
   for (const [size, b] of Object.entries(report.baselines)) {
@@ -576,6 +655,7 @@ async function parent(values: { sizes: string; json: boolean; rounds: string; se
         incrementalAdd100Seconds: built.incrementalAdd100Seconds,
         partitions: built.partitions,
         paragraphRepeats: built.paragraphRepeats,
+        vocabulary: base?.vocabulary ?? null,
         fingerprintSeconds: built.fingerprintSeconds,
         segmenterLoadSeconds: built.segmenterLoadSeconds,
         memory: built.memory,
