@@ -91,6 +91,8 @@ export class PeopleMemo {
   readonly hanSeen = new Set<string>();
   /** Keywords by statement text (hashed), of the last build only: a person's text changes when they speak. */
   keywords = new Map<string, string[]>();
+  /** Statement texts folded and in lower case, of the last build only. */
+  folded = new Map<string, string>();
 }
 
 interface Form {
@@ -155,11 +157,13 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const personDisplays = new Set([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
   for (const [k, f] of [...forms]) {
     if (f.kind !== 'person') continue;
-    const others = new Set(personDisplays);
-    others.delete(f.display);
+    // The other forms: the one set without this form for the moment (a copy per form costs O(forms²)).
+    const others = personDisplays;
+    const had = others.delete(f.display);
     const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
+    const base = why ? scrapBase([...f.display], others) : undefined;
+    if (had) others.add(f.display);
     if (!why) continue;
-    const base = scrapBase([...f.display], others);
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
   }
@@ -336,10 +340,17 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     memo.keywords.set(h, list);
     return list;
   };
+  const previousFolded = memo.folded;
+  memo.folded = new Map();
+  const foldedOf = (text: string): string => {
+    const f = previousFolded.get(text) ?? memo.folded.get(text) ?? fold(text).toLowerCase();
+    memo.folded.set(text, f);
+    return f;
+  };
   for (const p of people) {
     const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4, keywordsOf).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
     // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
-    const stats = topicStats(found, p.statements, dateOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
+    const stats = topicStats(found, p.statements, dateOf, foldedOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
     p.topicStats = stats.slice(0, options.topics ?? 8);
     const kept = new Set(p.topicStats.map((t) => t.topic));
     p.topics = found.filter((t) => kept.has(t));
@@ -478,9 +489,9 @@ function containsName(t: string, names: string[]): boolean {
 }
 
 /** For each topic, the statements whose words hold it: how many, first and last month. */
-function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string): TopicStat[] {
+function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string, folded: (text: string) => string): TopicStat[] {
   if (topics.length === 0) return [];
-  const texts = statements.map((s) => fold(s.text).toLowerCase());
+  const texts = statements.map((s) => folded(s.text));
   const out: TopicStat[] = [];
   for (const topic of topics) {
     const t = fold(topic).toLowerCase();
