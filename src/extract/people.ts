@@ -93,6 +93,28 @@ export class PeopleMemo {
   keywords = new Map<string, string[]>();
   /** Statement texts folded and in lower case, of the last build only. */
   folded = new Map<string, string>();
+  private readonly norms = new Map<string, { d: string; k: string }>();
+  private readonly roleLists = new Map<string, string[]>();
+
+  /** A speaker or name as the registry writes it (d) and its key (k). */
+  norm(display: string, kind: 'person' | 'outlet'): { d: string; k: string } {
+    const id = `${kind}\u0000${display}`;
+    let n = this.norms.get(id);
+    if (!n) {
+      // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
+      let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
+      if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
+      this.norms.set(id, (n = { d, k: formKey(d) }));
+    }
+    return n;
+  }
+
+  /** The titles a role string gives that are titles (时任外相 → 外相). */
+  roles(role: string): string[] {
+    let list = this.roleLists.get(role);
+    if (!list) this.roleLists.set(role, (list = splitRoles(role).filter((r) => notARole(r) === undefined)));
+    return list;
+  }
 }
 
 interface Form {
@@ -124,12 +146,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const roleOk = new Map<string, boolean>();
   const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
-    // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
-    let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
-    if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
-    const k = formKey(d);
+    const { d, k } = memo.norm(display, kind);
     let f = forms.get(k);
     if (!f) {
       f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
@@ -137,13 +155,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
     f.seen++;
     f.said += said;
-    if (role) {
-      for (const r of splitRoles(role)) {
-        let ok = roleOk.get(r);
-        if (ok === undefined) roleOk.set(r, (ok = notARole(r) === undefined));
-        if (ok) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
-      }
-    }
+    if (role) for (const r of memo.roles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
     return k;
   };
   analyses.forEach((an) => {
@@ -168,7 +180,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     forms.delete(k);
   }
   const keyOf = (speaker: string): string => {
-    const k = formKey(speaker.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, ''));
+    const { k } = memo.norm(speaker, 'person');
     return glued.get(k) ?? k;
   };
 
