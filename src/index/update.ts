@@ -69,7 +69,8 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     const f = fresh.get(a.id);
     const old = keep.get(a.id);
     const own = f ? toPassages([a]) : (oldPassages.get(a.id) ?? []);
-    for (const p of own) passages.push({ ...p, article: i });
+    // Passages are plain data shared by the old and new index: copied only when their article moved.
+    for (const p of own) passages.push(p.article === i ? p : { ...p, article: i });
     if (f) {
       for (const s of f.sentences) sentences.push(s);
       analyses.push(f.analysis);
