@@ -11,7 +11,7 @@ import { key } from './text/aliases.ts';
 import { buildIndex, type ShijiIndex } from './index/index.ts';
 import { loadSnapshot, saveSnapshot, sweepStaleTemps } from './index/snapshot.ts';
 import { savePartitions } from './index/partitions.ts';
-import { scanCorpus, type FileState } from './index/files.ts';
+import { fileState, scanCorpus, type FileState } from './index/files.ts';
 import { buildFingerprint } from './index/version.ts';
 import type { CorpusStats, Library, LiveLibrary, UpdateReport } from './library.ts';
 
@@ -60,6 +60,8 @@ export async function openLibrary(options: OpenOptions): Promise<Opened> {
       if (scan.changed.length) {
         const report = await library.update(scan.changed);
         log(`index: ${report.added} added, ${report.replaced} changed, ${report.removed} removed since the snapshot (${report.seconds.toFixed(1)} s)`);
+        // A start applies what changed and writes the snapshot before it answers (a CLI run may exit next).
+        await library.saved();
         index = library.current();
         skipped = report.skipped;
       }
@@ -97,11 +99,31 @@ function liveLibrary(
   index: ShijiIndex,
   skippedFiles: readonly Skipped[],
   stored: { fingerprint: string; files: readonly FileState[] },
-): LiveLibrary & { current(): ShijiIndex } {
+): LiveLibrary & { current(): ShijiIndex; saved(): Promise<void> } {
   let files = stored.files;
   let skipped = new Map(skippedFiles.map((s) => [resolve(s.file), s]));
   let current = createLibrary(index, skipped.size);
   let chain: Promise<unknown> = Promise.resolve();
+  // The snapshot follows the updates in the background, once for a burst of them (the latest state):
+  // an update's answers do not wait for the write. Crash-safe: the write is atomic, and a start after
+  // a crash finds the files changed since the snapshot by their states and applies them again.
+  let saving: Promise<void> | undefined;
+  let toSave: { index: ShijiIndex; skipped: Skipped[]; files: readonly FileState[] } | undefined;
+  const saveLater = (state: NonNullable<typeof toSave>): void => {
+    toSave = state;
+    if (saving || !options.indexPath) return;
+    const path = options.indexPath;
+    saving = (async () => {
+      while (toSave) {
+        const s = toSave;
+        toSave = undefined;
+        await save(path, s.index, stored.fingerprint, s.skipped, s.files, options.log ?? (() => undefined));
+      }
+    })().finally(() => {
+      saving = undefined;
+      if (toSave) saveLater(toSave);
+    });
+  };
   const update = async (changedFiles: readonly string[]): Promise<UpdateReport> => {
     const started = performance.now();
     const before = new Set(index.articles.map((a) => a.id));
@@ -162,11 +184,15 @@ function liveLibrary(
     if (options.indexPath) {
       // The snapshot follows: the files given take their new states, the others keep theirs (a
       // change not given to update() is still found at the next start).
-      const given = new Set(filesGiven);
-      const scan = await scanCorpus(options.corpusDirs, files);
-      const old = new Map(files.map((f) => [f.path, f]));
-      files = scan.states.map((f) => (rebuilt || given.has(f.path) ? f : old.get(f.path))).filter((f): f is FileState => f !== undefined);
-      await save(options.indexPath, index, stored.fingerprint, [...skipped.values()], files, options.log ?? (() => undefined));
+      // Only the files given are stat'ed and hashed again (not the whole corpus), unless it was rebuilt.
+      if (rebuilt) files = (await scanCorpus(options.corpusDirs, files)).states;
+      else {
+        const given = new Map<string, FileState | undefined>();
+        for (const f of filesGiven) given.set(f, await fileState(f));
+        const old = new Map(files.map((f) => [f.path, f]));
+        files = listing.map((f) => resolve(f)).map((p) => (given.has(p) ? given.get(p) : old.get(p))).filter((f): f is FileState => f !== undefined);
+      }
+      saveLater({ index, skipped: [...skipped.values()], files });
     }
     return { added, replaced, removed: gone, skipped: [...skipped.values()], seconds: (performance.now() - started) / 1000 };
   };
@@ -180,6 +206,11 @@ function liveLibrary(
     stats: () => current.stats(),
     article: (id) => current.article(id),
     current: () => index,
+    /** Resolves when the snapshot holds every update made so far. */
+    saved: async () => {
+      await chain;
+      while (saving) await saving;
+    },
     // One update at a time, in the order asked: two overlapping updates would race for the index.
     update: (files) => {
       const next = chain.then(() => update(files));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
@@ -60,6 +61,60 @@ export interface BuildOptions {
   analyses?: readonly ArticleAnalysis[];
   /** How many topics to keep per person. */
   topics?: number;
+  /** What earlier builds learnt of these articles (see PeopleMemo): an update re-reads only what changed. */
+  memo?: PeopleMemo;
+}
+
+/** One article's mention scan: the forms (folded) it holds, of those scanned for so far. */
+interface ArticleScan {
+  /** Han + Latin name pairs written in brackets (木内登英(Takahide Kiuchi)): the article's text alone decides them. */
+  brackets: [string, string][];
+  /** The scan covers memo.hanForms[0 .. covered). */
+  covered: number;
+  han: string[];
+  /** The Latin forms the Latin scan was made with (their regex consumes text: the result depends on the whole set). */
+  latinSig: string | undefined;
+  latin: string[];
+}
+
+/**
+ * What buildPeople learns of each article that stays true while the article does: the forms its
+ * text holds and its bracketed romanisations; and the keywords of each statement text. An update
+ * then scans only the new articles, and the old ones only for forms no build scanned for before, so
+ * adding 100 articles costs no pass over the whole corpus. The registry is the same as without it.
+ */
+export class PeopleMemo {
+  /** Keyed by the Article object: a changed file is parsed into a new one. */
+  readonly scans = new WeakMap<Article, ArticleScan>();
+  /** Every Han form (folded) ever scanned for, in the order first scanned. */
+  readonly hanForms: string[] = [];
+  readonly hanSeen = new Set<string>();
+  /** Keywords by statement text (hashed), of the last build only: a person's text changes when they speak. */
+  keywords = new Map<string, string[]>();
+  /** Statement texts folded and in lower case, of the last build only. */
+  folded = new Map<string, string>();
+  private readonly norms = new Map<string, { d: string; k: string }>();
+  private readonly roleLists = new Map<string, string[]>();
+
+  /** A speaker or name as the registry writes it (d) and its key (k). */
+  norm(display: string, kind: 'person' | 'outlet'): { d: string; k: string } {
+    const id = `${kind}\u0000${display}`;
+    let n = this.norms.get(id);
+    if (!n) {
+      // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
+      let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
+      if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
+      this.norms.set(id, (n = { d, k: formKey(d) }));
+    }
+    return n;
+  }
+
+  /** The titles a role string gives that are titles (时任外相 → 外相). */
+  roles(role: string): string[] {
+    let list = this.roleLists.get(role);
+    if (!list) this.roleLists.set(role, (list = splitRoles(role).filter((r) => notARole(r) === undefined)));
+    return list;
+  }
 }
 
 interface Form {
@@ -77,15 +132,22 @@ const DOTS_RE = /[·・∙•‧]/gu;
 /** Builds the registry from the corpus. Pure; one pass of statement extraction per article. */
 export function buildPeople(articles: readonly Article[], aliases: AliasTable, options: BuildOptions = {}): PeopleIndex {
   const analyses = options.analyses ?? articles.map((a) => analyzeArticle(a));
+  const memo = options.memo ?? new PeopleMemo();
+  const scanOf = (a: Article): ArticleScan => {
+    let s = memo.scans.get(a);
+    if (!s) {
+      const brackets: [string, string][] = [];
+      for (const text of paragraphsOf(a)) for (const pair of latinInBrackets(text)) brackets.push(pair);
+      s = { brackets, covered: 0, han: [], latinSig: undefined, latin: [] };
+      memo.scans.set(a, s);
+    }
+    return s;
+  };
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const roleOk = new Map<string, boolean>();
   const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
-    // /共同社, 中国官方的新华社: the outlet's name is what follows the punctuation or the last 的.
-    let d = display.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, '');
-    if (kind === 'outlet') d = d.slice(d.lastIndexOf('的') + 1);
-    const k = formKey(d);
+    const { d, k } = memo.norm(display, kind);
     let f = forms.get(k);
     if (!f) {
       f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
@@ -93,13 +155,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
     f.seen++;
     f.said += said;
-    if (role) {
-      for (const r of splitRoles(role)) {
-        let ok = roleOk.get(r);
-        if (ok === undefined) roleOk.set(r, (ok = notARole(r) === undefined));
-        if (ok) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
-      }
-    }
+    if (role) for (const r of memo.roles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
     return k;
   };
   analyses.forEach((an) => {
@@ -113,16 +169,18 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const personDisplays = new Set([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
   for (const [k, f] of [...forms]) {
     if (f.kind !== 'person') continue;
-    const others = new Set(personDisplays);
-    others.delete(f.display);
+    // The other forms: the one set without this form for the moment (a copy per form costs O(forms²)).
+    const others = personDisplays;
+    const had = others.delete(f.display);
     const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
+    const base = why ? scrapBase([...f.display], others) : undefined;
+    if (had) others.add(f.display);
     if (!why) continue;
-    const base = scrapBase([...f.display], others);
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
   }
   const keyOf = (speaker: string): string => {
-    const k = formKey(speaker.replace(DOTS_RE, '·').trim().replace(/^[\p{P}\s]+/u, ''));
+    const { k } = memo.norm(speaker, 'person');
     return glued.get(k) ?? k;
   };
 
@@ -158,11 +216,9 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     if (latin) addLatin(k, latin);
   }
   articles.forEach((a) => {
-    for (const text of [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)]) {
-      for (const [han, latin] of latinInBrackets(text)) {
-        const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
-        if (k) addLatin(k, latin);
-      }
+    for (const [han, latin] of scanOf(a).brackets) {
+      const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
+      if (k) addLatin(k, latin);
     }
   });
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
@@ -177,14 +233,60 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     groups.set(r, list);
   }
   const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
-  const scanner = new FormScanner();
-  for (const [root, keys] of groups) for (const k of keys) scanner.add(displayOf(k), root, k);
+  // Each form as scanned (folded) → the groups and keys it stands for in this build.
+  const byForm = new Map<string, { root: string; key: string }[]>();
+  const latinForms = new Set<string>();
+  for (const [root, keys] of groups) {
+    for (const k of keys) {
+      const form = scanForm(displayOf(k));
+      if (!form) continue;
+      if (form.latin) latinForms.add(form.text);
+      else if (!memo.hanSeen.has(form.text)) {
+        memo.hanSeen.add(form.text);
+        memo.hanForms.push(form.text);
+      }
+      const list = byForm.get(form.text) ?? [];
+      list.push({ root, key: k });
+      byForm.set(form.text, list);
+    }
+  }
+  const latinSig = [...latinForms].sort().join('\n');
+  const latinScanner = new LatinScanner(latinForms);
+  const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
   const mentionedBy = new Map<string, number[]>(); // root → article indices
   const formSeen = new Map<string, number>(); // form key → articles
   articles.forEach((a, i) => {
-    // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+    const scan = scanOf(a);
+    const newHan = scan.covered < memo.hanForms.length;
+    const newLatin = scan.latinSig !== latinSig;
+    if (newHan || newLatin) {
+      let han = hanScanners.get(scan.covered);
+      if (newHan && !han) hanScanners.set(scan.covered, (han = new HanScanner(memo.hanForms.slice(scan.covered))));
+      const hanFound = new Set<string>();
+      const latinFound = new Set<string>();
+      // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+      for (const text of paragraphsOf(a)) {
+        const f = fold(text).replace(DOTS_RE, '·');
+        if (newHan) han?.scan(f, hanFound);
+        if (newLatin) latinScanner.scan(f, latinFound);
+      }
+      if (newHan) {
+        for (const form of hanFound) scan.han.push(form);
+        scan.covered = memo.hanForms.length;
+      }
+      if (newLatin) {
+        scan.latin = [...latinFound];
+        scan.latinSig = latinSig;
+      }
+    }
     const found = new Map<string, Set<string>>();
-    for (const text of [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)]) scanner.scan(text, found);
+    for (const form of scan.han.concat(scan.latin)) {
+      for (const { root, key: k } of byForm.get(form) ?? []) {
+        const set = found.get(root) ?? new Set<string>();
+        set.add(k);
+        found.set(root, set);
+      }
+    }
     for (const [root, keys] of found) {
       const list = mentionedBy.get(root) ?? [];
       list.push(i);
@@ -242,10 +344,25 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
   );
   const nameList = [...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n));
+  const previousKeywords = memo.keywords;
+  memo.keywords = new Map();
+  const keywordsOf = (text: string, n: number): string[] => {
+    const h = `${n}:${createHash('sha1').update(text).digest('base64')}`;
+    const list = previousKeywords.get(h) ?? memo.keywords.get(h) ?? keywords(text, n);
+    memo.keywords.set(h, list);
+    return list;
+  };
+  const previousFolded = memo.folded;
+  memo.folded = new Map();
+  const foldedOf = (text: string): string => {
+    const f = previousFolded.get(text) ?? memo.folded.get(text) ?? fold(text).toLowerCase();
+    memo.folded.set(text, f);
+    return f;
+  };
   for (const p of people) {
-    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
+    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4, keywordsOf).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
     // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
-    const stats = topicStats(found, p.statements, dateOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
+    const stats = topicStats(found, p.statements, dateOf, foldedOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
     p.topicStats = stats.slice(0, options.topics ?? 8);
     const kept = new Set(p.topicStats.map((t) => t.topic));
     p.topics = found.filter((t) => kept.has(t));
@@ -351,7 +468,7 @@ function byScriptThenLength(a: string, b: string): number {
 }
 
 /** Keywords of what they said (jieba TF-IDF, stop words out), names out, Latin in its written case. */
-function topicsOf(statements: StatementRef[], names: Set<string>, n: number): string[] {
+function topicsOf(statements: StatementRef[], names: Set<string>, n: number, keywordsOf: (text: string, n: number) => string[]): string[] {
   if (statements.length === 0 || n <= 0) return [];
   let text = '';
   for (const s of statements) {
@@ -359,7 +476,7 @@ function topicsOf(statements: StatementRef[], names: Set<string>, n: number): st
     text += `${s.text}\n`;
   }
   const out: string[] = [];
-  for (const w of keywords(text, n * 2 + 6)) {
+  for (const w of keywordsOf(text, n * 2 + 6)) {
     if (names.has(formKey(w))) continue;
     // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
     if (/^[的了是个他她其于要将使在和与及就都也还又这该等却]|[的了是个他她其于要将使在和与及就都也还又这该等却]$/u.test(w)) continue;
@@ -384,9 +501,9 @@ function containsName(t: string, names: string[]): boolean {
 }
 
 /** For each topic, the statements whose words hold it: how many, first and last month. */
-function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string): TopicStat[] {
+function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string, folded: (text: string) => string): TopicStat[] {
   if (topics.length === 0) return [];
-  const texts = statements.map((s) => fold(s.text).toLowerCase());
+  const texts = statements.map((s) => folded(s.text));
   const out: TopicStat[] = [];
   for (const topic of topics) {
     const t = fold(topic).toLowerCase();
@@ -472,50 +589,51 @@ class UnionFind {
   }
 }
 
-/**
- * Finds every registered form in a text, fast enough for tens of thousands of articles: Han forms
- * by their first two characters, Latin forms as whole words.
- */
-class FormScanner {
-  private readonly byBigram = new Map<string, { form: string; root: string; key: string }[]>();
-  private readonly latin = new Map<string, { root: string; key: string }>();
-  private latinRe: RegExp | undefined;
+function paragraphsOf(a: Article): string[] {
+  return [a.title, a.lead ?? '', ...a.blocks.map((b) => b.text)];
+}
 
-  add(display: string, root: string, k: string): void {
-    const f = fold(display).replace(DOTS_RE, '·');
-    if (/^[a-z][a-z'’.\- ]*$/.test(f)) {
-      if (f.length >= 4) this.latin.set(f, { root, key: k });
-      this.latinRe = undefined;
-      return;
+/** A form as the scan looks for it (folded, name dots unified), or undefined when too short to look for. */
+function scanForm(display: string): { text: string; latin: boolean } | undefined {
+  const f = fold(display).replace(DOTS_RE, '·');
+  if (/^[a-z][a-z'’.\- ]*$/.test(f)) return f.length >= 4 ? { text: f, latin: true } : undefined;
+  return [...f.replace(/·/g, '')].length < 2 ? undefined : { text: f, latin: false };
+}
+
+/** Finds Han forms in folded text fast enough for tens of thousands of articles: by their first two characters. */
+class HanScanner {
+  private readonly byBigram = new Map<string, string[]>();
+
+  constructor(forms: readonly string[]) {
+    for (const f of forms) {
+      const head = f.slice(0, 2);
+      const list = this.byBigram.get(head) ?? [];
+      list.push(f);
+      this.byBigram.set(head, list);
     }
-    if ([...f.replace(/·/g, '')].length < 2) return;
-    const head = f.slice(0, 2);
-    const list = this.byBigram.get(head) ?? [];
-    list.push({ form: f, root, key: k });
-    this.byBigram.set(head, list);
   }
 
-  /** Root → the form keys found, added to `out`. */
-  scan(text: string, out = new Map<string, Set<string>>()): Map<string, Set<string>> {
-    const f = fold(text).replace(DOTS_RE, '·');
-    const hit = (root: string, k: string): void => {
-      const set = out.get(root) ?? new Set<string>();
-      set.add(k);
-      out.set(root, set);
-    };
+  scan(f: string, out: Set<string>): void {
+    if (this.byBigram.size === 0) return;
     for (let i = 0; i + 1 < f.length; i++) {
       const list = this.byBigram.get(f.slice(i, i + 2));
       if (!list) continue;
-      for (const c of list) if (f.startsWith(c.form, i)) hit(c.root, c.key);
+      for (const form of list) if (f.startsWith(form, i)) out.add(form);
     }
-    if (this.latin.size) {
-      this.latinRe ??= new RegExp(`(?<![a-z])(?:${[...this.latin.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![a-z])`, 'g');
-      for (const m of f.matchAll(this.latinRe)) {
-        const c = this.latin.get(m[0]);
-        if (c) hit(c.root, c.key);
-      }
-    }
-    return out;
+  }
+}
+
+/** Finds Latin forms in folded text as whole words, the longest first where two start at one place. */
+class LatinScanner {
+  private readonly re: RegExp | undefined;
+
+  constructor(forms: ReadonlySet<string>) {
+    this.re = forms.size ? new RegExp(`(?<![a-z])(?:${[...forms].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![a-z])`, 'g') : undefined;
+  }
+
+  scan(f: string, out: Set<string>): void {
+    if (!this.re) return;
+    for (const m of f.matchAll(this.re)) out.add(m[0]);
   }
 }
 

@@ -55,3 +55,15 @@ export async function scanCorpus(dirs: readonly string[], known: readonly FileSt
   for (const path of before.keys()) changed.push(path);
   return { states, changed, read };
 }
+
+/** One file's state (stat fields and content hash), or undefined when it cannot be read. */
+export async function fileState(file: string): Promise<FileState | undefined> {
+  const path = resolve(file);
+  try {
+    const s = await stat(path, { bigint: false });
+    const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+    return { path, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, sha256 };
+  } catch {
+    return undefined;
+  }
+}

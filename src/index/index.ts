@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
-import { buildPeople, type PeopleIndex } from '../extract/people.ts';
+import { buildPeople, PeopleMemo, type PeopleIndex } from '../extract/people.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
 import { ChunkBuild } from './chunks.ts';
 import { AliasTable } from '../text/aliases.ts';
@@ -31,6 +31,18 @@ export interface ShijiIndex {
   people: PeopleIndex;
   /** Each article's statements and named people as extracted: the registry is rebuilt from them on an update. */
   analyses: ArticleAnalysis[];
+  /** Per-article results an update reuses (not stored: a loaded index makes it at its first update). */
+  memo?: IndexMemo;
+}
+
+/** What an update need not recompute for the articles it keeps (each keyed by the Article object). */
+export interface IndexMemo {
+  people: PeopleMemo;
+  aliasPairs: WeakMap<Article, [string, string][]>;
+}
+
+export function newIndexMemo(): IndexMemo {
+  return { people: new PeopleMemo(), aliasPairs: new WeakMap() };
 }
 
 export interface BuildOptions {
@@ -52,7 +64,8 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
-  const aliases = AliasTable.build(articles);
+  const memo = newIndexMemo();
+  const aliases = AliasTable.build(articles, memo.aliasPairs);
   teachAliases(aliases);
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
@@ -61,8 +74,8 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   if (search.documentCount !== passages.length) {
     throw new Error(`index: the chunks indexed ${search.documentCount} passages, the corpus has ${passages.length}`);
   }
-  const people = buildPeople(articles, aliases, { analyses });
-  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people), people };
+  const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people), people, memo };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleTerms, SearchEngine } from './engine.ts';
@@ -58,18 +58,20 @@ export async function savePartitions(snapshot: string, engine: SearchEngine, fin
   for (const { name, changed } of engine.partitions()) {
     const path = partitionPath(snapshot, name);
     if (!all && !changed && existing.has(basename(path))) continue;
-    const payload = Buffer.from(engine.partitionJSON(name));
+    // The JSON is hashed and written as a string: no Buffer copy, nor a concatenated one (peak memory at save).
+    const payload = engine.partitionJSON(name);
     const header = {
       format: FORMAT,
       fingerprint,
       name,
       content: contentKey(groups.get(name) ?? []),
-      bytes: payload.byteLength,
-      sha256: createHash('sha256').update(payload).digest('hex'),
+      bytes: Buffer.byteLength(payload),
+      sha256: createHash('sha256').update(payload, 'utf8').digest('hex'),
     };
     const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await writeFile(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+      await writeFile(tmp, `${JSON.stringify(header)}\n`);
+      await appendFile(tmp, payload);
       await rename(tmp, path);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);

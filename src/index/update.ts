@@ -5,7 +5,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { ChunkBuild } from './chunks.ts';
 import type { ArticleTerms } from './engine.ts';
-import { frequentTopics, taughtWords, type ShijiIndex } from './index.ts';
+import { frequentTopics, newIndexMemo, taughtWords, type ShijiIndex } from './index.ts';
 import { toPassages, type Passage } from './passages.ts';
 
 /** What changed in the corpus: articles added or replaced (whole, as parsed) and the ids of those removed. */
@@ -35,7 +35,8 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     const a = upserted.get(id) ?? (changes.remove.includes(id) ? undefined : index.articles[keep.get(id) ?? -1]);
     if (a) articles.push(a);
   }
-  const aliases = AliasTable.build(articles);
+  const memo = index.memo ?? newIndexMemo();
+  const aliases = AliasTable.build(articles, memo.aliasPairs);
   if (!sameWords(taughtWords(aliases), taughtWords(index.aliases))) return undefined;
 
   // The changed articles' extraction, in worker threads when there are many (see chunks.ts).
@@ -68,7 +69,8 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     const f = fresh.get(a.id);
     const old = keep.get(a.id);
     const own = f ? toPassages([a]) : (oldPassages.get(a.id) ?? []);
-    for (const p of own) passages.push({ ...p, article: i });
+    // Passages are plain data shared by the old and new index: copied only when their article moved.
+    for (const p of own) passages.push(p.article === i ? p : { ...p, article: i });
     if (f) {
       for (const s of f.sentences) sentences.push(s);
       analyses.push(f.analysis);
@@ -79,7 +81,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     }
     sentenceStart.push(sentences.length);
   });
-  const people = buildPeople(articles, aliases, { analyses });
+  const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
 
   // The one synchronous step: the engine follows, and the new index is whole.
   const present = new Set(changes.order);
@@ -87,7 +89,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   for (const { rec } of fresh.values()) index.search.put(rec);
   index.search.arrange(articles.map((a) => a.id));
   const topics = frequentTopics(index.search, aliases, people);
-  return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics };
+  return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

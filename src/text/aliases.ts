@@ -55,12 +55,17 @@ export class AliasTable {
   }
 
   /** The built-in groups plus every bracketed original the articles give. */
-  static build(articles: readonly Article[]): AliasTable {
+  /** `memo` keeps each article's pairs (its text alone decides them): an update reads only new articles. */
+  static build(articles: readonly Article[], memo?: WeakMap<Article, [string, string][]>): AliasTable {
     const table = AliasTable.builtIn();
     for (const article of articles) {
-      for (const text of [article.title, ...articleParagraphs(article)]) {
-        for (const [a, b] of bracketPairs(text)) table.addGroup([a, b]);
+      let pairs = memo?.get(article);
+      if (!pairs) {
+        pairs = [];
+        for (const text of [article.title, ...articleParagraphs(article)]) for (const pair of bracketPairs(text)) pairs.push(pair);
+        memo?.set(article, pairs);
       }
+      for (const [a, b] of pairs) table.addGroup([a, b]);
     }
     return table;
   }
