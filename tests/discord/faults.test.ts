@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineAnswerer, type Answerer } from '../../src/discord/answerer.ts';
@@ -11,6 +10,7 @@ import { loadCommands } from '../../src/discord/load-commands.ts';
 import type { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
+import { memoryLog, TEST_TOKEN, type Json, slowAnswerer } from '../support/bot.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 
 /**
@@ -21,41 +21,13 @@ import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = TEST_TOKEN;
 // Longer than the bot's wait for a direct reply: every answer here is deferred first.
 const SLOW_MS = 1300;
 
-type Json = Record<string, unknown>;
 
-/** An answerer whose answers take a while (without blocking): the bot defers, then edits. */
-function slow(inner: Answerer): Answerer {
-  return {
-    ready: () => inner.ready(),
-    get loaded() {
-      return inner.loaded;
-    },
-    render: (request) => {
-      const p = inner.render(request);
-      return new Promise((resolve, reject) => setTimeout(() => p.then(resolve, reject), SLOW_MS));
-    },
-    suggest: (kind, prefix, limit) => inner.suggest(kind, prefix, limit),
-    update: (files) => inner.update(files),
-    timeline: (topic, options) => inner.timeline(topic, options),
-    depth: () => inner.depth(),
-    close: () => inner.close(),
-  };
-}
+const slow = (inner: Answerer): Answerer => slowAnswerer(inner, SLOW_MS);
 
-function memoryLog() {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Json) };
-}
 
 const readable = (m: Json | null): boolean => !!m && (String(m.content ?? '') !== '' || (Array.isArray(m.embeds) && m.embeds.length > 0));
 

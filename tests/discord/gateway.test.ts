@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
+import { memoryLog, TEST_TOKEN, type Json } from '../support/bot.ts';
 import { FakeDiscord } from '../support/fake-discord.ts';
 
 /**
@@ -14,21 +14,10 @@ import { FakeDiscord } from '../support/fake-discord.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = TEST_TOKEN;
 const WARN_MS = 300;
 
-type Json = Record<string, unknown>;
 
-function memoryLog() {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Json) };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { RESTEvents, type RateLimitData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { loadCommands } from '../../src/discord/load-commands.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
+import { memoryLog, TEST_TOKEN, type Json, slowAnswerer } from '../support/bot.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 
 /**
@@ -19,42 +19,15 @@ import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = TEST_TOKEN;
 // Longer than the bot's wait for a direct reply: every answer is deferred, then edited.
 const SLOW_MS = 1300;
 // More than discord.js's default global limit (50 requests a second), sent at once.
 const BURST = 60;
 
-type Json = Record<string, unknown>;
 
-function slow(inner: Answerer): Answerer {
-  return {
-    ready: () => inner.ready(),
-    get loaded() {
-      return inner.loaded;
-    },
-    render: (request) => {
-      const p = inner.render(request);
-      return new Promise((resolve, reject) => setTimeout(() => p.then(resolve, reject), SLOW_MS));
-    },
-    suggest: (kind, prefix, limit) => inner.suggest(kind, prefix, limit),
-    update: (files) => inner.update(files),
-    timeline: (topic, options) => inner.timeline(topic, options),
-    depth: () => inner.depth(),
-    close: () => inner.close(),
-  };
-}
+const slow = (inner: Answerer): Answerer => slowAnswerer(inner, SLOW_MS);
 
-function memoryLog() {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Json) };
-}
 
 const readable = (m: Json | null): boolean => !!m && Array.isArray(m.embeds) && m.embeds.length > 0;
 
