@@ -1,5 +1,5 @@
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
+import { topicOption, type Command } from '../src/discord/command.ts';
 import { replyFollow } from '../src/discord/follow-replies.ts';
 
 /** /follow: post each new article on a topic to a channel (the same relevance as /timeline). */
@@ -11,17 +11,7 @@ const data = new SlashCommandBuilder()
   // Posting into channels is a moderator's choice; server admins can widen it in Integrations.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((o) =>
-    o
-      .setName('topic')
-      .setNameLocalizations({ 'zh-CN': '话题', 'zh-TW': '話題' })
-      .setDescription('A topic, e.g. 日美同盟 (pick from the list or type)')
-      .setDescriptionLocalizations({ 'zh-CN': '话题，例如：日美同盟（可从列表选择）', 'zh-TW': '話題，例如：日美同盟（可從列表選擇）' })
-      .setRequired(true)
-      .setMinLength(1)
-      .setMaxLength(100)
-      .setAutocomplete(true),
-  )
+  .addStringOption(topicOption)
   .addChannelOption((o) =>
     o
       .setName('channel')

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { hideOption, type Command } from '../src/discord/command.ts';
+import { hideOption, topicOption, type Command } from '../src/discord/command.ts';
 import { PAGE_SIZE, timelineView } from '../src/discord/format.ts';
 
 /** /timeline: dated events on a topic, in order, each with its article. */
@@ -8,17 +8,7 @@ const data = new SlashCommandBuilder()
   .setNameLocalizations({ 'zh-CN': '时间线', 'zh-TW': '時間線' })
   .setDescription('Dated events on a topic, in order, with their articles')
   .setDescriptionLocalizations({ 'zh-CN': '某个话题的大事记，按时间排列并附出处', 'zh-TW': '某個話題的大事記，按時間排列並附出處' })
-  .addStringOption((o) =>
-    o
-      .setName('topic')
-      .setNameLocalizations({ 'zh-CN': '话题', 'zh-TW': '話題' })
-      .setDescription('A topic, e.g. 日美同盟 (pick from the list or type)')
-      .setDescriptionLocalizations({ 'zh-CN': '话题，例如：日美同盟（可从列表选择）', 'zh-TW': '話題，例如：日美同盟（可從列表選擇）' })
-      .setRequired(true)
-      .setMinLength(1)
-      .setMaxLength(100)
-      .setAutocomplete(true),
-  )
+  .addStringOption(topicOption)
   .addBooleanOption(hideOption);
 
 export default {

@@ -3,6 +3,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBooleanOption,
+  SlashCommandStringOption,
 } from 'discord.js';
 import type { Renderer, SuggestionKind } from './answerer.ts';
 import type { Follows } from './follow.ts';
@@ -51,6 +52,19 @@ export function hideOption(option: SlashCommandBooleanOption): SlashCommandBoole
     .setDescription('Show the answer only to you')
     .setDescriptionLocalizations({ 'zh-CN': '只让你自己看到回答', 'zh-TW': '只讓你自己看到回答' })
     .setRequired(false);
+}
+
+/** The `topic` option /timeline and /follow take: a topic typed or picked from the suggestions. */
+export function topicOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName('topic')
+    .setNameLocalizations({ 'zh-CN': '话题', 'zh-TW': '話題' })
+    .setDescription('A topic, e.g. 日美同盟 (pick from the list or type)')
+    .setDescriptionLocalizations({ 'zh-CN': '话题，例如：日美同盟（可从列表选择）', 'zh-TW': '話題，例如：日美同盟（可從列表選擇）' })
+    .setRequired(true)
+    .setMinLength(1)
+    .setMaxLength(100)
+    .setAutocomplete(true);
 }
 
 /** Whether a loaded module's default export is a usable Command. */
