@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { loadCommands } from '../../src/discord/load-commands.ts';
 import type { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
-import { memoryLog, TEST_TOKEN, type Json, slowAnswerer } from '../support/bot.ts';
+import { memoryLog, slowAnswerer, spawnBot, TEST_TOKEN, type Json } from '../support/bot.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 
 /**
@@ -154,37 +153,25 @@ describe('the bot when Discord closes the gateway for good', () => {
   });
 
   it('exits non-zero with one line naming the cause when the token is revoked (4004)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', 'tests/discord/fixtures/run-bot.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_CLIENT_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        CORPUS_DIR: join(ROOT, 'seeds'),
-        INDEX_PATH: join(dir, 'index.snapshot'),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const bot = spawnBot(ROOT, 'tests/discord/fixtures/run-bot.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: join(ROOT, 'seeds'),
+      INDEX_PATH: join(dir, 'index.snapshot'),
+      LOG_LEVEL: 'info',
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
-    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, exited } = bot;
     try {
-      const t0 = Date.now();
-      while (!stdout.includes('connected to Discord') && Date.now() - t0 < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-      expect(stdout, stderr).toContain('connected to Discord');
+      await bot.until(() => bot.stdout().includes('connected to Discord'), 60_000, 'connection');
       fake.closeGateway(4004, 'Authentication failed');
       const code = await exited;
       expect(code).not.toBe(0);
       expect(code).not.toBeNull();
-      const lines = stderr.trim().split('\n');
+      const lines = bot.stderr().trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/4004.*authentication failed/i);
-      expect(stdout + stderr).not.toContain(TOKEN);
+      expect(bot.stdout() + bot.stderr()).not.toContain(TOKEN);
     } finally {
       child.kill('SIGKILL');
     }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesize, writeCorpus } from '../../bench/synth.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { openLibrary } from '../../src/open.ts';
+import { spawnBot, TEST_TOKEN, type Json } from '../support/bot.ts';
 import { FakeDiscord } from '../support/fake-discord.ts';
 
 /**
@@ -19,7 +19,7 @@ import { FakeDiscord } from '../support/fake-discord.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = TEST_TOKEN;
 const ARTICLES = 1000;
 // Short articles keep the build modest; the load is in the number of requests.
 const BLOCKS_PER_ARTICLE = 6;
@@ -27,7 +27,6 @@ const TIMELINES = 350;
 const ASKS = 40;
 const ASK_EVERY_MS = 200;
 
-type Json = Record<string, unknown>;
 
 describe('the bot under a burst, at 1,000 articles', () => {
   let fake: FakeDiscord;
@@ -51,11 +50,10 @@ describe('the bot under a burst, at 1,000 articles', () => {
   });
 
   it('gives every interaction its first response within 3 s and then an answer or "busy", with the event loop free', async () => {
-    const child = spawn(process.execPath, [...(process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : []), '--import', 'tsx/esm', 'tests/discord/fixtures/load-bot.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
+    const bot = spawnBot(
+      ROOT,
+      'tests/discord/fixtures/load-bot.ts',
+      {
         DISCORD_TOKEN: TOKEN,
         DISCORD_CLIENT_ID: fake.applicationId,
         DISCORD_API_URL: fake.apiUrl,
@@ -65,23 +63,12 @@ describe('the bot under a burst, at 1,000 articles', () => {
         // Ten seconds of queued work at most: the test's length does not depend on the machine's speed.
         LOAD_MAX_WAIT_MS: '10000',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
-    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const until = async (test: () => boolean, ms: number, what: string): Promise<void> => {
-      const t0 = Date.now();
-      while (!test()) {
-        if (Date.now() - t0 > ms || child.exitCode !== null) throw new Error(`load: no ${what} after ${ms} ms\n${stderr}\n${stdout.slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+      process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : [],
+    );
+    const { child, until, exited } = bot;
     try {
-      await until(() => stdout.includes('"msg":"index loaded"') && stdout.includes('connected to Discord'), 240_000, 'index');
-      const loaded = JSON.parse(stdout.split('\n').find((l) => l.includes('"msg":"index loaded"')) ?? '{}') as Json;
+      await until(() => bot.stdout().includes('"msg":"index loaded"') && bot.stdout().includes('connected to Discord'), 240_000, 'index');
+      const loaded = JSON.parse(bot.stdout().split('\n').find((l) => l.includes('"msg":"index loaded"')) ?? '{}') as Json;
       expect(loaded.articles).toBe(ARTICLES);
 
       const sent: Array<{ token: string; command: string }> = [];
@@ -126,8 +113,8 @@ describe('the bot under a burst, at 1,000 articles', () => {
       expect(askAnswered).toBeGreaterThan(0);
 
       child.kill('SIGUSR2');
-      await until(() => stderr.includes('"eventLoop"'), 10_000, 'event-loop report');
-      const report = JSON.parse(stderr.split('\n').find((l) => l.includes('"eventLoop"')) ?? '{}') as { eventLoop: { p99Ms: number; maxMs: number }; missedDeadlines: number };
+      await until(() => bot.stderr().includes('"eventLoop"'), 10_000, 'event-loop report');
+      const report = JSON.parse(bot.stderr().split('\n').find((l) => l.includes('"eventLoop"')) ?? '{}') as { eventLoop: { p99Ms: number; maxMs: number }; missedDeadlines: number };
       process.stdout.write(`load: ${JSON.stringify({ ...kinds, askAnswered, ...report })}\n`);
       expect(report.eventLoop.p99Ms).toBeLessThan(100);
       expect(report.missedDeadlines).toBe(0);

@@ -1,4 +1,5 @@
-import { Writable } from 'node:stream';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { Writable, type Readable } from 'node:stream';
 import type { Answerer } from '../../src/discord/answerer.ts';
 
 /** Helpers the Discord fault, rate-limit and gateway tests share. */
@@ -37,4 +38,42 @@ export function memoryLog(): { stream: Writable; lines: () => Json[] } {
     },
   });
   return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Json) };
+}
+
+/** A bot (or any fixture script) run as its own Node process with tsx, its output collected. */
+export interface BotProcess {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Waits until `test` holds, polling; throws naming `what` (with the output) after `ms` or when the process has exited. */
+  until(test: () => boolean, ms: number, what: string): Promise<void>;
+}
+
+export function spawnBot(root: string, script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx/esm', script], {
+    cwd: root,
+    // Only what the bot needs: no token or setting of the developer's environment leaks in.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr.on('data', (d: Buffer) => (err += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async until(test, ms, what) {
+      const t0 = Date.now();
+      while (!test()) {
+        if (Date.now() - t0 > ms || child.exitCode !== null) throw new Error(`${script}: no ${what} after ${ms} ms\n${err}\n${out.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
 }
