@@ -1,6 +1,7 @@
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { ForwardChunk } from './forward.ts';
 import { isBigramTerm } from './terms.ts';
+import { grown, Vocabulary } from './vocabulary.ts';
 
 /** One term of a query and how much it counts. */
 export interface WeightedTerm {
@@ -82,8 +83,7 @@ export class SearchEngine {
   // One retrieval index per period (partition), searched together: candidates from each, passages scored with global frequencies.
   private readonly minis = new Map<string, MiniSearch>();
   private readonly dirty = new Set<string>();
-  private readonly termId = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private readonly words = new Vocabulary();
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
   private adf = new Int32Array(1 << 12);
@@ -116,13 +116,13 @@ export class SearchEngine {
 
   /** In how many passages the term occurs. */
   df(term: string): number {
-    const t = this.termId.get(term);
+    const t = this.words.get(term);
     return t === undefined ? 0 : (this.passageDf[t] as number);
   }
 
   /** Every term some passage holds, in code-unit order (the same whatever order articles came in). */
   vocabulary(): readonly string[] {
-    this.sortedVocabulary ??= this.terms.filter((_, t) => (this.passageDf[t] as number) > 0).sort();
+    this.sortedVocabulary ??= this.words.terms.filter((_, t) => (this.passageDf[t] as number) > 0).sort();
     return this.sortedVocabulary;
   }
 
@@ -132,12 +132,12 @@ export class SearchEngine {
     // to the last bit whatever order the passage's terms were numbered in (a rebuild and an update agree).
     const slot = new Map<number, number>();
     const weights: number[] = [];
-    if (this.slotOf.length < this.terms.length) this.slotOf = new Int32Array(this.terms.length * 2).fill(-1);
+    if (this.slotOf.length < this.words.size) this.slotOf = new Int32Array(this.words.size * 2).fill(-1);
     const slotOf = this.slotOf;
     const n = this.passages;
     const avg = n ? this.totalLength / n || 1 : 1;
     for (const { term, weight } of query) {
-      const t = this.termId.get(term);
+      const t = this.words.get(term);
       if (t === undefined || weight <= 0 || (this.passageDf[t] as number) === 0) continue;
       const df = this.passageDf[t] as number;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -185,9 +185,9 @@ export class SearchEngine {
    * come from all its terms.
    */
   retrieve(query: readonly WeightedTerm[], depth: number): number[] {
-    const known = query.filter((q) => q.weight > 0 && !isBigramTerm(q.term) && (this.adf[this.termId.get(q.term) ?? -1] ?? 0) > 0);
+    const known = query.filter((q) => q.weight > 0 && !isBigramTerm(q.term) && (this.adf[this.words.get(q.term) ?? -1] ?? 0) > 0);
     const limit = this.order.length * COMMON_SHARE;
-    const rare = known.filter((q) => (this.adf[this.termId.get(q.term) as number] as number) <= limit);
+    const rare = known.filter((q) => (this.adf[this.words.get(q.term) as number] as number) <= limit);
     const out: number[] = [];
     const seen = new Set<number>();
     for (const used of rare.length && rare.length < known.length ? [rare, known] : [known]) {
@@ -229,13 +229,13 @@ export class SearchEngine {
   all(terms: readonly string[]): number[] {
     const ids: number[] = [];
     for (const term of new Set(terms)) {
-      const t = this.termId.get(term);
+      const t = this.words.get(term);
       if (t === undefined || (this.passageDf[t] as number) === 0) return [];
       ids.push(t);
     }
     if (ids.length === 0) return [];
     const words = [...new Set(terms)].filter((t) => !isBigramTerm(t));
-    const bigrams = ids.filter((t) => isBigramTerm(this.terms[t] as string)).sort((x, y) => (this.adf[x] as number) - (this.adf[y] as number));
+    const bigrams = ids.filter((t) => isBigramTerm(this.words.terms[t] as string)).sort((x, y) => (this.adf[x] as number) - (this.adf[y] as number));
     // Articles holding the words (MiniSearch), or every article; then those holding every bigram.
     const articles = words.length
       ? [...this.minis.values()]
@@ -391,24 +391,13 @@ export class SearchEngine {
 
   /** The global vocabulary (term id order), for the snapshot: records' term ids point into it. */
   termList(): readonly string[] {
-    return this.terms;
+    return this.words.terms;
   }
 
   private intern(term: string): number {
-    let t = this.termId.get(term);
-    if (t === undefined) {
-      t = this.terms.length;
-      this.termId.set(term, t);
-      this.terms.push(term);
-      if (t >= this.passageDf.length) {
-        const df = new Int32Array(this.passageDf.length * 2);
-        df.set(this.passageDf);
-        this.passageDf = df;
-        const adf = new Int32Array(this.adf.length * 2);
-        adf.set(this.adf);
-        this.adf = adf;
-      }
-    }
+    const t = this.words.intern(term);
+    this.passageDf = grown(this.passageDf, t + 1);
+    this.adf = grown(this.adf, t + 1);
     return t;
   }
 
@@ -420,7 +409,7 @@ export class SearchEngine {
       inArticle.add(t);
     }
     for (const t of inArticle) this.adf[t] = (this.adf[t] as number) + sign;
-    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from([...inArticle].filter((t) => isBigramTerm(this.terms[t] as string))).sort());
+    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from([...inArticle].filter((t) => isBigramTerm(this.words.terms[t] as string))).sort());
     else this.bigramIds.delete(rec);
     for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
   }
@@ -434,7 +423,7 @@ export class SearchEngine {
     }
     const out: string[] = [];
     for (const [t, tf2] of tf) {
-      const term = this.terms[t] as string;
+      const term = this.words.terms[t] as string;
       for (let k = Math.min(BODY_TF_CAP, Math.max(1, Math.round(tf2 / 2))); k > 0; k--) out.push(term);
     }
     return out;

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/article.ts';
 import { passageText, type Passage } from './passages.ts';
 import { DEFAULT_TERM_MODE, terms, type TermMode } from './terms.ts';
+import { grown, Vocabulary } from './vocabulary.ts';
 
 /** A document's terms per field, before indexing. */
 export interface DocTerms {
@@ -69,8 +70,7 @@ export function forwardPassages(articles: readonly Article[], passages: readonly
 
 /** Builds a forward chunk one passage at a time, in flat growable arrays. */
 class ForwardBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private readonly vocabulary = new Vocabulary();
   private counts = new Uint32Array(1 << 12);
   private termIds = new Uint32Array(1 << 14);
   private tf2 = new Uint16Array(1 << 14);
@@ -80,17 +80,8 @@ class ForwardBuilder {
   private readonly seen: number[] = [];
 
   private id(term: string): number {
-    let t = this.ids.get(term);
-    if (t === undefined) {
-      t = this.terms.length;
-      this.ids.set(term, t);
-      this.terms.push(term);
-      if (t >= this.counts.length) {
-        const grown = new Uint32Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
-      }
-    }
+    const t = this.vocabulary.intern(term);
+    this.counts = grown(this.counts, t + 1);
     return t;
   }
 
@@ -108,16 +99,8 @@ class ForwardBuilder {
     count(doc.heading, FIELD_TF2.heading);
     count(doc.title, FIELD_TF2.title);
     seen.sort((a, b) => a - b);
-    if (this.size + seen.length > this.termIds.length) {
-      let cap = this.termIds.length;
-      while (this.size + seen.length > cap) cap *= 2;
-      const ids = new Uint32Array(cap);
-      ids.set(this.termIds.subarray(0, this.size));
-      const tf = new Uint16Array(cap);
-      tf.set(this.tf2.subarray(0, this.size));
-      this.termIds = ids;
-      this.tf2 = tf;
-    }
+    this.termIds = grown(this.termIds, this.size + seen.length);
+    this.tf2 = grown(this.tf2, this.size + seen.length);
     for (const t of seen) {
       this.termIds[this.size] = t;
       this.tf2[this.size] = Math.min(this.counts[t] as number, 65535);
@@ -130,7 +113,7 @@ class ForwardBuilder {
 
   finish(): Omit<ForwardChunk, 'titles' | 'passagesPerArticle'> {
     return {
-      terms: this.terms,
+      terms: this.vocabulary.terms,
       offsets: Uint32Array.from(this.offsets),
       termIds: this.termIds.slice(0, this.size),
       tf2: this.tf2.slice(0, this.size),
