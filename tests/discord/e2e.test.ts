@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import dc from 'node:diagnostics_channel';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
@@ -14,6 +13,7 @@ import { loadCommands } from '../../src/discord/load-commands.ts';
 import type { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
+import { spawnBot } from '../support/bot.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 import { messageProblems } from './limits.ts';
 
@@ -66,25 +66,8 @@ function memoryLog(): { stream: Writable; lines: () => Json[]; text: () => strin
 }
 
 /** Runs a script of this repository in a child process (like `npm run …`), with a hard deadline. */
-function runScript(script: string, env: Record<string, string>, deadlineMs = 45_000) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
-  child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal });
-    }),
-  );
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-}
+// A script (deploy, the bot) as its own process, killed if it outlives 45 s.
+const runScript = (script: string, env: Record<string, string>) => spawnBot(ROOT, script, env, { deadlineMs: 45_000 });
 
 /** Every message body the bot sent: replies, updates, edits and follow-ups. */
 function messageBodies(calls: readonly RecordedCall[]): Array<{ call: RecordedCall; body: Json }> {
@@ -181,7 +164,7 @@ describe('the bot against a stand-in for Discord', () => {
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'info',
     });
-    const { code } = await run.exited;
+    const code = await run.exited;
     expect(code, run.stderr()).toBe(0);
     const puts = fake.calls.filter((c) => c.method === 'PUT');
     expect(puts).toHaveLength(1);
@@ -512,9 +495,7 @@ describe('npm start with DISCORD_TOKEN (src/discord/start.ts)', () => {
       LOG_LEVEL: 'info',
     });
     try {
-      const t0 = Date.now();
-      while (!run.stdout().includes('connected to Discord') && Date.now() - t0 < 60_000 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-      expect(run.stdout(), run.stderr()).toContain('connected to Discord');
+      await run.until(() => run.stdout().includes('connected to Discord'), 60_000, 'connection');
 
       const i = fake.interact(fake.chatInput('ask', { question: '驻日美军经费' }, fake.user('1500000000000000001')));
       const first = await fake.waitFor((c) => c.path === `/interactions/${i.id}/${i.token}/callback`, 5000, 'the first response');
@@ -526,7 +507,7 @@ describe('npm start with DISCORD_TOKEN (src/discord/start.ts)', () => {
       expect(String(embedsOf(answer)[0]?.description)).toContain(`](${url})`);
 
       run.child.kill('SIGTERM');
-      const { code } = await run.exited;
+      const code = await run.exited;
       expect(code).toBe(0);
       expect(run.stdout()).toContain('"msg":"stopped"');
       expect(run.stdout()).not.toContain(TOKEN);
@@ -548,7 +529,7 @@ describe('npm start with DISCORD_TOKEN (src/discord/start.ts)', () => {
 
   it('stops with one line naming a malformed variable', async () => {
     const run = runScript('tests/discord/fixtures/run-bot.ts', { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: 'abc', DISCORD_API_URL: fake.apiUrl });
-    const { code } = await run.exited;
+    const code = await run.exited;
     expect(code).toBe(1);
     expect(run.stderr().trim().split('\n')).toHaveLength(1);
     expect(run.stderr()).toContain('DISCORD_CLIENT_ID');

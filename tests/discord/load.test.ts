@@ -63,7 +63,7 @@ describe('the bot under a burst, at 1,000 articles', () => {
         // Ten seconds of queued work at most: the test's length does not depend on the machine's speed.
         LOAD_MAX_WAIT_MS: '10000',
       },
-      process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : [],
+      { nodeArgs: process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : [] },
     );
     const { child, until, exited } = bot;
     try {

@@ -51,8 +51,15 @@ export interface BotProcess {
   until(test: () => boolean, ms: number, what: string): Promise<void>;
 }
 
-export function spawnBot(root: string, script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx/esm', script], {
+export interface SpawnOptions {
+  /** Node flags before the script (e.g. --cpu-prof). */
+  nodeArgs?: readonly string[];
+  /** Killed (SIGKILL) after this long, so a hung process cannot outlive its test. */
+  deadlineMs?: number;
+}
+
+export function spawnBot(root: string, script: string, env: Record<string, string>, options: SpawnOptions = {}): BotProcess {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx/esm', script], {
     cwd: root,
     // Only what the bot needs: no token or setting of the developer's environment leaks in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -62,7 +69,13 @@ export function spawnBot(root: string, script: string, env: Record<string, strin
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += String(d)));
   child.stderr.on('data', (d: Buffer) => (err += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const timer = options.deadlineMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.deadlineMs);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    }),
+  );
   return {
     child,
     stdout: () => out,
