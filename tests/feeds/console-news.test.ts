@@ -1,23 +1,15 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startConsoleNews } from '../../src/cli/console-news.ts';
 import { openLibrary } from '../../src/open.ts';
-import { FeedServer, rss, type SeedItem } from '../support/feed-server.ts';
+import { rss, type SeedItem, useFeedServer } from '../support/feed-server.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 
 /** The console (no Discord token) follows FEEDS too: polled into the folder through library.update, one line per batch. */
 
-const root = mkdtempSync(join(tmpdir(), 'shiji-console-news-'));
-let feeds: FeedServer;
-beforeAll(async () => {
-  feeds = await FeedServer.start();
-});
-afterAll(async () => {
-  await feeds.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const fixture = useFeedServer('shiji-console-news-');
+const { root } = fixture;
 
 const FISHING: SeedItem = {
   title: '冰岛与挪威达成渔业配额协议',
@@ -31,9 +23,9 @@ describe('console live news', () => {
     const dir = join(root, 'corpus');
     cpSync(SEEDS_DIR, dir, { recursive: true });
     const opened = openLibrary({ corpusDirs: [dir], indexPath: null }).then((o) => o.library);
-    feeds.serve('/console', rss([FISHING]));
+    fixture.server.serve('/console', rss([FISHING]));
     const lines: string[] = [];
-    const config = { feeds: [feeds.url('/console')], feedIntervalMinutes: 60, indexPath: join(root, 'cache', 'index.snapshot') };
+    const config = { feeds: [fixture.server.url('/console')], feedIntervalMinutes: 60, indexPath: join(root, 'cache', 'index.snapshot') };
     const news = startConsoleNews(config, [dir], opened, (l) => lines.push(l), { watch: false });
     expect(news).not.toBeNull();
     await news?.whenStarted();

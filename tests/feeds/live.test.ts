@@ -1,24 +1,16 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LiveNews } from '../../src/feeds/live.ts';
 import { NewsStore } from '../../src/feeds/store.ts';
 import type { LiveLibrary } from '../../src/library.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
-import { FeedServer, rss } from '../support/feed-server.ts';
+import { rss, useFeedServer } from '../support/feed-server.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'shiji-live-'));
-let server: FeedServer;
-beforeAll(async () => {
-  server = await FeedServer.start();
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const fixture = useFeedServer('shiji-live-');
+const { root } = fixture;
 
 const ICELAND = {
   title: '冰岛与挪威达成渔业配额协议',
@@ -44,14 +36,14 @@ describe('live news: feeds and the corpus folder reach the library without a res
     cpSync(SEEDS_DIR, dir, { recursive: true });
     const { library } = await openLibrary({ corpusDirs: [dir], indexPath: null });
     expect(library.ask('冰岛 鲭鱼 渔业配额').results.some((h) => h.text.includes('鲭鱼'))).toBe(false);
-    server.serve('/live', rss([ICELAND]));
+    fixture.server.serve('/live', rss([ICELAND]));
     const lines: string[] = [];
     const logger = createLogger('info', { destination: { write: (l: string) => void lines.push(l) } });
     const added: string[][] = [];
     const live = new LiveNews({
       library,
       corpusDirs: [dir],
-      feeds: [server.url('/500'), server.url('/live')],
+      feeds: [fixture.server.url('/500'), fixture.server.url('/live')],
       intervalMs: 60_000,
       store: NewsStore.open(':memory:'),
       logger,
@@ -70,11 +62,11 @@ describe('live news: feeds and the corpus folder reach the library without a res
     expect(bad[0]).toMatch(/failed: HTTP 500/);
 
     // The next pass: the bad feed is waiting out its backoff (not fetched), the good one answers 304.
-    const hits500 = server.hits.get('/500');
+    const hits500 = fixture.server.hits.get('/500');
     const again = await live.pass();
     expect(again.update).toBeNull();
-    expect(server.hits.get('/500')).toBe(hits500);
-    expect(server.notModified.get('/live')).toBe(1);
+    expect(fixture.server.hits.get('/500')).toBe(hits500);
+    expect(fixture.server.notModified.get('/live')).toBe(1);
     await live.stop();
   }, 120_000);
 

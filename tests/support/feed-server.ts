@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { SEEDS_DIR } from './corpus.ts';
 
 /**
@@ -145,4 +147,27 @@ export class FeedServer {
     }
     res.writeHead(200, { 'content-type': route.type, etag, 'last-modified': route.lastModified }).end(route.body);
   }
+}
+
+/**
+ * One feed server and one scratch folder for a test file: started before its tests, closed and
+ * removed after them. `server` is read inside a test (it exists once beforeAll has run).
+ */
+export function useFeedServer(prefix: string): { readonly root: string; readonly server: FeedServer } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  let server: FeedServer | undefined;
+  beforeAll(async () => {
+    server = await FeedServer.start();
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    root,
+    get server(): FeedServer {
+      if (!server) throw new Error('feed-server: the server is read before beforeAll started it');
+      return server;
+    },
+  };
 }
