@@ -395,17 +395,21 @@ export function askView(result: AskResult, page: number, locale: string): Answer
   }
   const hits = result.results.slice(0, PAGE_SIZE.ask);
   const pageCount = pageCountOf(Math.max(result.total, page * PAGE_SIZE.ask + hits.length), PAGE_SIZE.ask);
-  const lead = result.notice ? `_${escapeText(result.notice)}_` : '';
+  return listPage(result.query, result.notice, hits.map(askEntry), [sourcesOf(hits), s.passages(result.total), pageCount > 1 && s.page(page + 1, pageCount)], page, pageCount);
+}
+
+/** A numbered page of entries (ask, timeline): the query as title, the notice as lead. */
+function listPage(query: string, noticeText: string | undefined, entries: Entry[], foot: Parameters<typeof footer>[0], page: number, pageCount: number): AnswerView {
   return {
     kind: 'page',
     page,
     pageCount,
     hasNext: page + 1 < pageCount,
     embed: fitEmbed({
-      title: truncate(escapeText(result.query) || '\u200b', LIMITS.title),
+      title: truncate(escapeText(query) || '\u200b', LIMITS.title),
       color: COLOR,
-      description: describe(lead, hits.map(askEntry)),
-      footer: footer([sourcesOf(hits), s.passages(result.total), pageCount > 1 && s.page(page + 1, pageCount)]),
+      description: describe(noticeText ? `_${escapeText(noticeText)}_` : '', entries),
+      footer: footer(foot),
     }),
   };
 }
@@ -490,19 +494,8 @@ export function timelineView(result: TimelineResult, page: number, locale: strin
   const events = result.events.slice(0, PAGE_SIZE.timeline);
   const total = page * PAGE_SIZE.timeline + result.events.length + result.more;
   const pageCount = pageCountOf(total, PAGE_SIZE.timeline);
-  const lead = result.notice ? `_${escapeText(result.notice)}_` : '';
-  return {
-    kind: 'page',
-    page,
-    pageCount,
-    hasNext: page + 1 < pageCount,
-    embed: fitEmbed({
-      title: truncate(escapeText(result.query) || '\u200b', LIMITS.title),
-      color: COLOR,
-      description: describe(lead, events.map((e) => eventEntry(e, s, locale))),
-      footer: footer([sourcesOf(events), s.events(total), pageCount > 1 && s.page(page + 1, pageCount)]),
-    }),
-  };
+  const entries = events.map((e) => eventEntry(e, s, locale));
+  return listPage(result.query, result.notice, entries, [sourcesOf(events), s.events(total), pageCount > 1 && s.page(page + 1, pageCount)], page, pageCount);
 }
 
 // ---------------------------------------------------------------------------------------------
