@@ -1,6 +1,7 @@
 import { sourceRef } from './ask.ts';
 import { articleParagraphs } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
+import { datesTheReport } from '../extract/dates.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
@@ -93,7 +94,9 @@ export function* timelineGroups(
  * new day judged together) that covers `floor` of the topic itself, or the one right after such a
  * sentence in its paragraph (the account goes on: …姆努钦1月14日表示 before what he said). A dated
  * sentence of the same passage about something else (受益於1965年條約的韓國公司 in a compensation
- * story, 美中貿易談判自五月以來便陷入僵局 in a tariff story) is dropped.
+ * story, 美中貿易談判自五月以來便陷入僵局 in a tariff story) is dropped. Within a covering sentence,
+ * the parts that open a day of their own are judged apart when the topic is not its subject (see
+ * topicActs).
  */
 function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
   const units: DatedSentence[][] = [];
@@ -109,10 +112,45 @@ function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, f
     const head = u[0] as DatedSentence;
     const before = units[i - 1]?.[0];
     const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
-    if (covers[i] || follows) out.push(...u);
+    if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
+    else if (covers[i] || follows) out.push(...u);
   });
   return out;
 }
+
+/**
+ * The parts of one sentence that are the topic's, when the sentence lists several acts each on a
+ * day of its own (石破茂9月27日当选自民党新任总裁，10月1日当选首相，10月9日宣布解散众议院). When the
+ * subject written before the sentence's first day names the topic (日本首相石破茂今天…宣布辭職，…於去年
+ * 眾議院大選、今年6月…皆失利), every part is its act; otherwise each part is another act of that
+ * subject and must name the topic itself, and a part that only introduces what someone said
+ * (…姆努钦1月14日表示) goes with the part it introduces. A sentence that opens with its day has
+ * no subject before it to judge by: its parts are all kept.
+ */
+export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
+  const first = parts[0] as DatedSentence;
+  const folded = fold(first.text);
+  // The day the sentence's account is set on: not a dateline's or an outlet's report date.
+  const day = first.dates.find((d) => !datesTheReport(folded, d));
+  if (!day) return [...parts];
+  let end = day.start;
+  // A day in an attributive clause (日本2022年的国防预算, 1月15日公布的协议) dates a noun of the subject: the subject runs on to the clause's end.
+  if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
+    const sep = folded.slice(day.end).search(/[,;:]/);
+    end = sep < 0 ? folded.length : day.end + sep;
+  }
+  const subject = folded.slice(0, end);
+  if ((subject.match(/\p{sc=Han}/gu) ?? []).length < 2 || coverage(subject, q) >= floor) return [...parts];
+  const own = parts.map((p) => coverage(fold(p.text), q) >= floor);
+  // A part that introduces a statement (…表示, …说) belongs with the statement that follows it.
+  for (let k = parts.length - 2; k >= 0; k--) if (!own[k] && own[k + 1] && INTRODUCES.test(fold((parts[k] as DatedSentence).text).trimEnd())) own[k] = true;
+  return parts.filter((_, k) => own[k]);
+}
+
+// A date followed, within its clause, by 的 qualifies a noun (2022年的国防预算, 1月15日公布的协议文件).
+const ATTRIBUTIVE_AFTER = /^[^,;:的]{0,4}的/u;
+// A clause ending in a verb of saying: what was said follows (表示, 说, 称, 指出, 强调, 透露, 报道).
+const INTRODUCES = /(?:表示|说|称|指出|强调|透露|报道|报导|宣布|认为|写道|回应|证实)[,:]?$/u;
 
 // One source reference per article, made when first asked for and kept: /timeline's lines and
 // /who's statements point to them by the hundred thousand on a large archive.

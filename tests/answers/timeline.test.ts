@@ -7,7 +7,7 @@ import { extractDatedSentences, splitSentences, type DatedSentence } from '../..
 import fc from 'fast-check';
 import { articleParagraphs } from '../../src/corpus/article.ts';
 import { timeline, timelineOf, type CandidateGroup, type TimelineCandidate } from '../../src/answers/timeline.ts';
-import { timelineGroups } from '../../src/answers/select.ts';
+import { TOPIC_THRESHOLDS, timelineGroups, topicActs } from '../../src/answers/select.ts';
 import { formatTimeline } from '../../src/cli/format.ts';
 import { coverage, topicQuery } from '../../src/answers/topic.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
@@ -376,6 +376,44 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('中美第一阶段经贸协议').events.some((e) => e.date === '2020-01-14' && e.text.includes('1月14日表示'))).toBe(true);
     expect(answer('日本防衛費').events.some((e) => e.date === '2024' && e.text.includes('2024年则达到'))).toBe(true);
     expect(answer('强征劳工 赔偿').events.some((e) => e.date === '1965' && e.text.includes('请求权协定'))).toBe(true);
+  });
+
+  /** The parts of one made-up sentence, cut where a clause opens a day of its own (as the index stores them). */
+  const partsOf = (text: string): DatedSentence[] =>
+    extractDatedSentences({ id: 'acts', file: 'acts.txt', title: 'acts', url: 'https://example.org/acts', source: 'example.org', publishedAt: '2024-10-20T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] });
+  const acts = (text: string, topic: string): string[] => topicActs(partsOf(text), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((p) => p.text.replace(/[，。]$/u, ''));
+
+  it('keeps, of a subject\'s acts listed each on its own day, only those that name the topic, unless the topic is the subject', () => {
+    const lists = [
+      ['石破茂9月27日当选自民党新任总裁，10月1日当选首相，10月9日宣布解散众议院。', '自民党总裁选举', '石破茂'],
+      ['高市早苗10月4日当选自民党总裁，10月21日在国会当选首相。', '自民党总裁选举', '高市早苗'],
+      ['拜登5月21日在广岛宣布对俄制裁，8月18日在戴维营主持美日韩三国峰会。', '戴维营峰会', '拜登'],
+    ] as const;
+    for (const [text, event, person] of lists) {
+      const parts = partsOf(text);
+      expect(parts.length, text).toBeGreaterThan(1);
+      const kept = acts(text, event);
+      expect(kept.length, `${event}: ${text}`).toBe(1);
+      expect(coverage(fold(kept[0] as string), topicQuery(index, event)), text).toBeGreaterThanOrEqual(TOPIC_THRESHOLDS.sentence);
+      // The person is the subject written before the first day: every act is theirs.
+      expect(acts(text, person).length, `${person}: ${text}`).toBe(parts.length);
+    }
+  });
+
+  it('keeps every part when the subject cannot be read before the day (9月27日，石破茂当选…) or the day qualifies a noun of it (日本2022年的国防预算…)', () => {
+    expect(acts('9月27日，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
+    expect(acts('日本2022年的国防预算约为5.4万亿日元，2023年为6.8万亿日元。', '日本防卫费')).toHaveLength(2);
+    // A part that introduces what was said goes with what it introduces.
+    expect(acts('据路透社1月14日报道，姆努钦1月14日表示，1月15日签署的第一阶段经贸协议将完全可执行。', '第一阶段经贸协议')).toHaveLength(2);
+  });
+
+  it('leaves out, on the real articles, the other acts of a subject listed beside the topic\'s (当选首相 beside 当选总裁, a carrier\'s passage beside an arms sale)', () => {
+    expect(answer('自民党总裁选举').events.some((e) => e.file.startsWith('260') && e.text.startsWith('10月1日当选首相'))).toBe(false);
+    expect(answer('自民党总裁选举').events.some((e) => e.file.startsWith('260') && e.text.includes('9月27日当选'))).toBe(true);
+    expect(answer('美国对台军售').events.some((e) => e.text.includes('航經台灣海峽'))).toBe(false);
+    expect(answer('美国对台军售').events.some((e) => e.file.startsWith('239') && e.text.includes('8案軍售'))).toBe(true);
+    // 石破茂 is the subject of his resignation's lead: the defeats it lists stay.
+    expect(answer('石破辞职').events.filter((e) => e.file.startsWith('261')).map((e) => e.date)).toEqual(expect.arrayContaining(['2024', '2025-06', '2025-07']));
   });
 
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
