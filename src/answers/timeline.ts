@@ -320,7 +320,7 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
-    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d))) {
+    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
       const made = mentionLine(item, facts.spans, excerpts);
       if (made && inYears(made)) out.push(made);
     }
@@ -334,6 +334,17 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
       : line(item, best, excerpts, () => ({ span: [g.start, g.end] }));
     if (made && inYears(made)) out.push(made);
   }
+}
+
+// A rule or a lasting state rather than a step (根据日本宪法,日本实施…; 日本宪法规定,…必须…; 根据美日安保条约,美国有义务…;
+// 多年来,…曾使…; 长期以来奉行和平主义的日本…): with no time of its own it is nobody's news of the day.
+const STANDING_FACT = /^(?:据了解,\s?)?(?:根据|依据|依照|按照)[^,]{0,24}(?:宪法|法|条约|协定|公约|规定)|^[^,]{0,16}(?:宪法|法律|条约|协定|公约)(?:第\S{1,4}条)?规定|^(?:多年来|长期以来|一直以来|历来)/u;
+// ...unless someone is saying it (赵立坚表示,…恪守…公报规定): a statement is an event of its day.
+const SAID = /表示|指出|强调|重申|称|说|声明/u;
+
+function statesStandingFact(folded: string): boolean {
+  const text = folded.trimStart();
+  return STANDING_FACT.test(text) && !SAID.test(text);
 }
 
 /**

@@ -448,6 +448,25 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(s.events.every((e) => !/^\(中央社東京16日/.test(e.text) || e.date !== '2022-08-16' || e.text.includes('會談'))).toBe(true);
   });
 
+  it('makes no line of an undated rule or lasting state that names the topic (根据…宪法, …宪法规定, 根据…条约, 多年来, 长期以来), but keeps one that someone says', () => {
+    const lineOf = (text: string, forms: string[]): TimelineResult => {
+      const a: Article = { id: 'rule', file: 'rule.txt', title: 'rule', url: 'https://example.org/rule', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 });
+    };
+    const rules: [string, string[]][] = [
+      ['根据日本宪法,日本实施“首相指名选举”。', ['首相指名选举']],
+      ['日本宪法规定,众议院选举后30天内必须召集特别国会,进行首相指名选举。', ['首相指名选举']],
+      ['根据美日安保条约，美国有义务在日本遭受攻击时进行防卫，同时允许美军驻扎于日本。', ['美日安保条约']],
+      ['据了解,根据《日韩军事情报保护协定》,韩日两国可直接共享地区军事情报。', ['军事情报保护协定']],
+      ['多年来,因日方推诿,韩国二战强征劳工赔偿问题和慰安妇赔偿问题,曾使韩日两国矛盾持续发酵。', ['强征劳工', '赔偿']],
+      ['長期以來奉行和平主義的日本，隨著日中關係惡化，正逐步採取更強硬的軍事立場。', ['和平主义']],
+    ];
+    for (const [text, forms] of rules) expect(lineOf(text, forms).events, text).toEqual([]);
+    const said = '赵立坚表示,中方坚决反对美售台武器,敦促美方切实恪守一个中国原则和中美三个联合公报规定,停止售台武器。';
+    expect(lineOf(said, ['售台武器']).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''}`)).toEqual(['2024-11-11 reported']);
+    expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
+  });
+
   it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
     for (const text of ['岸田文雄生于1957年，曾担任外务大臣。', '石破茂出生於1957年，2024年当选总裁。', '她出生在1961年，2025年当选首相。']) {
       const a: Article = { id: 'bio', file: 'bio.txt', title: 'bio', url: 'https://example.org/bio', source: 'example.org', publishedAt: '2025-10-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
