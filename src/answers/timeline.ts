@@ -315,7 +315,7 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
   const dates = unit.dates.filter(
-    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms),
   );
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
@@ -361,6 +361,25 @@ const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)
 
 function namesABudget(folded: string, d: DateMention): boolean {
   return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
+}
+
+// A date that opens a "since" clause (自2012年重新上台后首次…, 李在明自6月就任以來首次…, 继6月在加拿大会谈后再次…,
+// 是2023年8月中国发出禁令以来…): what happened then is the clause between the date and 以来/后.
+const SINCE_BEFORE = /(?:自|从|自从|继)\s?$/u;
+const SINCE_CLAUSE = /^([^,;:。]{1,30}?)(?:以来|以后|之后|后)/u;
+
+/**
+ * Whether the date dates a "since" clause that tells another story: a reference point
+ * (自2012年重新上台后首次失去…, 自6月就任以來首次訪日) that names none of the topic's forms, while the
+ * sentence's news is its main clause. A since clause about the topic (自2018年韩国大法院判处…以来) stays.
+ */
+function sinceAnotherStory(folded: string, d: DateMention, forms: readonly string[]): boolean {
+  const after = folded.slice(d.end, d.end + 34);
+  const clause = SINCE_CLAUSE.exec(after)?.[1];
+  if (!clause || !(SINCE_BEFORE.test(folded.slice(Math.max(0, d.start - 3), d.start)) || /^[^,;:。]{1,30}?以来/u.test(after))) return false;
+  // A bare bound (自2018年以来) or a clause of dates tells nothing to judge by.
+  if ((clause.match(/\p{sc=Han}/gu) ?? []).length < 2) return false;
+  return !forms.some((f) => clause.includes(f));
 }
 
 // A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.

@@ -467,6 +467,22 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
   });
 
+  it('dates no event by a "since" clause that tells another story (自2012年重新上台后首次, 自6月就任以來首次), but by one about the topic', () => {
+    const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] => {
+      const a: Article = { id: 'since', file: 'since.txt', title: 'since', url: 'https://example.org/since', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    // Real sentences of 260 and 247, and one made up: the reference point is not the topic's.
+    expect(datesOf('在10月27日举行的众议院选举中,自民党自2012年重新上台后首次失去在众议院的单独过半数席位。', ['总裁选举', '自民党'], '2024-11-12T12:00:00.000Z')).toEqual(['2024-10-27']);
+    expect(datesOf('這是李在明自6月就任以來首次訪日。', ['首脑会谈', '日韩', '日本', '韩国'])).toEqual([]);
+    // Naming the topic whole, the sentence is still the day's news: dated by its report, not by 2021.
+    expect(datesOf('拜登自2021年入主白宫以来首次访问越南。', ['越南'])).toEqual(['2025-08-24']);
+    // Reference points that are the topic's own story (245, 247): they date events.
+    expect(datesOf('自2018年韩国大法院判处被日本强征韩籍劳工受害者索赔胜诉以来,日韩关系遇冷多年。', ['劳工', '赔偿', '索赔'], '2023-03-17T12:00:00.000Z')).toEqual(['2018']);
+    expect(datesOf('這是兩位領袖繼6月在加拿大會談後再次見面。', ['会谈', '日韩'])).toEqual(['2025-06']);
+    expect(datesOf('这是继2011年12月时任韩国总统李明博访日后,韩国总统首次专程访日。', ['首脑会谈', '日本', '韩国'], '2023-03-17T12:00:00.000Z')).toEqual(['2011-12']);
+  });
+
   it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
     for (const text of ['岸田文雄生于1957年，曾担任外务大臣。', '石破茂出生於1957年，2024年当选总裁。', '她出生在1961年，2025年当选首相。']) {
       const a: Article = { id: 'bio', file: 'bio.txt', title: 'bio', url: 'https://example.org/bio', source: 'example.org', publishedAt: '2025-10-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
