@@ -111,7 +111,8 @@ function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, f
   units.forEach((u, i) => {
     const head = u[0] as DatedSentence;
     const before = units[i - 1]?.[0];
-    const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
+    // A sentence that opens with a subject of its own (日本首相岸田文雄今天傍晚说…, 中共政府则宣布自当天起…) starts another account.
+    const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1 && !ownSubject(head, q, floor);
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
     else if (covers[i] || follows) out.push(...u);
   });
@@ -128,24 +129,41 @@ function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, f
  * no subject before it to judge by: its parts are all kept.
  */
 export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
-  const first = parts[0] as DatedSentence;
-  const folded = fold(first.text);
-  // The day the sentence's account is set on: not a dateline's or an outlet's report date.
-  const day = first.dates.find((d) => !datesTheReport(folded, d));
-  if (!day) return [...parts];
-  let end = day.start;
-  // A day in an attributive clause (日本2022年的国防预算, 1月15日公布的协议) dates a noun of the subject: the subject runs on to the clause's end.
-  if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
-    const sep = folded.slice(day.end).search(/[,;:]/);
-    end = sep < 0 ? folded.length : day.end + sep;
-  }
-  const subject = folded.slice(0, end);
-  if ((subject.match(/\p{sc=Han}/gu) ?? []).length < 2 || coverage(subject, q) >= floor) return [...parts];
+  const subject = subjectOf(parts[0] as DatedSentence);
+  if (subject === undefined || coverage(subject, q) >= floor) return [...parts];
   const own = parts.map((p) => coverage(fold(p.text), q) >= floor);
   // A part that introduces a statement (…表示, …说) belongs with the statement that follows it.
   for (let k = parts.length - 2; k >= 0; k--) if (!own[k] && own[k + 1] && INTRODUCES.test(fold((parts[k] as DatedSentence).text).trimEnd())) own[k] = true;
   return parts.filter((_, k) => own[k]);
 }
+
+/** Whether a sentence opens with a subject of its own that is not the topic (and not a word pointing back: 该, 其, 她). */
+function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): boolean {
+  const subject = subjectOf(sentence);
+  return subject !== undefined && !POINTS_BACK.test(subject) && coverage(subject, q) < floor;
+}
+
+/**
+ * The subject a sentence writes before its first day (folded), or undefined when it has none to
+ * read: no day, or a day that opens the sentence (9月27日，石破茂当选…). A dateline's or an outlet's
+ * report date is not the day; a day in an attributive clause (日本2022年的国防预算) belongs to
+ * the subject, which runs on to the clause's end.
+ */
+function subjectOf(sentence: DatedSentence): string | undefined {
+  const folded = fold(sentence.text);
+  const day = sentence.dates.find((d) => !datesTheReport(folded, d));
+  if (!day) return undefined;
+  let end = day.start;
+  if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
+    const sep = folded.slice(day.end).search(/[,;:]/);
+    end = sep < 0 ? folded.length : day.end + sep;
+  }
+  const subject = folded.slice(0, end);
+  return (subject.match(/\p{sc=Han}/gu) ?? []).length < 2 ? undefined : subject;
+}
+
+// Words that point back to the account before (该基金会, 其, 此, 这些, 上述, 双方, 他, 她).
+const POINTS_BACK = /^\P{sc=Han}*(?:该|其|此|这|上述|双方|他|她|两国|两人)/u;
 
 // A date followed, within its clause, by 的 qualifies a noun (2022年的国防预算, 1月15日公布的协议文件).
 const ATTRIBUTIVE_AFTER = /^[^,;:的]{0,4}的/u;

@@ -416,6 +416,17 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('石破辞职').events.filter((e) => e.file.startsWith('261')).map((e) => e.date)).toEqual(expect.arrayContaining(['2024', '2025-06', '2025-07']));
   });
 
+  it('does not carry the account on into a sentence that opens with a subject of its own (岸田文雄今天傍晚说, 中共政府则宣布自当天起)', () => {
+    const release = answer('福岛处理水排海').events;
+    expect(release.some((e) => e.text.includes('岸田文雄今天傍晚说'))).toBe(false);
+    expect(release.some((e) => e.text.startsWith('中共政府则宣布自当天起'))).toBe(false);
+    expect(answer('中國禁止進口日本水產品').events.some((e) => e.text.includes('进行电话协商'))).toBe(false);
+    // Carried on: a sentence that opens with its day, whose subject is the topic's, or that points back (这些, 她).
+    expect(release.some((e) => e.date === '2023-08-25' && e.text.includes('氚浓度'))).toBe(true);
+    expect(answer('强征劳工 赔偿').events.some((e) => e.date === '2018' && e.text.includes('維持了這些裁決'))).toBe(true);
+    expect(answer('自民党总裁选举').events.some((e) => e.date === '2024-09' && e.text.includes('她再參選'))).toBe(true);
+  });
+
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
     const r = answer('2019 日美首脑会谈');
     expect(r.events.length).toBeGreaterThan(0);
