@@ -98,7 +98,7 @@ export function* timelineGroups(
  * the parts that open a day of their own are judged apart when the topic is not its subject (see
  * topicActs).
  */
-function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
+export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
   const units: DatedSentence[][] = [];
   for (const s of sentences) {
     const last = units[units.length - 1];
@@ -107,16 +107,31 @@ function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, f
     else units.push([s]);
   }
   const covers = units.map((u) => coverage(fold(u.map((s) => s.text).join('')), q) >= floor);
+  const kept = units.map(() => false);
   const out: DatedSentence[] = [];
   units.forEach((u, i) => {
     const head = u[0] as DatedSentence;
     const before = units[i - 1]?.[0];
+    const next = before !== undefined && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
     // A sentence that opens with a subject of its own (日本首相岸田文雄今天傍晚说…, 中共政府则宣布自当天起…) starts another account.
-    const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1 && !ownSubject(head, q, floor);
+    const follows = next && covers[i - 1] === true && !ownSubject(head, q, floor);
+    // One that points back (東京方面拒絕了這些裁決…, …該基金會主席表示) goes on with the account kept before it, into the next paragraph too.
+    const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
-    else if (covers[i] || follows) out.push(...u);
+    else if (covers[i] || follows || pointsOn) out.push(...u);
+    else return;
+    kept[i] = true;
   });
   return out;
+}
+
+// Words that refer to what the account said before: 这些裁决, 该基金会, 上述, 此案 (not 应该).
+const REFERS_BACK = /这些|上述|(?<!应)该\p{sc=Han}|此[案事项次举]/u;
+
+function firstClause(s: DatedSentence): string {
+  const folded = fold(s.text);
+  const end = folded.search(/[,;:]/);
+  return end < 0 ? folded : folded.slice(0, end);
 }
 
 /**

@@ -402,6 +402,9 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
 
+// A stretch that ends in a verb of saying (表示, 说, 称, 指出, 强调, 透露): what follows is what was said.
+const SAYS_BEFORE = /(?:表示|说|称|指出|强调|透露)\s?[,:]\s?$/u;
+
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;
 // A stretch shorter than this (2022年、2023年) is a list of dates, not an event of its own.
@@ -429,7 +432,9 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
     // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
     const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
-    if (cur && opens && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
+    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司) is one event with the saying: not cut at a date inside it.
+    const said = cur !== undefined && SAYS_BEFORE.test(folded.slice(cur.start, p.start));
+    if (cur && opens && !said && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;
     }

@@ -7,7 +7,7 @@ import { extractDatedSentences, splitSentences, type DatedSentence } from '../..
 import fc from 'fast-check';
 import { articleParagraphs } from '../../src/corpus/article.ts';
 import { timeline, timelineOf, type CandidateGroup, type TimelineCandidate } from '../../src/answers/timeline.ts';
-import { TOPIC_THRESHOLDS, timelineGroups, topicActs } from '../../src/answers/select.ts';
+import { TOPIC_THRESHOLDS, relevantSentences, timelineGroups, topicActs } from '../../src/answers/select.ts';
 import { formatTimeline } from '../../src/cli/format.ts';
 import { coverage, topicQuery } from '../../src/answers/topic.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
@@ -366,7 +366,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   it('leaves out a dated sentence of an admitted passage that is about something else (a treaty behind a fund, stalled talks behind a tariff)', () => {
     const pay = answer('强征劳工 赔偿');
     expect(pay.events.length).toBeGreaterThan(0);
-    expect(pay.events.some((e) => e.text.includes('受益於1965年條約'))).toBe(false);
+    // The treaty behind the fund dates no event: the chairman's statement that names it is of 2023-01.
+    expect(pay.events.some((e) => e.date === '1965' && e.text.includes('受益於1965年條約'))).toBe(false);
     const tariff = answer('美國對中國商品加徵關稅');
     expect(tariff.events.length).toBeGreaterThan(0);
     expect(tariff.events.some((e) => e.text.includes('自五月以來便陷入僵局'))).toBe(false);
@@ -427,6 +428,24 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('自民党总裁选举').events.some((e) => e.date === '2024-09' && e.text.includes('她再參選'))).toBe(true);
   });
 
+  it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
+    const article = (paragraphs: string[]): DatedSentence[] =>
+      extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const q = topicQuery(index, '强征劳工 赔偿');
+    const kept = (paragraphs: string[]): string[] => relevantSentences(article(paragraphs), q, TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    const lead = '韩国政府6日公布了二战强征劳工赔偿方案。';
+    expect(kept([lead, '日本企业2018年拒绝了这些判决。'])).toHaveLength(2);
+    expect(kept([lead, '该基金会主席今年1月表示，资金来自韩国企业。'])).toHaveLength(2);
+    expect(kept([lead, '韩国在野党7日批评了上述方案。', '他们8日在国会前集会。'])).toHaveLength(2);
+    // Not referring back: another story (应该 is not 该).
+    expect(kept([lead, '美国国务院7日表示欢迎两国改善关系。'])).toHaveLength(1);
+    expect(kept([lead, '分析人士认为两国应该在4月举行首脑会谈。'])).toHaveLength(1);
+    // On the real article (244): the account goes on over two paragraphs that name no concept of the topic.
+    const pay = answer('强征劳工 赔偿').events.filter((e) => e.file.startsWith('244'));
+    expect(pay.some((e) => e.date === '1965' && e.text.includes('理由是1965年'))).toBe(true);
+    expect(pay.some((e) => e.date === '2023-01' && e.text.includes('該基金會主席表示'))).toBe(true);
+  });
+
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
     const r = answer('2019 日美首脑会谈');
     expect(r.events.length).toBeGreaterThan(0);
@@ -445,6 +464,18 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     const b = timelineOf('x', offer('249', ['预算'], (t) => t.includes('日本2022年的国防预算')), index.aliases, { limit: 100 });
     expect(b.events.map((e) => e.date)).toEqual(['2022', '2023', '2024']);
     for (const e of [...a.events, ...b.events]) expect(e.text.length).toBeGreaterThan(5);
+  });
+
+  it('keeps what someone said with the saying, one line on the day it was said (…主席表示,部分资金将来自受益于1965年条约…; …指出,政府计划在截至2026年3月…)', () => {
+    const linesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'said', file: 'said.txt', title: 'said', url: 'https://example.org/said', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(linesOf('今年1月,该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司。', ['基金会'])).toEqual(['2025-01']);
+    expect(linesOf('高市上周在施政演说中指出，政府计划在截至2026年3月的本财年将国防支出增加至2%。', ['国防支出'])).toEqual(['2025-10']);
+    expect(linesOf('外交部发言人3日说，这违反了中美两国政府在1982年签署的联合公报。', ['联合公报'])).toEqual(['2025-11-03']);
+    // No one speaking: two acts, two lines.
+    expect(linesOf('岸田文雄3日与尹锡悦举行会谈，4日两人共同出席了晚宴。', ['会谈'])).toEqual(['2025-11-03', '2025-11-04']);
   });
 
   it('keeps a fiscal year that qualifies a noun with the day of its clause (10月15日，已启动决定2021年度起5年间…的谈判)', () => {
