@@ -139,17 +139,14 @@ function firstClause(s: DatedSentence): string {
  * day of its own (石破茂9月27日当选自民党新任总裁，10月1日当选首相，10月9日宣布解散众议院). When the
  * subject written before the sentence's first day names the topic (日本首相石破茂今天…宣布辭職，…於去年
  * 眾議院大選、今年6月…皆失利), every part is its act; otherwise each part is another act of that
- * subject and must name the topic itself, and a part that only introduces what someone said
- * (…姆努钦1月14日表示) goes with the part it introduces. A sentence that opens with its day has
- * no subject before it to judge by: its parts are all kept.
+ * subject and must name the topic itself (what someone said is never cut from the saying: see
+ * extract/events.ts). A sentence that opens with its day has no subject before it to judge by: its
+ * parts are all kept.
  */
 export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
   const subject = subjectOf(parts[0] as DatedSentence);
   if (subject === undefined || coverage(subject, q) >= floor) return [...parts];
-  const own = parts.map((p) => coverage(fold(p.text), q) >= floor);
-  // A part that introduces a statement (…表示, …说) belongs with the statement that follows it.
-  for (let k = parts.length - 2; k >= 0; k--) if (!own[k] && own[k + 1] && INTRODUCES.test(fold((parts[k] as DatedSentence).text).trimEnd())) own[k] = true;
-  return parts.filter((_, k) => own[k]);
+  return parts.filter((p) => coverage(fold(p.text), q) >= floor);
 }
 
 /** Whether a sentence opens with a subject of its own that is not the topic (and not a word pointing back: 该, 其, 她). */
@@ -182,8 +179,6 @@ const POINTS_BACK = /^\P{sc=Han}*(?:该|其|此|这|上述|双方|他|她|两国
 
 // A date followed, within its clause, by 的 qualifies a noun (2022年的国防预算, 1月15日公布的协议文件).
 const ATTRIBUTIVE_AFTER = /^[^,;:的]{0,4}的/u;
-// A clause ending in a verb of saying: what was said follows (表示, 说, 称, 指出, 强调, 透露, 报道).
-const INTRODUCES = /(?:表示|说|称|指出|强调|透露|报道|报导|宣布|认为|写道|回应|证实)[,:]?$/u;
 
 // One source reference per article, made when first asked for and kept: /timeline's lines and
 // /who's statements point to them by the hundred thousand on a large archive.

@@ -64,6 +64,19 @@ describe('extractDatedSentences', () => {
     ]);
   });
 
+  it('does not cut what someone said from the saying (…表示，1月15日公布的…; …说，3日…; …指出，去年…)', () => {
+    const unitsOf = (text: string, publishedAt = '2020-01-17T12:00:00.000Z'): DatedSentence[] =>
+      extractDatedSentences({ id: 'say', file: 'say.txt', title: 'say', url: 'https://example.org/say', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] });
+    // Real text of 233, and two made up: one unit each, every date kept.
+    for (const text of ['另据路透社1月14日报道,美国财政部长姆努钦1月14日表示,1月15日公布的协议文件将向怀疑者展示,第一阶段中美贸易协议将完全可执行。', '外交部发言人耿爽16日说，15日签署的协议是互利共赢的。', '刘鹤15日在签字仪式上指出，去年12月双方就协议文本达成一致。']) {
+      const units = unitsOf(text);
+      expect(units, text).toHaveLength(1);
+      expect(new Set(units[0]?.dates.map((d) => d.date)).size, text).toBe(2);
+    }
+    // No verb of saying before the new day: cut as before.
+    expect(unitsOf('刘鹤15日在白宫签署协议文本，16日刘鹤会见了美国商界代表。')).toHaveLength(2);
+  });
+
   it('keeps a clause that only follows an earlier step (今年大选后) with the next one (明年的首脑会谈时)', () => {
     const units = extractDatedSentences(seed('003')).filter((s) => s.text.includes('大选后'));
     expect(units).toHaveLength(1);
@@ -404,8 +417,10 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   it('keeps every part when the subject cannot be read before the day (9月27日，石破茂当选…) or the day qualifies a noun of it (日本2022年的国防预算…)', () => {
     expect(acts('9月27日，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
     expect(acts('日本2022年的国防预算约为5.4万亿日元，2023年为6.8万亿日元。', '日本防卫费')).toHaveLength(2);
-    // A part that introduces what was said goes with what it introduces.
-    expect(acts('据路透社1月14日报道，姆努钦1月14日表示，1月15日签署的第一阶段经贸协议将完全可执行。', '第一阶段经贸协议')).toHaveLength(2);
+    // What someone said is not cut from the saying: one part, kept whole.
+    const said = '据路透社1月14日报道，姆努钦1月14日表示，1月15日签署的第一阶段经贸协议将完全可执行。';
+    expect(partsOf(said)).toHaveLength(1);
+    expect(acts(said, '第一阶段经贸协议')).toHaveLength(1);
   });
 
   it('leaves out, on the real articles, the other acts of a subject listed beside the topic\'s (当选首相 beside 当选总裁, a carrier\'s passage beside an arms sale)', () => {
