@@ -91,12 +91,13 @@ export function* timelineGroups(
 
 /**
  * The sentences of an admitted stretch that stay on the topic: a whole sentence (its parts cut at a
- * new day judged together) that covers `floor` of the topic itself, or the one right after such a
- * sentence in its paragraph (the account goes on: …姆努钦1月14日表示 before what he said). A dated
- * sentence of the same passage about something else (受益於1965年條約的韓國公司 in a compensation
- * story, 美中貿易談判自五月以來便陷入僵局 in a tariff story) is dropped. Within a covering sentence,
- * the parts that open a day of their own are judged apart when the topic is not its subject (see
- * topicActs).
+ * new day judged together) that covers `floor` of the topic itself; the one right after such a
+ * sentence in its paragraph, unless it opens with a subject of its own (the account goes on:
+ * …姆努钦1月14日表示 before what he said; it does not in 日本首相岸田文雄今天傍晚说…); and one that refers
+ * back to a sentence kept right before it, across a paragraph break too (東京方面拒絕了這些裁決…). A dated
+ * sentence of the same passage about something else (美中貿易談判自五月以來便陷入僵局 in a tariff
+ * story) is dropped. Within a covering sentence, the parts that open a day of their own are judged
+ * apart when the topic is not its subject (see topicActs).
  */
 export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
   const units: DatedSentence[][] = [];
