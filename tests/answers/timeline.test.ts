@@ -461,6 +461,14 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(pay.some((e) => e.date === '2023-01' && e.text.includes('該基金會主席表示'))).toBe(true);
   });
 
+  it('reads a person typed in full by the short name the registry knows them by (高市 for 高市早苗, 岸田 for 岸田文雄), and a place by no other name', () => {
+    for (const [name, text] of [['高市早苗', '高市上週在施政演說中指出'], ['岸田文雄', '岸田随后于中午召开记者会宣布了这一消息']] as const) {
+      expect(coverage(fold(text), topicQuery(index, name)), name).toBe(1);
+    }
+    expect(answer('高市早苗').events.some((e) => e.file.startsWith('229') && e.text.includes('高市上週在施政演說中指出'))).toBe(true);
+    expect(topicQuery(index, '日本').concepts.flatMap((c) => c.forms)).toEqual(['日本']);
+  });
+
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
     const r = answer('2019 日美首脑会谈');
     expect(r.events.length).toBeGreaterThan(0);
