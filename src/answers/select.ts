@@ -150,11 +150,17 @@ export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor:
   return parts.filter((p) => coverage(fold(p.text), q) >= floor);
 }
 
-/** Whether a sentence opens with a subject of its own that is not the topic (and not a word pointing back: 该, 其, 她). */
+/**
+ * Whether a sentence opens with a subject of its own that is not the topic: not a word pointing
+ * back (该, 其, 她), nor a quotation, whose speaker the sentence before gave (「我認爲,…可能會在8月。」).
+ */
 function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): boolean {
   const subject = subjectOf(sentence);
-  return subject !== undefined && !POINTS_BACK.test(subject) && coverage(subject, q) < floor;
+  return subject !== undefined && !POINTS_BACK.test(subject) && !QUOTE_OPENS.test(subject) && coverage(subject, q) < floor;
 }
+
+// A sentence that opens with a quotation mark.
+const QUOTE_OPENS = /^\s?[“「『"]/u;
 
 /**
  * The subject a sentence writes before its first day (folded), or undefined when it has none to

@@ -441,6 +441,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(release.some((e) => e.date === '2023-08-25' && e.text.includes('氚浓度'))).toBe(true);
     expect(answer('强征劳工 赔偿').events.some((e) => e.date === '2018' && e.text.includes('維持了這些裁決'))).toBe(true);
     expect(answer('自民党总裁选举').events.some((e) => e.date === '2024-09' && e.text.includes('她再參選'))).toBe(true);
+    // A quotation goes on with the speaker the sentence before named (204).
+    expect(answer('特朗普关税').events.some((e) => e.date === '2019-08' && e.text.includes('可能會在8月'))).toBe(true);
   });
 
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
