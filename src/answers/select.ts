@@ -171,14 +171,14 @@ const QUOTE_OPENS = /^\s?[“「『"]/u;
 function subjectOf(sentence: DatedSentence): string | undefined {
   const folded = fold(sentence.text);
   const day = sentence.dates.find((d) => !datesTheReport(folded, d));
-  if (!day) return undefined;
+  // A sentence that opens with its day, bare or in a phrase of time (在9月25日的联合国大会上，菅义伟…), has its subject after it.
+  if (!day || (folded.slice(0, day.start).match(/\p{sc=Han}/gu) ?? []).length < 2) return undefined;
   let end = day.start;
   if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
     const sep = folded.slice(day.end).search(/[,;:]/);
     end = sep < 0 ? folded.length : day.end + sep;
   }
-  const subject = folded.slice(0, end);
-  return (subject.match(/\p{sc=Han}/gu) ?? []).length < 2 ? undefined : subject;
+  return folded.slice(0, end);
 }
 
 // Words that point back to the account before (该基金会, 其, 此, 这些, 上述, 双方, 他, 她).

@@ -416,6 +416,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('keeps every part when the subject cannot be read before the day (9月27日，石破茂当选…) or the day qualifies a noun of it (日本2022年的国防预算…)', () => {
     expect(acts('9月27日，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
+    expect(acts('在9月27日的投票中，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
     expect(acts('日本2022年的国防预算约为5.4万亿日元，2023年为6.8万亿日元。', '日本防卫费')).toHaveLength(2);
     // What someone said is not cut from the saying: one part, kept whole.
     const said = '据路透社1月14日报道，姆努钦1月14日表示，1月15日签署的第一阶段经贸协议将完全可执行。';
