@@ -1,6 +1,7 @@
 import { sourceRef } from './ask.ts';
 import { articleParagraphs } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
+import { datesTheReport } from '../extract/dates.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
@@ -90,12 +91,15 @@ export function* timelineGroups(
 
 /**
  * The sentences of an admitted stretch that stay on the topic: a whole sentence (its parts cut at a
- * new day judged together) that covers `floor` of the topic itself, or the one right after such a
- * sentence in its paragraph (the account goes on: …姆努钦1月14日表示 before what he said). A dated
- * sentence of the same passage about something else (受益於1965年條約的韓國公司 in a compensation
- * story, 美中貿易談判自五月以來便陷入僵局 in a tariff story) is dropped.
+ * new day judged together) that covers `floor` of the topic itself; the one right after such a
+ * sentence in its paragraph, unless it opens with a subject of its own (the account goes on:
+ * …姆努钦1月14日表示 before what he said; it does not in 日本首相岸田文雄今天傍晚说…); and one that refers
+ * back to a sentence kept right before it, across a paragraph break too (東京方面拒絕了這些裁決…). A dated
+ * sentence of the same passage about something else (美中貿易談判自五月以來便陷入僵局 in a tariff
+ * story) is dropped. Within a covering sentence, the parts that open a day of their own are judged
+ * apart when the topic is not its subject (see topicActs).
  */
-function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
+export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
   const units: DatedSentence[][] = [];
   for (const s of sentences) {
     const last = units[units.length - 1];
@@ -104,15 +108,84 @@ function relevantSentences(sentences: readonly DatedSentence[], q: TopicQuery, f
     else units.push([s]);
   }
   const covers = units.map((u) => coverage(fold(u.map((s) => s.text).join('')), q) >= floor);
+  const kept = units.map(() => false);
   const out: DatedSentence[] = [];
   units.forEach((u, i) => {
     const head = u[0] as DatedSentence;
     const before = units[i - 1]?.[0];
-    const follows = before !== undefined && covers[i - 1] === true && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
-    if (covers[i] || follows) out.push(...u);
+    const next = before !== undefined && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
+    // A sentence that opens with a subject of its own (日本首相岸田文雄今天傍晚说…, 中共政府则宣布自当天起…) starts another account.
+    const follows = next && covers[i - 1] === true && !ownSubject(head, q, floor);
+    // One that points back (東京方面拒絕了這些裁決…, …該基金會主席表示) goes on with the account kept before it, into the next paragraph too.
+    const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
+    if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
+    else if (covers[i] || follows || pointsOn) out.push(...u);
+    else return;
+    kept[i] = true;
   });
   return out;
 }
+
+// Words that refer to what the account said before: 这些裁决, 该基金会, 上述, 此案 (not 应该).
+const REFERS_BACK = /这些|上述|(?<!应)该\p{sc=Han}|此[案事项次举]/u;
+
+function firstClause(s: DatedSentence): string {
+  const folded = fold(s.text);
+  const end = folded.search(/[,;:]/);
+  return end < 0 ? folded : folded.slice(0, end);
+}
+
+/**
+ * The parts of one sentence that are the topic's, when the sentence lists several acts each on a
+ * day of its own (石破茂9月27日当选自民党新任总裁，10月1日当选首相，10月9日宣布解散众议院). When the
+ * subject written before the sentence's first day names the topic (日本首相石破茂今天…宣布辭職，…於去年
+ * 眾議院大選、今年6月…皆失利), every part is its act; otherwise each part is another act of that
+ * subject and must name the topic itself (what someone said is never cut from the saying: see
+ * extract/events.ts). A sentence that opens with its day has no subject before it to judge by: its
+ * parts are all kept.
+ */
+export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor: number): DatedSentence[] {
+  const subject = subjectOf(parts[0] as DatedSentence);
+  if (subject === undefined || coverage(subject, q) >= floor) return [...parts];
+  return parts.filter((p) => coverage(fold(p.text), q) >= floor);
+}
+
+/**
+ * Whether a sentence opens with a subject of its own that is not the topic: not a word pointing
+ * back (该, 其, 她), nor a quotation, whose speaker the sentence before gave (「我認爲,…可能會在8月。」).
+ */
+function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): boolean {
+  const subject = subjectOf(sentence);
+  return subject !== undefined && !POINTS_BACK.test(subject) && !QUOTE_OPENS.test(subject) && coverage(subject, q) < floor;
+}
+
+// A sentence that opens with a quotation mark.
+const QUOTE_OPENS = /^\s?[“「『"]/u;
+
+/**
+ * The subject a sentence writes before its first day (folded), or undefined when it has none to
+ * read: no day, or a day that opens the sentence (9月27日，石破茂当选…). A dateline's or an outlet's
+ * report date is not the day; a day in an attributive clause (日本2022年的国防预算) belongs to
+ * the subject, which runs on to the clause's end.
+ */
+function subjectOf(sentence: DatedSentence): string | undefined {
+  const folded = fold(sentence.text);
+  const day = sentence.dates.find((d) => !datesTheReport(folded, d));
+  // A sentence that opens with its day, bare or in a phrase of time (在9月25日的联合国大会上，菅义伟…), has its subject after it.
+  if (!day || (folded.slice(0, day.start).match(/\p{sc=Han}/gu) ?? []).length < 2) return undefined;
+  let end = day.start;
+  if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
+    const sep = folded.slice(day.end).search(/[,;:]/);
+    end = sep < 0 ? folded.length : day.end + sep;
+  }
+  return folded.slice(0, end);
+}
+
+// Words that point back to the account before (该基金会, 其, 此, 这些, 上述, 双方, 他, 她).
+const POINTS_BACK = /^\P{sc=Han}*(?:该|其|此|这|上述|双方|他|她|两国|两人)/u;
+
+// A date followed, within its clause, by 的 qualifies a noun (2022年的国防预算, 1月15日公布的协议文件).
+const ATTRIBUTIVE_AFTER = /^[^,;:的]{0,4}的/u;
 
 // One source reference per article, made when first asked for and kept: /timeline's lines and
 // /who's statements point to them by the hundred thousand on a large archive.

@@ -315,12 +315,12 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
   const dates = unit.dates.filter(
-    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d),
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms),
   );
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
-    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d))) {
+    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
       const made = mentionLine(item, facts.spans, excerpts);
       if (made && inYears(made)) out.push(made);
     }
@@ -334,6 +334,17 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
       : line(item, best, excerpts, () => ({ span: [g.start, g.end] }));
     if (made && inYears(made)) out.push(made);
   }
+}
+
+// A rule or a lasting state rather than a step (根据日本宪法,日本实施…; 日本宪法规定,…必须…; 根据美日安保条约,美国有义务…;
+// 多年来,…曾使…; 长期以来奉行和平主义的日本…): with no time of its own it is nobody's news of the day.
+const STANDING_FACT = /^(?:据了解,\s?)?(?:根据|依据|依照|按照)[^,]{0,24}(?:宪法|法|条约|协定|公约|规定)|^[^,]{0,16}(?:宪法|法律|条约|协定|公约)(?:第\S{1,4}条)?规定|^(?:多年来|长期以来|一直以来|历来)/u;
+// ...unless someone is saying it (赵立坚表示,…恪守…公报规定): a statement is an event of its day.
+const SAID = /表示|指出|强调|重申|称|说|声明/u;
+
+function statesStandingFact(folded: string): boolean {
+  const text = folded.trimStart();
+  return STANDING_FACT.test(text) && !SAID.test(text);
 }
 
 /**
@@ -350,6 +361,25 @@ const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)
 
 function namesABudget(folded: string, d: DateMention): boolean {
   return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
+}
+
+// A date that opens a "since" clause (自2012年重新上台后首次…, 李在明自6月就任以來首次…, 继6月在加拿大会谈后再次…,
+// 是2023年8月中国发出禁令以来…): what happened then is the clause between the date and 以来/后.
+const SINCE_BEFORE = /(?:自|从|自从|继)\s?$/u;
+const SINCE_CLAUSE = /^([^,;:。]{1,30}?)(?:以来|以后|之后|后)/u;
+
+/**
+ * Whether the date dates a "since" clause that tells another story: a reference point
+ * (自2012年重新上台后首次失去…, 自6月就任以來首次訪日) that names none of the topic's forms, while the
+ * sentence's news is its main clause. A since clause about the topic (自2018年韩国大法院判处…以来) stays.
+ */
+function sinceAnotherStory(folded: string, d: DateMention, forms: readonly string[]): boolean {
+  const after = folded.slice(d.end, d.end + 34);
+  const clause = SINCE_CLAUSE.exec(after)?.[1];
+  if (!clause || !(SINCE_BEFORE.test(folded.slice(Math.max(0, d.start - 3), d.start)) || /^[^,;:。]{1,30}?以来/u.test(after))) return false;
+  // A bare bound (自2018年以来) or a clause of dates tells nothing to judge by.
+  if ((clause.match(/\p{sc=Han}/gu) ?? []).length < 2) return false;
+  return !forms.some((f) => clause.includes(f));
 }
 
 // A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.
@@ -371,6 +401,9 @@ const FRAME_BEFORE = /^\P{sc=Han}*\p{sc=Han}{0,2}$|[在于从自到至]\s?$/u;
 function framesClause(folded: string, pieceStart: number, d: DateMention): boolean {
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
+
+// A stretch that ends in a verb of saying (表示, 说, 称, 指出, 强调, 透露): what follows is what was said.
+const SAYS_BEFORE = /(?:表示|说|称|指出|强调|透露)\s?[,:]\s?$/u;
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;
@@ -399,7 +432,9 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
     // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
     const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
-    if (cur && opens && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
+    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司) is one event with the saying: not cut at a date inside it.
+    const said = cur !== undefined && SAYS_BEFORE.test(folded.slice(cur.start, p.start));
+    if (cur && opens && !said && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;
     }

@@ -5,6 +5,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import { VARIANT_WEIGHT, VariantTable } from '../text/variants.ts';
+import { resolvePerson } from '../extract/people.ts';
 
 /**
  * A /timeline topic read as a query: the concepts a user typed ("日韩首脑会谈" → 日韩, 首脑, 会谈),
@@ -91,7 +92,7 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     if (!rest.includes(f)) continue;
     // Within a longer word the user typed (防卫费 of 日本防卫费用) the longer one was taken first.
     rest = rest.split(f).join(' ');
-    add([f, ...index.aliases.equivalents(f)]);
+    add([f, ...index.aliases.equivalents(f), ...personForms(index, f)]);
   }
   for (const run of rest.split(/\s+/).filter(Boolean)) {
     const words = segment(run).map((w) => w.term);
@@ -116,10 +117,21 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
       // A lone Han character (三 of 安保三文件, 大 of 大法院) says too little to count.
       if (w.length === 1 && /\p{sc=Han}/u.test(w)) continue;
       if (/^\d+$/.test(w)) continue;
-      add([w, ...index.aliases.equivalents(w)]);
+      add([w, ...index.aliases.equivalents(w), ...personForms(index, w)]);
     }
   }
   return { concepts, years };
+}
+
+/**
+ * The names the people registry knows one person by (高市早苗 and 高市; 岸田文雄 and 岸田), when a word of
+ * the topic names exactly one person: after the first mention a report calls them by the short name.
+ */
+function personForms(index: ShijiIndex, word: string): string[] {
+  if ([...key(word)].length < 2) return [];
+  const { person } = resolvePerson(index.people, word);
+  if (!person || person.kind !== 'person') return [];
+  return [person.name, ...person.aliases].filter((f) => [...key(f)].length >= 2);
 }
 
 function permutations<T>(xs: T[]): T[][] {

@@ -72,6 +72,8 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 const OPENING_WINDOW = 8;
 // A leading connective (第三，此外，稍早，据报道) is not a clause worth keeping alone.
 const MIN_GROUP = 8;
+// A clause ending in a verb of saying (表示, 说, 称, 指出, 强调, 透露): the next clause is its content.
+const SAYS_END = /(?:表示|说|称|指出|强调|透露)$/u;
 
 /**
  * Cuts a sentence where a clause opens a new time frame with a date different from the dates
@@ -91,6 +93,8 @@ function clauseGroups(f: string, s: { start: number; end: number }, dates: reado
     if (!opening) continue;
     const before = f.slice(groupStart, i).trim();
     if ([...before].length < MIN_GROUP) continue;
+    // After a verb of saying comes what was said (姆努钦1月14日表示，1月15日公布的协议…): the same event, not a new frame.
+    if (SAYS_END.test(before)) continue;
     const earlier = own.filter((d) => isAnchor(d) && d.start >= groupStart && d.end <= i);
     if (earlier.length === 0) {
       // Nothing dated before: cut only where the date stands alone as the clause's frame (…会谈，4日，马蒂斯…),

@@ -37,7 +37,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Sea food.
   ['水产品', '水产', '海鲜', '海产品', '渔产品'],
   // Release into the sea.
-  ['排海', '排放入海', '排入海洋', '排入大海', '排放'],
+  ['排海', '排放入海', '排入海洋', '排入大海', '排入海', '排放'],
   // Monitoring and inspection.
   ['监测', '监督', '检测', '取样', '核查', '审查'],
   // Votes: 选举 in one outlet is 大选 / 选战 / 投票 in another.

@@ -7,7 +7,7 @@ import { extractDatedSentences, splitSentences, type DatedSentence } from '../..
 import fc from 'fast-check';
 import { articleParagraphs } from '../../src/corpus/article.ts';
 import { timeline, timelineOf, type CandidateGroup, type TimelineCandidate } from '../../src/answers/timeline.ts';
-import { timelineGroups } from '../../src/answers/select.ts';
+import { TOPIC_THRESHOLDS, relevantSentences, timelineGroups, topicActs } from '../../src/answers/select.ts';
 import { formatTimeline } from '../../src/cli/format.ts';
 import { coverage, topicQuery } from '../../src/answers/topic.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
@@ -62,6 +62,19 @@ describe('extractDatedSentences', () => {
       [0, '当天,马蒂斯分别与安倍晋三、内阁官房长官菅义伟、外相岸田文雄举行会谈,', []],
       [1, '4日,马蒂斯与稻田也举行了会谈。', ['2017-02-04']],
     ]);
+  });
+
+  it('does not cut what someone said from the saying (…表示，1月15日公布的…; …说，3日…; …指出，去年…)', () => {
+    const unitsOf = (text: string, publishedAt = '2020-01-17T12:00:00.000Z'): DatedSentence[] =>
+      extractDatedSentences({ id: 'say', file: 'say.txt', title: 'say', url: 'https://example.org/say', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] });
+    // Real text of 233, and two made up: one unit each, every date kept.
+    for (const text of ['另据路透社1月14日报道,美国财政部长姆努钦1月14日表示,1月15日公布的协议文件将向怀疑者展示,第一阶段中美贸易协议将完全可执行。', '外交部发言人耿爽16日说，15日签署的协议是互利共赢的。', '刘鹤15日在签字仪式上指出，去年12月双方就协议文本达成一致。']) {
+      const units = unitsOf(text);
+      expect(units, text).toHaveLength(1);
+      expect(new Set(units[0]?.dates.map((d) => d.date)).size, text).toBe(2);
+    }
+    // No verb of saying before the new day: cut as before.
+    expect(unitsOf('刘鹤15日在白宫签署协议文本，16日刘鹤会见了美国商界代表。')).toHaveLength(2);
   });
 
   it('keeps a clause that only follows an earlier step (今年大选后) with the next one (明年的首脑会谈时)', () => {
@@ -366,7 +379,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   it('leaves out a dated sentence of an admitted passage that is about something else (a treaty behind a fund, stalled talks behind a tariff)', () => {
     const pay = answer('强征劳工 赔偿');
     expect(pay.events.length).toBeGreaterThan(0);
-    expect(pay.events.some((e) => e.text.includes('受益於1965年條約'))).toBe(false);
+    // The treaty behind the fund dates no event: the chairman's statement that names it is of 2023-01.
+    expect(pay.events.some((e) => e.date === '1965' && e.text.includes('受益於1965年條約'))).toBe(false);
     const tariff = answer('美國對中國商品加徵關稅');
     expect(tariff.events.length).toBeGreaterThan(0);
     expect(tariff.events.some((e) => e.text.includes('自五月以來便陷入僵局'))).toBe(false);
@@ -376,6 +390,86 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('中美第一阶段经贸协议').events.some((e) => e.date === '2020-01-14' && e.text.includes('1月14日表示'))).toBe(true);
     expect(answer('日本防衛費').events.some((e) => e.date === '2024' && e.text.includes('2024年则达到'))).toBe(true);
     expect(answer('强征劳工 赔偿').events.some((e) => e.date === '1965' && e.text.includes('请求权协定'))).toBe(true);
+  });
+
+  /** The parts of one made-up sentence, cut where a clause opens a day of its own (as the index stores them). */
+  const partsOf = (text: string): DatedSentence[] =>
+    extractDatedSentences({ id: 'acts', file: 'acts.txt', title: 'acts', url: 'https://example.org/acts', source: 'example.org', publishedAt: '2024-10-20T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] });
+  const acts = (text: string, topic: string): string[] => topicActs(partsOf(text), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((p) => p.text.replace(/[，。]$/u, ''));
+
+  it('keeps, of a subject\'s acts listed each on its own day, only those that name the topic, unless the topic is the subject', () => {
+    const lists = [
+      ['石破茂9月27日当选自民党新任总裁，10月1日当选首相，10月9日宣布解散众议院。', '自民党总裁选举', '石破茂'],
+      ['高市早苗10月4日当选自民党总裁，10月21日在国会当选首相。', '自民党总裁选举', '高市早苗'],
+      ['拜登5月21日在广岛宣布对俄制裁，8月18日在戴维营主持美日韩三国峰会。', '戴维营峰会', '拜登'],
+    ] as const;
+    for (const [text, event, person] of lists) {
+      const parts = partsOf(text);
+      expect(parts.length, text).toBeGreaterThan(1);
+      const kept = acts(text, event);
+      expect(kept.length, `${event}: ${text}`).toBe(1);
+      expect(coverage(fold(kept[0] as string), topicQuery(index, event)), text).toBeGreaterThanOrEqual(TOPIC_THRESHOLDS.sentence);
+      // The person is the subject written before the first day: every act is theirs.
+      expect(acts(text, person).length, `${person}: ${text}`).toBe(parts.length);
+    }
+  });
+
+  it('keeps every part when the subject cannot be read before the day (9月27日，石破茂当选…) or the day qualifies a noun of it (日本2022年的国防预算…)', () => {
+    expect(acts('9月27日，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
+    expect(acts('在9月27日的投票中，石破茂当选自民党新任总裁，10月1日当选首相。', '自民党总裁选举')).toHaveLength(2);
+    expect(acts('日本2022年的国防预算约为5.4万亿日元，2023年为6.8万亿日元。', '日本防卫费')).toHaveLength(2);
+    // What someone said is not cut from the saying: one part, kept whole.
+    const said = '据路透社1月14日报道，姆努钦1月14日表示，1月15日签署的第一阶段经贸协议将完全可执行。';
+    expect(partsOf(said)).toHaveLength(1);
+    expect(acts(said, '第一阶段经贸协议')).toHaveLength(1);
+  });
+
+  it('leaves out, on the real articles, the other acts of a subject listed beside the topic\'s (当选首相 beside 当选总裁, a carrier\'s passage beside an arms sale)', () => {
+    expect(answer('自民党总裁选举').events.some((e) => e.file.startsWith('260') && e.text.startsWith('10月1日当选首相'))).toBe(false);
+    expect(answer('自民党总裁选举').events.some((e) => e.file.startsWith('260') && e.text.includes('9月27日当选'))).toBe(true);
+    expect(answer('美国对台军售').events.some((e) => e.text.includes('航經台灣海峽'))).toBe(false);
+    expect(answer('美国对台军售').events.some((e) => e.file.startsWith('239') && e.text.includes('8案軍售'))).toBe(true);
+    // 石破茂 is the subject of his resignation's lead: the defeats it lists stay.
+    expect(answer('石破辞职').events.filter((e) => e.file.startsWith('261')).map((e) => e.date)).toEqual(expect.arrayContaining(['2024', '2025-06', '2025-07']));
+  });
+
+  it('does not carry the account on into a sentence that opens with a subject of its own (岸田文雄今天傍晚说, 中共政府则宣布自当天起)', () => {
+    const release = answer('福岛处理水排海').events;
+    expect(release.some((e) => e.text.includes('岸田文雄今天傍晚说'))).toBe(false);
+    expect(release.some((e) => e.text.startsWith('中共政府则宣布自当天起'))).toBe(false);
+    expect(answer('中國禁止進口日本水產品').events.some((e) => e.text.includes('进行电话协商'))).toBe(false);
+    // Carried on: a sentence that opens with its day, whose subject is the topic's, or that points back (这些, 她).
+    expect(release.some((e) => e.date === '2023-08-25' && e.text.includes('氚浓度'))).toBe(true);
+    expect(answer('强征劳工 赔偿').events.some((e) => e.date === '2018' && e.text.includes('維持了這些裁決'))).toBe(true);
+    expect(answer('自民党总裁选举').events.some((e) => e.date === '2024-09' && e.text.includes('她再參選'))).toBe(true);
+    // A quotation goes on with the speaker the sentence before named (204).
+    expect(answer('特朗普关税').events.some((e) => e.date === '2019-08' && e.text.includes('可能會在8月'))).toBe(true);
+  });
+
+  it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
+    const article = (paragraphs: string[]): DatedSentence[] =>
+      extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const q = topicQuery(index, '强征劳工 赔偿');
+    const kept = (paragraphs: string[]): string[] => relevantSentences(article(paragraphs), q, TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    const lead = '韩国政府6日公布了二战强征劳工赔偿方案。';
+    expect(kept([lead, '日本企业2018年拒绝了这些判决。'])).toHaveLength(2);
+    expect(kept([lead, '该基金会主席今年1月表示，资金来自韩国企业。'])).toHaveLength(2);
+    expect(kept([lead, '韩国在野党7日批评了上述方案。', '他们8日在国会前集会。'])).toHaveLength(2);
+    // Not referring back: another story (应该 is not 该).
+    expect(kept([lead, '美国国务院7日表示欢迎两国改善关系。'])).toHaveLength(1);
+    expect(kept([lead, '分析人士认为两国应该在4月举行首脑会谈。'])).toHaveLength(1);
+    // On the real article (244): the account goes on over two paragraphs that name no concept of the topic.
+    const pay = answer('强征劳工 赔偿').events.filter((e) => e.file.startsWith('244'));
+    expect(pay.some((e) => e.date === '1965' && e.text.includes('理由是1965年'))).toBe(true);
+    expect(pay.some((e) => e.date === '2023-01' && e.text.includes('該基金會主席表示'))).toBe(true);
+  });
+
+  it('reads a person typed in full by the short name the registry knows them by (高市 for 高市早苗, 岸田 for 岸田文雄), and a place by no other name', () => {
+    for (const [name, text] of [['高市早苗', '高市上週在施政演說中指出'], ['岸田文雄', '岸田随后于中午召开记者会宣布了这一消息']] as const) {
+      expect(coverage(fold(text), topicQuery(index, name)), name).toBe(1);
+    }
+    expect(answer('高市早苗').events.some((e) => e.file.startsWith('229') && e.text.includes('高市上週在施政演說中指出'))).toBe(true);
+    expect(topicQuery(index, '日本').concepts.flatMap((c) => c.forms)).toEqual(['日本']);
   });
 
   it('keeps a year typed in the topic as a filter: every event of "2019 日美首脑会谈" is of 2019', () => {
@@ -398,6 +492,18 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     for (const e of [...a.events, ...b.events]) expect(e.text.length).toBeGreaterThan(5);
   });
 
+  it('keeps what someone said with the saying, one line on the day it was said (…主席表示,部分资金将来自受益于1965年条约…; …指出,政府计划在截至2026年3月…)', () => {
+    const linesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'said', file: 'said.txt', title: 'said', url: 'https://example.org/said', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(linesOf('今年1月,该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司。', ['基金会'])).toEqual(['2025-01']);
+    expect(linesOf('高市上周在施政演说中指出，政府计划在截至2026年3月的本财年将国防支出增加至2%。', ['国防支出'])).toEqual(['2025-10']);
+    expect(linesOf('外交部发言人3日说，这违反了中美两国政府在1982年签署的联合公报。', ['联合公报'])).toEqual(['2025-11-03']);
+    // No one speaking: two acts, two lines.
+    expect(linesOf('岸田文雄3日与尹锡悦举行会谈，4日两人共同出席了晚宴。', ['会谈'])).toEqual(['2025-11-03', '2025-11-04']);
+  });
+
   it('keeps a fiscal year that qualifies a noun with the day of its clause (10月15日，已启动决定2021年度起5年间…的谈判)', () => {
     const r = timelineOf('x', offer('000', ['谈判'], (t) => t.includes('已启动决定2021年度')), index.aliases, { limit: 100 });
     expect(r.events.map((e) => e.date)).toEqual(['2020-10-15']);
@@ -408,6 +514,41 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(r.events.map((e) => e.date)).toEqual(['2023-08-18']);
     const s = timelineOf('x', offer('214', ['会谈'], (t) => t.includes('綜合外電報導')), index.aliases, { limit: 100 });
     expect(s.events.every((e) => !/^\(中央社東京16日/.test(e.text) || e.date !== '2022-08-16' || e.text.includes('會談'))).toBe(true);
+  });
+
+  it('makes no line of an undated rule or lasting state that names the topic (根据…宪法, …宪法规定, 根据…条约, 多年来, 长期以来), but keeps one that someone says', () => {
+    const lineOf = (text: string, forms: string[]): TimelineResult => {
+      const a: Article = { id: 'rule', file: 'rule.txt', title: 'rule', url: 'https://example.org/rule', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 });
+    };
+    const rules: [string, string[]][] = [
+      ['根据日本宪法,日本实施“首相指名选举”。', ['首相指名选举']],
+      ['日本宪法规定,众议院选举后30天内必须召集特别国会,进行首相指名选举。', ['首相指名选举']],
+      ['根据美日安保条约，美国有义务在日本遭受攻击时进行防卫，同时允许美军驻扎于日本。', ['美日安保条约']],
+      ['据了解,根据《日韩军事情报保护协定》,韩日两国可直接共享地区军事情报。', ['军事情报保护协定']],
+      ['多年来,因日方推诿,韩国二战强征劳工赔偿问题和慰安妇赔偿问题,曾使韩日两国矛盾持续发酵。', ['强征劳工', '赔偿']],
+      ['長期以來奉行和平主義的日本，隨著日中關係惡化，正逐步採取更強硬的軍事立場。', ['和平主义']],
+    ];
+    for (const [text, forms] of rules) expect(lineOf(text, forms).events, text).toEqual([]);
+    const said = '赵立坚表示,中方坚决反对美售台武器,敦促美方切实恪守一个中国原则和中美三个联合公报规定,停止售台武器。';
+    expect(lineOf(said, ['售台武器']).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''}`)).toEqual(['2024-11-11 reported']);
+    expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
+  });
+
+  it('dates no event by a "since" clause that tells another story (自2012年重新上台后首次, 自6月就任以來首次), but by one about the topic', () => {
+    const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] => {
+      const a: Article = { id: 'since', file: 'since.txt', title: 'since', url: 'https://example.org/since', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    // Real sentences of 260 and 247, and one made up: the reference point is not the topic's.
+    expect(datesOf('在10月27日举行的众议院选举中,自民党自2012年重新上台后首次失去在众议院的单独过半数席位。', ['总裁选举', '自民党'], '2024-11-12T12:00:00.000Z')).toEqual(['2024-10-27']);
+    expect(datesOf('這是李在明自6月就任以來首次訪日。', ['首脑会谈', '日韩', '日本', '韩国'])).toEqual([]);
+    // Naming the topic whole, the sentence is still the day's news: dated by its report, not by 2021.
+    expect(datesOf('拜登自2021年入主白宫以来首次访问越南。', ['越南'])).toEqual(['2025-08-24']);
+    // Reference points that are the topic's own story (245, 247): they date events.
+    expect(datesOf('自2018年韩国大法院判处被日本强征韩籍劳工受害者索赔胜诉以来,日韩关系遇冷多年。', ['劳工', '赔偿', '索赔'], '2023-03-17T12:00:00.000Z')).toEqual(['2018']);
+    expect(datesOf('這是兩位領袖繼6月在加拿大會談後再次見面。', ['会谈', '日韩'])).toEqual(['2025-06']);
+    expect(datesOf('这是继2011年12月时任韩国总统李明博访日后,韩国总统首次专程访日。', ['首脑会谈', '日本', '韩国'], '2023-03-17T12:00:00.000Z')).toEqual(['2011-12']);
   });
 
   it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
