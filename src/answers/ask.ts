@@ -1,4 +1,5 @@
 import { articleParagraphs, type Article } from '../corpus/article.ts';
+import { publicationDay } from '../extract/dates.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import type { Hit, WeightedTerm } from '../index/inverted.ts';
 import { passageText, sentences, type Passage } from '../index/passages.ts';
@@ -137,12 +138,23 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
     if (t === undefined) titles.set(article, (t = flatten(fold((index.articles[article] as Article).title))));
     return t;
   };
+  const years = new Map<number, number | undefined>();
+  const articleYear = (article: number): number | undefined => {
+    if (!years.has(article)) {
+      const a = index.articles[article] as Article;
+      const day = publicationDay(a.publishedAt, a.url);
+      years.set(article, day ? Number(day.slice(0, 4)) : undefined);
+    }
+    return years.get(article);
+  };
   const candidates = hits.map((hit) => {
     const passage = index.passages[hit.id] as Passage;
     const text = passageText(index.articles, passage);
     const folded = fold(text);
     const flat = flatten(folded);
-    const each = concepts.map((c) => conceptCoverage(flat, c));
+    const year = articleYear(passage.article);
+    // A year asked about (2020年…批准) is the year of an article published then, whether or not the passage repeats it (7月9日).
+    const each = concepts.map((c) => (c.year !== undefined && c.year === year ? 1 : conceptCoverage(flat, c)));
     return { hit, passage, text, folded, flat, each, coverage: 0 };
   });
   // What each article covers, over its candidate passages and its title: the topic may be named

@@ -25,6 +25,8 @@ export interface Concept {
   weight: number;
   /** The words of each typed form (驻日美军经费 → 驻日美军, 经费): partial credit when only some occur. */
   parts: string[][];
+  /** A year typed with 年 (2020年, 二〇二四年): a passage of an article published that year holds it too. */
+  year?: number;
 }
 
 /** How much an alias of the typed concept counts (a spelling of the same name, but not what was typed). */
@@ -133,7 +135,7 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
   };
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const add = (forms: Form[], weightScale = 1): void => {
+  const add = (forms: Form[], weightScale = 1, year?: number): void => {
     const byText = new Map<string, number>();
     for (const f of forms) {
       const t = fold(f.text).replace(/\s+/g, '');
@@ -148,7 +150,7 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
     // common word of some other form (预算 of 同情预算).
     const typed = clean.filter((f) => f.weight >= 1 && f.text.length >= 2 && /\p{sc=Han}/u.test(f.text));
     const parts = typed.map((f) => partsOf(index, f.text)).filter((p) => p.length >= 2);
-    concepts.push({ forms: clean, parts, weight: weightScale * conceptWeight(index, clean.map((f) => f.text)) });
+    concepts.push({ forms: clean, parts, weight: weightScale * conceptWeight(index, clean.map((f) => f.text)), ...(year ? { year } : {}) });
   };
 
   for (const m of folded.matchAll(COMPOUND)) {
@@ -161,7 +163,8 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
     // A lone digit or date part (9 of 9月) is too common alone; it counts with its unit.
     if (num.length === 1 && !big && !unit) continue;
     take(m.index, whole.length);
-    add(numberForms(num).map((n) => ({ text: n + big + unit, weight: 1 })));
+    const forms = numberForms(num);
+    add(forms.map((n) => ({ text: n + big + unit, weight: 1 })), 1, unit === '年' && !big ? yearOf(forms) : undefined);
   }
   const compactQuery = key(topic);
   const groups = index.aliases.all().filter((g) => g.some((f) => key(f).length >= 2 && compactQuery.includes(key(f))));
@@ -199,6 +202,13 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
     add([{ text: across, weight: 1 }], RECUT_WEIGHT);
   }
   return concepts;
+}
+
+/** The calendar year among a number's spellings (2020 of 2020 / 二〇二〇), if it reads as one. */
+function yearOf(forms: readonly string[]): number | undefined {
+  const digits = forms.find((f) => /^\d{4}$/.test(f));
+  const y = digits ? Number(digits) : NaN;
+  return y >= 1900 && y <= 2100 ? y : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, highlight } from '../../src/answers/ask.ts';
 import { AskResultSchema } from '../../src/answers/types.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
+import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { HAS_SHARED_CORPUS, SEEDS_DIR, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
 
@@ -201,6 +202,40 @@ describe.skipIf(!HAS_SHARED_CORPUS)('ask over the shared corpus: numbers, varian
     expect(top.some((t) => /\d+家企業/.test(t))).toBe(true);
     const votes = texts('2021年自民党总裁选举 决选投票岸田和河野各得多少票', 3);
     expect(votes.some((t) => /257票/.test(t))).toBe(true);
+  });
+});
+
+describe('ask with a year in the question', () => {
+  // Two reports of the same kind of event, years apart, that name the day but not the year (7月9日, 本月).
+  const report = (id: string, publishedAt: string, text: string): Article => ({
+    id,
+    file: `${id}.txt`,
+    title: '美国批准对外军售',
+    url: `https://news.example.org/${id}`,
+    source: 'news.example.org',
+    publishedAt,
+    blocks: [{ kind: 'paragraph', text }],
+  });
+  let index: ShijiIndex;
+  beforeAll(async () => {
+    index = await buildIndex([
+      report('sale-2020', '2020-07-15T01:00:00.000Z', '7月9日，美国国务院批准向该国出售导弹系统的重新认证，总价值6.2亿美元。'),
+      report('sale-2025', '2025-11-14T04:00:00.000Z', '美国国务院本月批准向该国出售飞机零附件的军售案，总价值约3.3亿美元。'),
+      report('sale-2023', '2023-03-02T04:00:00.000Z', '美国国务院日前批准向该国出售导弹的军售案，总价值约6亿美元。'),
+    ]);
+  });
+
+  it('puts the report of the year asked about first, though the passage never repeats the year', () => {
+    expect(ask(index, '2020年美国批准军售 金额多少').results[0]?.file).toBe('sale-2020.txt');
+    expect(ask(index, '2025年美国批准军售 金额多少').results[0]?.file).toBe('sale-2025.txt');
+    // Chinese numerals and the year after other words name the same year.
+    expect(ask(index, '二〇二三年 美国批准出售导弹').results[0]?.file).toBe('sale-2023.txt');
+    expect(ask(index, '美国在2020年批准出售导弹的金额').results[0]?.file).toBe('sale-2020.txt');
+  });
+
+  it('reads a number of years (3年) as no year asked about', () => {
+    const plain = ask(index, '美国批准军售 金额多少').results.map((h) => h.file);
+    expect(ask(index, '美国3年批准军售 金额多少').results.map((h) => h.file)).toEqual(plain);
   });
 });
 
