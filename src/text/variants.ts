@@ -18,6 +18,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['谈判', '磋商', '协商', '商谈', '交涉'],
   // Agreements.
   ['协议', '协定', '条约', '共识', '合意'],
+  // Birth, in a profile: 出生 in a question is 生于 / 出生于 in a biography line.
+  ['出生', '生于', '出生于', '诞生'],
   // Visits.
   ['访问', '出访', '访美', '访日', '访华', '到访'],
   // Defence spending.

@@ -233,6 +233,17 @@ describe('ask with a year in the question', () => {
     expect(ask(index, '美国在2020年批准出售导弹的金额').results[0]?.file).toBe('sale-2020.txt');
   });
 
+  it('answers a question about a birth from a biography line in other words (出生 → 生于, 出生於)', async () => {
+    const bio = await buildIndex([
+      report('bio-a', '2021-10-04T04:00:00.000Z', '岸田文雄生于1957年，曾担任日本外务大臣。'),
+      report('bio-b', '2024-10-01T04:00:00.000Z', '石破茂出生於1957年，曾任防衛大臣。'),
+      report('bio-c', '2021-10-02T04:00:00.000Z', '岸田文雄1993年首次当选众议员。'),
+      report('bio-d', '2024-10-03T04:00:00.000Z', '石破茂1986年首次当选众议员。'),
+    ]);
+    expect(ask(bio, '岸田文雄是哪一年出生的').results[0]?.file).toBe('bio-a.txt');
+    expect(ask(bio, '石破茂在哪一年诞生').results[0]?.file).toBe('bio-b.txt');
+  });
+
   it('reads a number of years (3年) as no year asked about', () => {
     const plain = ask(index, '美国批准军售 金额多少').results.map((h) => h.file);
     expect(ask(index, '美国3年批准军售 金额多少').results.map((h) => h.file)).toEqual(plain);
