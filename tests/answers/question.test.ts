@@ -102,6 +102,12 @@ describe('answerShape: what an answer of each intent looks like', () => {
     expect(fits('为什么辞职', '石破茂今天晚间召开记者会')).toBe(false);
   });
 
+  it('finds a place named by its town or region after 在 / 于, whatever happened there', () => {
+    for (const s of ['8日在奈良市一場助選活動遭到槍殺', '首脑于广岛县会面后', '两人在夏威夷州检阅部队', '渔船在石垣岛附近被扣']) expect(fits('在哪里发生的', s), s).toBe(true);
+    // A town's office or people is no place answer (市长, 县民), nor a town with no 在 / 于 before it.
+    for (const s of ['在东京都市长选举中', '广岛县民表示欢迎', '奈良市警方表示']) expect(fits('在哪里发生的', s), s).toBe(false);
+  });
+
   it('has no shape for yes-or-no and open questions (the frame and the concepts decide)', () => {
     expect(answerShape(understand('钓鱼岛适用美日安保条约第五条吗？'))).toBeUndefined();
     expect(answerShape(understand('萨德反导系统'))).toBeUndefined();
