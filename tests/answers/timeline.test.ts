@@ -535,6 +535,29 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
   });
 
+  it('gives no publication-day line for an undated comment, background or list header of an article that dates its account, but keeps what someone says or decides', () => {
+    const linesOf = (paragraphs: string[], forms: string[]): string[] => {
+      const a: Article = { id: 'undated', file: 'undated.txt', title: 'undated', url: 'https://example.org/undated', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''} ${e.text}`);
+    };
+    const dated = '两国外长9日在东京举行会谈。';
+    // Made-up members of the class: a comment, a list header, background.
+    for (const undated of ['这次外长会谈是极为罕见的安排。', '记者整理了这次外长会谈的主要议题如下：', '外长会谈通常每年举行一次。']) {
+      expect(linesOf([dated, undated], ['外长会谈']), undated).toEqual(['2024-11-09 两国外长9日在东京举行会谈。']);
+    }
+    // Said or decided: news of the report's day.
+    for (const stance of ['外务省发言人表示,外长会谈取得成果。', '日方希望外长会谈能够定期化。', '双方同意下次外长会谈在首尔举行。']) {
+      expect(linesOf([dated, stance], ['外长会谈']), stance).toContain(`2024-11-11 reported ${stance}`);
+    }
+    // An article that gives the topic no date: its report is the news.
+    expect(linesOf(['这次外长会谈是极为罕见的安排。'], ['外长会谈'])).toEqual(['2024-11-11 reported 这次外长会谈是极为罕见的安排。']);
+    // Real members from two articles (213, 212); the undated call of 209 (布林肯也確認…) stays.
+    const texts = (topic: string): string[] => answer(topic).events.map((e) => e.text);
+    expect(texts('安倍遇刺').some((t) => t.includes('極罕見的槍枝犯罪'))).toBe(false);
+    expect(texts('安倍遇刺').some((t) => t.includes('奈良'))).toBe(true);
+    expect(texts('拜登访日').some((t) => t.includes('引發超級偶像旋風'))).toBe(false);
+  });
+
   it('dates no event by a "since" clause that tells another story (自2012年重新上台后首次, 自6月就任以來首次), but by one about the topic', () => {
     const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] => {
       const a: Article = { id: 'since', file: 'since.txt', title: 'since', url: 'https://example.org/since', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] };
