@@ -563,7 +563,7 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
   const order = (a: DateMention, b: DateMention): number => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start;
   let best: DateMention | undefined;
   for (const d of unit.dates) {
-    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0)) continue;
+    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
   if (!best && datedOnly) {

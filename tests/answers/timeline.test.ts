@@ -535,6 +535,22 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
   });
 
+  it('dates an event by its own day, not by the day a source or an outlet told it (消息人士8日透露,…10日起访问; 知情人士周二披露; 日经新闻周二则报道)', () => {
+    const datesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'src', file: 'src.txt', title: 'src', url: 'https://example.org/src', source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(datesOf('多名外交消息人士8日透露,首相10日起对美国进行访问。', ['访问'])).toEqual(['2024-07-10']);
+    expect(datesOf('知情人士周二披露,两国外长将于15日举行会谈。', ['会谈'])).toEqual(['2024-07-15']);
+    expect(datesOf('共同社11日引述政府消息人士称,双方5日已就会谈日程达成一致。', ['会谈'])).toEqual(['2024-07-05']);
+    expect(datesOf('日本经济新闻周二则报道,双方已就投资协议交换意见。', ['投资协议'])).toEqual([]);
+    // A person who reveals something makes a statement of that day: the day stays.
+    expect(datesOf('岸田8日透露,他将出席北约峰会。', ['北约峰会'])).toEqual(['2024-07-08']);
+    // Real members from two articles.
+    expect(answer('岸田访美').events.find((e) => e.text.includes('消息人士8日透露'))?.date).toBe('2024-07-10');
+    expect(answer('日本对美投资').events.some((e) => e.text.includes('日經新聞周二則報導'))).toBe(false);
+  });
+
   it('gives no publication-day line for an undated comment, background or list header of an article that dates its account, but keeps what someone says or decides', () => {
     const linesOf = (paragraphs: string[], forms: string[]): string[] => {
       const a: Article = { id: 'undated', file: 'undated.txt', title: 'undated', url: 'https://example.org/undated', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
