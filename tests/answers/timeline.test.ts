@@ -535,6 +535,30 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
   });
 
+  it('reads a typed token of numbers or letters joined by a sign (2+2, 3+3, P5+1) as one concept, as rare as the token itself', async () => {
+    const made = (id: string, text: string): Article => ({ id, file: `${id}.txt`, title: id, url: `https://example.org/${id}`, source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] });
+    const small = await buildIndex(
+      [
+        made('a', '中日韩3+3会谈5日在首尔举行。'),
+        made('b', '伊核问题P5+1会谈10日在维也纳举行。'),
+        ...Array.from({ length: 6 }, (_, i) => made(`n${i}`, `双方${i + 2}日举行会谈,参加者共3人,为期1天。`)),
+      ],
+      { workers: 0 },
+    );
+    for (const [topic, token] of [['3+3会谈', '3+3'], ['P5+1会谈', 'p5+1']] as const) {
+      const concepts = topicQuery(small, topic).concepts;
+      const own = concepts.find((c) => c.forms.includes(token));
+      expect(own, topic).toBeDefined();
+      // One passage holds the token: it weighs more than 会谈, which every passage holds.
+      expect(own?.weight ?? 0).toBeGreaterThan(concepts.find((c) => c.forms.includes('会谈'))?.weight ?? Infinity);
+    }
+    // Real: 2+2 of three articles (207, 209, 221) is a concept; the meetings of 美日 that are no 2+2 fall below the passage floor in part.
+    expect(topicQuery(index, '美日2+2会谈').concepts.some((c) => c.forms.includes('2+2'))).toBe(true);
+    const files = new Set(answer('美日2+2会谈').events.map((e) => e.file.slice(0, 3)));
+    expect(files.has('207') && files.has('221')).toBe(true);
+    expect(answer('美日2+2会谈').events.length).toBeLessThan(answer('美日会谈').events.length);
+  });
+
   it('dates an event by its own day, not by the day a source or an outlet told it (消息人士8日透露,…10日起访问; 知情人士周二披露; 日经新闻周二则报道)', () => {
     const datesOf = (text: string, forms: string[]): string[] => {
       const a: Article = { id: 'src', file: 'src.txt', title: 'src', url: 'https://example.org/src', source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
