@@ -263,10 +263,12 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
   const lines: Line[] = [];
   const excerpts: ExcerptMemo = new Map();
   for (const { source, sentences, about } of groups) {
+    const from = lines.length;
     if (about) {
       for (const sentence of sentences) {
         aboutLines({ source, unit: sentence, facts: factsOf(sentence, seen, matcher) }, about, excerpts, lines);
       }
+      dropUndatedBesideDated(lines, from);
       continue;
     }
     const items: Item[] = [];
@@ -285,8 +287,31 @@ function collectLines(matcher: TopicMatcher, groups: Iterable<CandidateGroup>, w
       const line = spans ? mentionLine(item, spans, excerpts) : inContext(item.unit.paragraph) ? contextLine(item, excerpts) : undefined;
       if (line) lines.push(line);
     }
+    dropUndatedBesideDated(lines, from);
   }
   return lines;
+}
+
+/**
+ * An article that dates its account of the topic gives no line for its undated sentences of it
+ * that nobody says or decides (日本是世界最安全的國家之一,安倍晉三遇刺案是極罕見的槍枝犯罪; 法新社整理…主要议题如下;
+ * 同時,日本本身對TPP的態度也不統一): comment, background or a list header, not news of the publication day.
+ * What someone says in the report (茂木敏充还指出…, 日本共同社稱…) stays news of its day, and an article
+ * with no date for the topic keeps all: its report is the news.
+ */
+// A party's stance or decision reported (布林肯也確認…適用於釣魚台, 日本希望拜登放弃…, 人们普遍认为…): news of the report's day.
+const STANCE = /确认|同意|希望|认为|宣布|决定|要求|呼吁|批评|反对|支持|承诺|警告/u;
+
+function dropUndatedBesideDated(lines: Line[], from: number): void {
+  let dated = false;
+  for (let i = from; i < lines.length; i++) if (!(lines[i] as Line).reportedOnly) dated = true;
+  if (!dated) return;
+  let w = from;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (!l.reportedOnly || SAID.test(l.folded) || STANCE.test(l.folded)) lines[w++] = l;
+  }
+  lines.length = w;
 }
 
 /** What a sentence's text gives, once per distinct text. */
@@ -538,7 +563,7 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
   const order = (a: DateMention, b: DateMention): number => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start;
   let best: DateMention | undefined;
   for (const d of unit.dates) {
-    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0)) continue;
+    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
   if (!best && datedOnly) {

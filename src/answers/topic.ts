@@ -1,5 +1,6 @@
 import type { ShijiIndex } from '../index/index.ts';
 import type { WeightedTerm } from '../index/inverted.ts';
+import { passageText } from '../index/passages.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
@@ -83,6 +84,11 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     years.push(Number(y));
     return ' ';
   });
+  // A token of digits or Latin letters joined by a sign (2+2, 3+3, p5+1) is one name: jieba would cut it to bare numbers.
+  rest = rest.replace(/(?<![\p{Script=Latin}\d])[\p{Script=Latin}\d]+(?:[+&/][\p{Script=Latin}\d]+)+(?![\p{Script=Latin}\d])/gu, (tok: string) => {
+    add([tok]);
+    return ' ';
+  });
   // Alias and variant forms typed whole are concepts before jieba cuts them (处理水 of 福岛处理水排海 is not 处理 + 水排).
   const whole = [...index.aliases.all().flat(), ...VARIANTS.forms()]
     .map((f) => fold(f))
@@ -157,7 +163,24 @@ function passageDf(index: ShijiIndex, form: string): number {
     return Math.min(...hanBigrams(compact).map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
   }
   const words = segment(compact);
-  return words.length ? Math.min(...words.map((w) => index.search.df(w.term))) : 0;
+  if (!words.length) return 0;
+  // A sign the index drops (the + of 2+2) leaves bare numbers, found everywhere: count the passages that hold the form itself.
+  if (words.map((w) => w.term).join('') !== compact) return signedDf(index, compact, [...new Set(words.map((w) => w.term))]);
+  return Math.min(...words.map((w) => index.search.df(w.term)));
+}
+
+// How many passages holding a signed form's pieces are read to count it; past that, the count is scaled up.
+const SIGNED_SAMPLE = 5000;
+
+function signedDf(index: ShijiIndex, form: string, pieces: string[]): number {
+  const ids = index.search.all(pieces);
+  const step = Math.max(1, Math.ceil(ids.length / SIGNED_SAMPLE));
+  let found = 0;
+  for (let k = 0; k < ids.length; k += step) {
+    const p = index.passages[ids[k] as number];
+    if (p && key(passageText(index.articles, p)).includes(form)) found++;
+  }
+  return found * step;
 }
 
 /** The weighted terms that retrieve the topic's passages: forms fully, variants and spelled-out names less. */

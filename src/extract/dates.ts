@@ -457,12 +457,17 @@ function nesting(f: string): { quote: Uint8Array; title: Uint8Array } {
 // A dateline (中新网11月25日电 , 新华社东京9月29日电(记者…), 【…2022年12月17日讯】) dates the dispatch;
 // an outlet's own reporting date (读卖新闻28日报道, 美联社1月14日的报道) the report: neither is an event of the story.
 const DATELINE_AFTER = /^\s?(?:(?:专)?[电讯](?=[\s()（）【】\[\]/／—\-:：,，]|$)|综合外电报[导道]|综合报[导道])/u;
-const REPORT_AFTER = /^\s?的?(?:报道|报导)/u;
+const REPORT_AFTER = /^\s?(?:则|也|又)?的?(?:报道|报导)/u;
+// A source telling the news on a day (多名外交消息人士8日透露,岸田10日起…访问; 知情人士周二披露; 共同社16日引述): that day dates the telling, not the event.
+const SOURCE_BEFORE = /(?:消息人士|知情人士|消息来源|媒体|新闻|日报|时报|[^日]报|通讯社|[^会公]社|电视台)\s?$/u;
+const REVEALS_AFTER = /^\s?(?:则|也|又)?(?:透露|披露|引述|援引|爆料)/u;
 
-/** Whether the mention in folded text dates a dispatch or an outlet's report rather than an event. */
+/** Whether the mention in folded text dates a dispatch or an outlet's or a source's report rather than an event. */
 export function datesTheReport(folded: string, m: DateMention): boolean {
   const after = folded.slice(m.end, m.end + 8);
-  return DATELINE_AFTER.test(after) || (!m.approximate && REPORT_AFTER.test(after));
+  if (DATELINE_AFTER.test(after)) return true;
+  if (m.approximate) return false;
+  return REPORT_AFTER.test(after) || (REVEALS_AFTER.test(after) && SOURCE_BEFORE.test(folded.slice(Math.max(0, m.start - 8), m.start)));
 }
 
 // The reader's clock: kinds that count from "now", which inside a quotation is the speaker's now.

@@ -20,8 +20,11 @@ const GROUPS: readonly (readonly string[])[] = [
   ['协议', '协定', '条约', '共识', '合意'],
   // Birth, in a profile: 出生 in a question is 生于 / 出生于 in a biography line.
   ['出生', '生于', '出生于', '诞生'],
-  // Visits.
-  ['访问', '出访', '访美', '访日', '访华', '到访'],
+  // Visits: an undirected visit is any visit, but a visit to one country is no visit to another (访日 is not 访美).
+  ['访问', '出访', '到访', '访美', '赴美', '访问美国'],
+  ['访问', '出访', '到访', '访日', '赴日', '访问日本', '抵日'],
+  ['访问', '出访', '到访', '访华', '赴华', '访问中国', '来华'],
+  ['访问', '出访', '到访', '访韩', '赴韩', '访问韩国'],
   // Defence spending.
   ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费', '国防经费', '国防投资'],
   // Treated water released from Fukushima.

@@ -535,6 +535,69 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lineOf('石破茂经国会众参两院首相指名选举当选日本第103任首相。', ['首相指名选举']).events).toHaveLength(1);
   });
 
+  it('reads a typed token of numbers or letters joined by a sign (2+2, 3+3, P5+1) as one concept, as rare as the token itself', async () => {
+    const made = (id: string, text: string): Article => ({ id, file: `${id}.txt`, title: id, url: `https://example.org/${id}`, source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] });
+    const small = await buildIndex(
+      [
+        made('a', '中日韩3+3会谈5日在首尔举行。'),
+        made('b', '伊核问题P5+1会谈10日在维也纳举行。'),
+        ...Array.from({ length: 6 }, (_, i) => made(`n${i}`, `双方${i + 2}日举行会谈,参加者共3人,为期1天。`)),
+      ],
+      { workers: 0 },
+    );
+    for (const [topic, token] of [['3+3会谈', '3+3'], ['P5+1会谈', 'p5+1']] as const) {
+      const concepts = topicQuery(small, topic).concepts;
+      const own = concepts.find((c) => c.forms.includes(token));
+      expect(own, topic).toBeDefined();
+      // One passage holds the token: it weighs more than 会谈, which every passage holds.
+      expect(own?.weight ?? 0).toBeGreaterThan(concepts.find((c) => c.forms.includes('会谈'))?.weight ?? Infinity);
+    }
+    // Real: 2+2 of three articles (207, 209, 221) is a concept; the meetings of 美日 that are no 2+2 fall below the passage floor in part.
+    expect(topicQuery(index, '美日2+2会谈').concepts.some((c) => c.forms.includes('2+2'))).toBe(true);
+    const files = new Set(answer('美日2+2会谈').events.map((e) => e.file.slice(0, 3)));
+    expect(files.has('207') && files.has('221')).toBe(true);
+    expect(answer('美日2+2会谈').events.length).toBeLessThan(answer('美日会谈').events.length);
+  });
+
+  it('dates an event by its own day, not by the day a source or an outlet told it (消息人士8日透露,…10日起访问; 知情人士周二披露; 日经新闻周二则报道)', () => {
+    const datesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'src', file: 'src.txt', title: 'src', url: 'https://example.org/src', source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(datesOf('多名外交消息人士8日透露,首相10日起对美国进行访问。', ['访问'])).toEqual(['2024-07-10']);
+    expect(datesOf('知情人士周二披露,两国外长将于15日举行会谈。', ['会谈'])).toEqual(['2024-07-15']);
+    expect(datesOf('共同社11日引述政府消息人士称,双方5日已就会谈日程达成一致。', ['会谈'])).toEqual(['2024-07-05']);
+    expect(datesOf('日本经济新闻周二则报道,双方已就投资协议交换意见。', ['投资协议'])).toEqual([]);
+    // A person who reveals something makes a statement of that day: the day stays.
+    expect(datesOf('岸田8日透露,他将出席北约峰会。', ['北约峰会'])).toEqual(['2024-07-08']);
+    // Real members from two articles.
+    expect(answer('岸田访美').events.find((e) => e.text.includes('消息人士8日透露'))?.date).toBe('2024-07-10');
+    expect(answer('日本对美投资').events.some((e) => e.text.includes('日經新聞周二則報導'))).toBe(false);
+  });
+
+  it('gives no publication-day line for an undated comment, background or list header of an article that dates its account, but keeps what someone says or decides', () => {
+    const linesOf = (paragraphs: string[], forms: string[]): string[] => {
+      const a: Article = { id: 'undated', file: 'undated.txt', title: 'undated', url: 'https://example.org/undated', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''} ${e.text}`);
+    };
+    const dated = '两国外长9日在东京举行会谈。';
+    // Made-up members of the class: a comment, a list header, background.
+    for (const undated of ['这次外长会谈是极为罕见的安排。', '记者整理了这次外长会谈的主要议题如下：', '外长会谈通常每年举行一次。']) {
+      expect(linesOf([dated, undated], ['外长会谈']), undated).toEqual(['2024-11-09 两国外长9日在东京举行会谈。']);
+    }
+    // Said or decided: news of the report's day.
+    for (const stance of ['外务省发言人表示,外长会谈取得成果。', '日方希望外长会谈能够定期化。', '双方同意下次外长会谈在首尔举行。']) {
+      expect(linesOf([dated, stance], ['外长会谈']), stance).toContain(`2024-11-11 reported ${stance}`);
+    }
+    // An article that gives the topic no date: its report is the news.
+    expect(linesOf(['这次外长会谈是极为罕见的安排。'], ['外长会谈'])).toEqual(['2024-11-11 reported 这次外长会谈是极为罕见的安排。']);
+    // Real members from two articles (213, 212); the undated call of 209 (布林肯也確認…) stays.
+    const texts = (topic: string): string[] => answer(topic).events.map((e) => e.text);
+    expect(texts('安倍遇刺').some((t) => t.includes('極罕見的槍枝犯罪'))).toBe(false);
+    expect(texts('安倍遇刺').some((t) => t.includes('奈良'))).toBe(true);
+    expect(texts('拜登访日').some((t) => t.includes('引發超級偶像旋風'))).toBe(false);
+  });
+
   it('dates no event by a "since" clause that tells another story (自2012年重新上台后首次, 自6月就任以來首次), but by one about the topic', () => {
     const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] => {
       const a: Article = { id: 'since', file: 'since.txt', title: 'since', url: 'https://example.org/since', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] };

@@ -20,6 +20,16 @@ describe('variant table', () => {
     expect(table.variantsOf('禁运')).toEqual(['暂停']);
   });
 
+  it('keeps the direction of a visit: a visit to one country is a visit, never a visit to another (訪日 is not 访美)', () => {
+    const table = new VariantTable();
+    for (const [to, same, other] of [['访日', '赴日', '访美'], ['訪美', '赴美', '访日'], ['访华', '来华', '访韩'], ['访韩', '访问韩国', '访华']] as const) {
+      expect(table.variantsOf(to), to).toEqual(expect.arrayContaining(['访问', same]));
+      expect(table.variantsOf(to), to).not.toContain(other);
+    }
+    // An undirected visit is any of them.
+    expect(table.variantsOf('访问')).toEqual(expect.arrayContaining(['访日', '访美', '访华', '访韩']));
+  });
+
   it('knows nothing of a word outside every group', () => {
     expect(new VariantTable().variantsOf('石破茂')).toEqual([]);
   });
