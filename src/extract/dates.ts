@@ -258,6 +258,8 @@ const RULES: readonly [Kind, RegExp][] = [
   ['slash', /(?<![\d/.:a-z])(?<m>1[0-2]|0?[1-9])\/(?<d>3[01]|[12]\d|0?[1-9])(?![\d/.%:a-z])/gu],
   // A day given by the account before it: 当天/当日/同日 (that day), 翌日/次日/隔天 (the next), 前一天/前日 (the one before).
   ['anaphor', /当天|当日|同日|同天|翌日|次日|隔天|隔日|第二天|前一天|前日/gu],
+  // A sentence that opens with a time of day (下午，石破茂…当选; 当晚，…) goes on with the day the account has reached.
+  ['anaphor', /(?<=(?:^|[。！？!?；;])\s*)(?:上午|下午|中午|傍晚|晚间|晚上|当晚|凌晨|深夜|早上|清晨)(?=\s*[,，])/gu],
   ['d', new RegExp(`(?<![\\d${CN}十第每月/.])(?<d>${DAY_ALONE})日(?![元圆币内])`, 'gu')],
   // A one-character day (一日…九日) is a day only where a subject's act follows it (川普一日突然推文宣布, 他三日晚间表示): alone it is "one day".
   ['d', new RegExp(`(?<d>[一二三四五六七八九])日(?=(?:晚间|晚上|上午|下午|凌晨|早上|中午|深夜)?(?:突然|正式|也|再|在|于|表示|宣布|说|称|指出|发表|发布|召开|举行|抵达|前往|会见|会晤|访问|出席|签署|公布|通过|批准|致电|举办|推文|晚|起))`, 'gu')],

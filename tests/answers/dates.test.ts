@@ -106,6 +106,8 @@ const TABLE: Row[] = [
   ['同日 as the day just given', '两国外长11月7日会谈。同日，双方发表声明', '2025-11-09T03:00:00.000Z', '同日', '2025-11-07', 'day'],
   ['翌日 as the day after the one just given', '首相10月21日当选，翌日召开记者会', '2025-10-25T03:00:00.000Z', '翌日', '2025-10-22', 'day'],
   ['前一天 as the day before the one just given', '18日，特朗普发推称。前一天，安倍抵达海湖庄园', '2018-04-18T12:00:00.000Z', '前一天', '2018-04-17', 'day'],
+  ['a sentence opening with 下午 as the day the account reached', '9月27日，自民党举行总裁选举。下午，石破茂当选', '2024-09-28T03:00:00.000Z', '下午', '2024-09-27', 'day'],
+  ['a sentence opening with 当晚 as the day the account reached', '两国首脑11月7日会谈。当晚，双方发表声明', '2025-11-09T03:00:00.000Z', '当晚', '2025-11-07', 'day'],
   ['前日 alone as the day before yesterday', '外交部前日表示', '2024-02-02T03:00:00.000Z', '前日', '2024-01-31', 'day'],
 ];
 
@@ -145,6 +147,13 @@ describe('resolveDates', () => {
 
   it('leaves 当天 and 翌日 undated when nothing dated comes before them', () => {
     expect(resolveDates('当天，马蒂斯与安倍会谈，翌日离开', '2017-02-07T12:00:00.000Z')).toEqual([]);
+    expect(resolveDates('下午，石破茂当选首相', '2024-10-01T12:00:00.000Z')).toEqual([]);
+  });
+
+  it('reads a time of day inside a sentence (他下午表示, 今天下午) as no day of its own', () => {
+    const said = (text: string): string[] => resolveDates(text, '2024-09-28T03:00:00.000Z').map((m) => text.slice(m.start, m.end));
+    expect(said('9月27日举行选举，石破茂下午表示感谢')).toEqual(['9月27日']);
+    expect(said('9月27日举行选举。今天下午，石破茂表示感谢')).toEqual(['9月27日', '今天']);
   });
 
   it('carries the account\'s day from one paragraph to the next when given the article\'s account', () => {
