@@ -98,6 +98,38 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
   });
 });
 
+describe('statements: how the words went out, between the speaker and the verb', () => {
+  it('a post or a refrain (推文说/推文宣布, 旧调重弹指出), a channel (透过推特指控, 通过社群媒体表示)', () => {
+    const list = said(
+      '美国总统特朗普推文称，墨西哥必须阻止非法移民。',
+      '川普一日突然推文宣布，將對歐盟商品加徵關稅。',
+      '拜登今天旧调重弹指出，盟友必须增加国防开支。',
+      '川普稍早則透過推特指控，中國試圖干預選舉。',
+      '石破茂通过社群媒体表示，日本将继续对话。',
+    );
+    expect(who(list, '阻止非法移民')).toEqual(['特朗普']);
+    expect(who(list, '對歐盟商品加徵關稅')).toEqual(['川普']);
+    expect(who(list, '增加国防开支')).toEqual(['拜登']);
+    expect(who(list, '試圖干預選舉')).toEqual(['川普']);
+    expect(who(list, '继续对话')).toEqual(['石破茂']);
+  });
+  it('but a thing passed through is no channel of speech, and a verb of doing is no speech', () => {
+    const list = said('国会通过法案，表示将加强防卫。', '拜登透过白宫发言人与记者见面。', '特朗普推文中的说法引发争议。');
+    expect(list.filter((s) => s.kind === 'person')).toEqual([]);
+  });
+  it('仍/依然 before the verb after a clause of time (在宣布…后，仍声称「…」)', () => {
+    const list = said('但川普在宣布對中國商品加徵關稅後，仍聲稱「我們希望繼續正面對話」。', '岸田在会谈结束后依然强调，日本不会让步。');
+    expect(who(list, '繼續正面對話')).toEqual(['川普']);
+    expect(who(list, '日本不会让步')).toEqual(['岸田']);
+  });
+  it('「…。」他说。 opening a paragraph: the person of the paragraph before, only when that paragraph names nobody else', () => {
+    expect(who(said('印度总理莫迪表示，四方会谈加强了合作。', '「四方会谈将继续存在。」他说。'), '继续存在')).toEqual(['莫迪']);
+    expect(who(said('岸田文雄表示，日本将继续合作。', '「我们会继续努力。」他說。'), '继续努力')).toEqual(['岸田文雄']);
+    expect(who(said('拜登与岸田会谈。', '「四方会谈将继续存在。」他说。'), '继续存在')).toEqual([]);
+    expect(who(said('岸田文雄表示，日本将继续合作。拜登则没有回应。', '「我们会继续努力。」他说。'), '继续努力')).toEqual([]);
+  });
+});
+
 describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articles', () => {
   const byFile = new Map<string, Article>();
   beforeAll(async () => {
@@ -121,6 +153,15 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker)).toContain('毛宁');
     expect(inArticle('252', '停止强推排海方案').map((s) => s.speaker)).toEqual(['汪文斌']);
     expect(inArticle('236', '为了维护国家利益').map((s) => s.speaker)).toEqual(['赵立坚']);
+  });
+
+  it('a post, a refrain, a channel, 仍 after a clause of time, 「…」他說 (231, 230, 222)', () => {
+    expect(inArticle('231', '對三千億美元的中國進口商品加徵十%關稅').map((s) => s.speaker)).toContain('川普');
+    expect(inArticle('231', '其餘三千億美元').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
+    expect(inArticle('231', '全面性貿易協定正面對話').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
+    expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
   });
 
   it('joint statements belong to both (232 特朗普和劉鶴都認為, 224 盧特尼克和貝森特…承諾), and never to a third', () => {

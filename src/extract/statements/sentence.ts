@@ -143,6 +143,11 @@ class SentenceReader {
           if (v >= 0 && afterVerb(c0, v).kind === 'end' && c0.delim?.cls !== 'colon') {
             const who = parseSpeaker(ctx, c0.toks.slice(0, v));
             if (who && who !== 'bad' && who.kind === 'person') speaker = who;
+            // 「…。」他说。 : the pronoun is whoever 他 stands for here (the paragraph's or the one before's person).
+            else if (who && who !== 'bad' && who.kind === 'pron') {
+              const r = resolve(who, this.topic, state);
+              if (r?.kind === 'person') speaker = r;
+            }
           }
         }
       }
