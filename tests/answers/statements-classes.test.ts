@@ -130,6 +130,17 @@ describe('statements: how the words went out, between the speaker and the verb',
   });
 });
 
+describe('statements: 表达 (express) reports what was expressed; someone else’s answer ends it', () => {
+  it('表达…的决心/立场 is the speaker’s; 获X表示欢迎 after it is X’s act, not part of the words', () => {
+    const list = said(
+      '滨田在会谈中表达致力彻底强化防卫能力的决心，获奥斯汀表示欢迎。',
+      '拜登表达了美国坚定支持日本的立场。',
+      '岸田对此表达感谢。',
+    );
+    expect(list.map((s) => [s.speaker, s.text])).toEqual([['滨田', '致力彻底强化防卫能力的决心'], ['拜登', '美国坚定支持日本的立场']]);
+  });
+});
+
 describe('statements: a quoted clause inside reported speech is also given as the words in the marks', () => {
   it('a clause of its own in marks (after a comma, or holding clauses) is direct; the sentence stays reported', () => {
     const list = said(
@@ -184,6 +195,12 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
+  });
+
+  it('表达…的決心 ends before 獲X表示歡迎 (214)', () => {
+    const list = inArticle('214', '強化防衛能力的決心');
+    expect(list.map((s) => s.speaker)).toEqual(['滨田']);
+    expect(list.every((s) => !s.text.includes('奧斯汀'))).toBe(true);
   });
 
   it('a quoted clause inside reported speech is direct as well (230, 222, 203, 261)', () => {

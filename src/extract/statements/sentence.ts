@@ -214,6 +214,12 @@ class SentenceReader {
         this.dead = true;
         break;
       }
+      // …的决心，获奥斯汀表示欢迎 / 受到拜登肯定: someone else's answer to it ends what was said.
+      if (this.open && /^(?:获|获得|受到|得到|获致)$/u.test(meaningfulHere[0]?.w ?? '') && meaningfulHere.slice(1, 4).some((x) => x.cls === 'name')) {
+        this.closeOpen(clauseStart);
+        this.dead = true;
+        break;
+      }
       const v = findVerb(c, next);
       // 美国总统 拜登:「…」 — a name and a colon before a quotation, as in a transcript.
       if (v < 0 && !this.open && c.delim?.cls === 'colon' && isQuoteNext(next)) {
