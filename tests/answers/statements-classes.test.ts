@@ -141,6 +141,19 @@ describe('statements: 表达 (express) reports what was expressed; someone else�
   });
 });
 
+describe('statements: a relative clause before the speaker, its head after the last 的', () => {
+  it('担任…“委员会”主席的X表示, 会见了拜登的岸田文雄表示: the person after the last 的 speaks', () => {
+    const list = said(
+      '美国商务部长卢特尼克抵达东京。担任“投资委员会”主席的卢特尼克表示，首个项目将在年底前确定。',
+      '岸田文雄抵达华盛顿。会见了拜登的岸田文雄表示，日美同盟坚不可摧。',
+      '拜登抵达东京。岸田文雄的发言人表示，会谈很成功。',
+    );
+    expect(who(list, '首个项目')).toEqual(['卢特尼克']);
+    expect(who(list, '坚不可摧')).toEqual(['岸田文雄']);
+    expect(who(list, '会谈很成功')).toEqual([]);
+  });
+});
+
 describe('statements: a quoted clause inside reported speech is also given as the words in the marks', () => {
   it('a clause of its own in marks (after a comma, or holding clauses) is direct; the sentence stays reported', () => {
     const list = said(
@@ -195,6 +208,10 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
+  });
+
+  it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {
+    expect(inArticle('228', '10至12家日本公司').map((s) => s.speaker)).toEqual(['Lutnick']);
   });
 
   it('表达…的決心 ends before 獲X表示歡迎 (214)', () => {

@@ -63,11 +63,11 @@ describe.skipIf(!HAS_SHARED_CORPUS)('aliases over the shared corpus', () => {
 
 describe('soundsAlike (a Latin surname and its Han transliteration)', () => {
   it('hears the usual transliterations, in both scripts and with a given name or a dotted Han name', () => {
-    for (const [latin, han] of [['Howard Lutnick', '卢特尼克'], ['Lutnick', '盧特尼克'], ['Wilbur Ross', '罗斯'], ['Bessent', '贝森特'], ['Biden', '拜登'], ['Rahm Emanuel', '拉姆·伊曼纽尔'], ['Blinken', '布林肯'], ['Lloyd Austin', '奥斯汀']])
+    for (const [latin, han] of [['Howard Lutnick', '卢特尼克'], ['Lutnick', '盧特尼克'], ['Wilbur Ross', '罗斯'], ['Bessent', '贝森特'], ['Biden', '拜登'], ['Rahm Emanuel', '拉姆·伊曼纽尔'], ['Blinken', '布林肯'], ['Lloyd Austin', '奥斯汀']] as [string, string][])
       expect(soundsAlike(latin, han), `${latin} ~ ${han}`).toBe(true);
   });
   it('tells other names apart, and never takes a Japanese or Chinese name for a transliteration', () => {
-    for (const [latin, han] of [['Lutnick', '罗斯'], ['Lutnick', '贝森特'], ['Lutnick', '鲁比奥'], ['Fumio Kishida', '岸田文雄'], ['Xi', '习近平'], ['Biden', '布林肯']])
+    for (const [latin, han] of [['Lutnick', '罗斯'], ['Lutnick', '贝森特'], ['Lutnick', '鲁比奥'], ['Fumio Kishida', '岸田文雄'], ['Xi', '习近平'], ['Biden', '布林肯']] as [string, string][])
       expect(soundsAlike(latin, han), `${latin} ≁ ${han}`).toBe(false);
   });
 });
