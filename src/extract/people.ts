@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
 import { keywords, tag } from '../text/segment.ts';
-import { type AliasTable, key } from '../text/aliases.ts';
+import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
 import { notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
 import { PersonProfileSchema } from './types.ts';
@@ -223,6 +223,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   });
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
+  joinLatinByTitle(uf, personKeys, forms);
 
   // 3. Which articles name each group (any of its forms).
   const groups = new Map<string, string[]>(); // root → keys
@@ -558,6 +559,30 @@ function joinShortForms(uf: UnionFind, keys: string[], display: (k: string) => s
     if (ds.includes(' ')) continue;
     const full = latin.filter((l) => l !== s && display(l).toLowerCase().split(/\s+/).at(-1) === ds);
     if (full.length) joinIfOne(s, full);
+  }
+}
+
+/**
+ * A Latin name the corpus never brackets (美国商务部长Howard Lutnick) joins the one Han-written person
+ * who holds the same full title (国家+office, ≥4 chars) somewhere in the corpus and whose name is its
+ * transliteration (卢特尼克 ~ Lutnick). Two such people, or none, and the forms stay apart.
+ */
+function joinLatinByTitle(uf: UnionFind, keys: string[], forms: Map<string, Form>): void {
+  const isLatin = (d: string): boolean => /^[A-Za-z][A-Za-z'’.\- ]+$/.test(d);
+  const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map((r) => fold(r)).filter((r) => [...r].length >= 4));
+  const han = keys.filter((k) => /^[\p{sc=Han}·]+$/u.test(forms.get(k)?.display ?? ''));
+  for (const l of keys) {
+    const lf = forms.get(l);
+    if (!lf || !isLatin(lf.display)) continue;
+    const lt = titles(lf);
+    if (lt.size === 0) continue;
+    const fits = han.filter((h) => {
+      const hf = forms.get(h) as Form;
+      return [...titles(hf)].some((t) => lt.has(t)) && soundsAlike(lf.display, hf.display);
+    });
+    const roots = new Set(fits.map((h) => uf.find(h)));
+    roots.delete(uf.find(l));
+    if (roots.size === 1) uf.union(fits[0] as string, l);
   }
 }
 

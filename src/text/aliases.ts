@@ -231,3 +231,57 @@ export function nameAtEnd(run: string): string | undefined {
   const len = [...name].length;
   return len >= 2 && len <= 8 ? name : undefined;
 }
+
+// The sound each character stands for in transliterated foreign names (Xinhua's table, by initial):
+// a Latin name and a Han name are compared by their consonant skeletons, so 卢特尼克 ~ Lutnick.
+const HAN_SOUNDS: Record<string, string> = {
+  b: '巴布比贝波伯博拜班本邦宝保鲍彼毕宾滨别柏', p: '帕普皮佩珀蓬庞潘裴彭朴',
+  m: '马玛迈曼芒毛梅美蒙孟米密明莫默姆穆麦门敏', f: '法菲费芬丰佛弗夫福范方',
+  t: '达大代戴丹道德登迪蒂丁东杜多敦顿塔泰坦汤陶特滕提廷通图托唐汀', n: '纳娜奈南瑙内尼宁努诺纽涅聂',
+  l: '拉莱兰朗劳勒雷里利莉林琳隆卢鲁路伦罗洛吕列廉良', k: '加伽盖甘冈高戈格根贡古瓜圭果卡凯坎康考柯科克肯孔库夸奎昆基吉奇齐契',
+  h: '哈海汉杭豪赫亨洪胡华怀霍惠', s: '萨塞桑森斯索苏孙西希锡谢辛欣休修沙莎舍施什舒泽宗祖佐察采扎詹珍查杰简金京久居乔琴丘思斯钦森',
+  w: '瓦万旺威韦维温沃乌伍', '': '阿艾安昂奥欧厄恩尔亚雅扬耶伊因英尤于约',
+};
+const SOUND_OF = new Map<string, string>();
+for (const [s, chars] of Object.entries(HAN_SOUNDS)) for (const c of chars) SOUND_OF.set(c, s);
+
+/** Latin consonants in the classes HAN_SOUNDS uses (r is l; d is t; g, c, q are k; v is w; z, j, x are s). */
+function latinSkeleton(name: string): string {
+  const s = name.toLowerCase().replace(/[^a-z]/g, '').replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 't').replace(/(?:sh|ch)/g, 's');
+  let out = '';
+  for (const ch of s) {
+    const c = ({ r: 'l', d: 't', g: 'k', c: 'k', q: 'k', v: 'w', z: 's', j: 's', x: 's' } as Record<string, string>)[ch] ?? ch;
+    if ('aeiouyh'.includes(c) && !(c === 'h' && out === '')) continue;
+    if (out.at(-1) !== c) out += c;
+  }
+  return out;
+}
+
+/**
+ * Whether a Latin surname and a Han transliteration sound alike: every Han character is a known
+ * transliteration sound and the consonant skeletons agree at the start, in 3/4 of the shorter one and
+ * half the longer (Han syllables drop final n: 拜登 ~ Biden). False for Japanese or Chinese names.
+ */
+export function soundsAlike(latin: string, han: string): boolean {
+  const last = fold(han).split('·').at(-1) ?? '';
+  let hs = '';
+  for (const c of last) {
+    const s = SOUND_OF.get(c);
+    if (s === undefined) return false;
+    if (s && hs.at(-1) !== s) hs += s;
+  }
+  const ls = latinSkeleton(latin.trim().split(/\s+/).at(-1) ?? '');
+  if (hs.length < 2 || ls.length < 2 || hs[0] !== ls[0]) return false;
+  // Longest common subsequence of the two skeletons.
+  const dp: number[] = new Array(ls.length + 1).fill(0);
+  for (const h of hs) {
+    let prev = 0;
+    for (let j = 1; j <= ls.length; j++) {
+      const tmp = dp[j] as number;
+      dp[j] = h === ls[j - 1] ? prev + 1 : Math.max(dp[j] as number, dp[j - 1] as number);
+      prev = tmp;
+    }
+  }
+  const common = dp[ls.length] as number;
+  return common * 4 >= Math.min(hs.length, ls.length) * 3 && common * 2 >= Math.max(hs.length, ls.length);
+}

@@ -98,6 +98,84 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
   });
 });
 
+describe('statements: how the words went out, between the speaker and the verb', () => {
+  it('a post or a refrain (推文说/推文宣布, 旧调重弹指出), a channel (透过推特指控, 通过社群媒体表示)', () => {
+    const list = said(
+      '美国总统特朗普推文称，墨西哥必须阻止非法移民。',
+      '川普一日突然推文宣布，將對歐盟商品加徵關稅。',
+      '拜登今天旧调重弹指出，盟友必须增加国防开支。',
+      '川普稍早則透過推特指控，中國試圖干預選舉。',
+      '石破茂通过社群媒体表示，日本将继续对话。',
+    );
+    expect(who(list, '阻止非法移民')).toEqual(['特朗普']);
+    expect(who(list, '對歐盟商品加徵關稅')).toEqual(['川普']);
+    expect(who(list, '增加国防开支')).toEqual(['拜登']);
+    expect(who(list, '試圖干預選舉')).toEqual(['川普']);
+    expect(who(list, '继续对话')).toEqual(['石破茂']);
+  });
+  it('but a thing passed through is no channel of speech, and a verb of doing is no speech', () => {
+    const list = said('国会通过法案，表示将加强防卫。', '拜登透过白宫发言人与记者见面。', '特朗普推文中的说法引发争议。');
+    expect(list.filter((s) => s.kind === 'person')).toEqual([]);
+  });
+  it('仍/依然 before the verb after a clause of time (在宣布…后，仍声称「…」)', () => {
+    const list = said('但川普在宣布對中國商品加徵關稅後，仍聲稱「我們希望繼續正面對話」。', '岸田在会谈结束后依然强调，日本不会让步。');
+    expect(who(list, '繼續正面對話')).toEqual(['川普']);
+    expect(who(list, '日本不会让步')).toEqual(['岸田']);
+  });
+  it('「…。」他说。 opening a paragraph: the person of the paragraph before, only when that paragraph names nobody else', () => {
+    expect(who(said('印度总理莫迪表示，四方会谈加强了合作。', '「四方会谈将继续存在。」他说。'), '继续存在')).toEqual(['莫迪']);
+    expect(who(said('岸田文雄表示，日本将继续合作。', '「我们会继续努力。」他說。'), '继续努力')).toEqual(['岸田文雄']);
+    expect(who(said('拜登与岸田会谈。', '「四方会谈将继续存在。」他说。'), '继续存在')).toEqual([]);
+    expect(who(said('岸田文雄表示，日本将继续合作。拜登则没有回应。', '「我们会继续努力。」他说。'), '继续努力')).toEqual([]);
+  });
+});
+
+describe('statements: 表达 (express) reports what was expressed; someone else’s answer ends it', () => {
+  it('表达…的决心/立场 is the speaker’s; 获X表示欢迎 after it is X’s act, not part of the words', () => {
+    const list = said(
+      '滨田在会谈中表达致力彻底强化防卫能力的决心，获奥斯汀表示欢迎。',
+      '拜登表达了美国坚定支持日本的立场。',
+      '岸田对此表达感谢。',
+    );
+    expect(list.map((s) => [s.speaker, s.text])).toEqual([['滨田', '致力彻底强化防卫能力的决心'], ['拜登', '美国坚定支持日本的立场']]);
+  });
+});
+
+describe('statements: a relative clause before the speaker, its head after the last 的', () => {
+  it('担任…“委员会”主席的X表示, 会见了拜登的岸田文雄表示: the person after the last 的 speaks', () => {
+    const list = said(
+      '美国商务部长卢特尼克抵达东京。担任“投资委员会”主席的卢特尼克表示，首个项目将在年底前确定。',
+      '岸田文雄抵达华盛顿。会见了拜登的岸田文雄表示，日美同盟坚不可摧。',
+      '拜登抵达东京。岸田文雄的发言人表示，会谈很成功。',
+    );
+    expect(who(list, '首个项目')).toEqual(['卢特尼克']);
+    expect(who(list, '坚不可摧')).toEqual(['岸田文雄']);
+    expect(who(list, '会谈很成功')).toEqual([]);
+  });
+});
+
+describe('statements: a quoted clause inside reported speech is also given as the words in the marks', () => {
+  it('a clause of its own in marks (after a comma, or holding clauses) is direct; the sentence stays reported', () => {
+    const list = said(
+      '川普還警告中國，美國準備好啟動課稅，「我們不想這麼做，但我們可能別無選擇」。',
+      '印度总理莫迪表示，四方会谈「以前所未有的方式，加强了各个领域的合作」。',
+      '特朗普称，协定有太多“偶然”，“双边协定就高效得多”。',
+    );
+    const direct = list.filter((s) => s.direct).map((s) => [s.speaker, s.text]);
+    expect(direct).toEqual([['川普', '我們不想這麼做，但我們可能別無選擇'], ['莫迪', '以前所未有的方式，加强了各个领域的合作'], ['特朗普', '双边协定就高效得多']]);
+    expect(list.filter((s) => !s.direct).map((s) => s.speaker)).toEqual(['川普', '莫迪', '特朗普']);
+  });
+  it('a term, slogan or short phrase in marks worked into the sentence stays inside the reported statement', () => {
+    const list = said(
+      '高市表示，将推动「自由且开放的印度太平洋」构想。',
+      '她重申竞选口号「让日本列岛更强大、更富裕」，并呼吁团结。',
+      '川普說，美國「別無選擇」，準備啟動課稅。',
+    );
+    expect(list.filter((s) => s.direct)).toEqual([]);
+    expect(list.length).toBeGreaterThan(0);
+  });
+});
+
 describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articles', () => {
   const byFile = new Map<string, Article>();
   beforeAll(async () => {
@@ -121,6 +199,34 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker)).toContain('毛宁');
     expect(inArticle('252', '停止强推排海方案').map((s) => s.speaker)).toEqual(['汪文斌']);
     expect(inArticle('236', '为了维护国家利益').map((s) => s.speaker)).toEqual(['赵立坚']);
+  });
+
+  it('a post, a refrain, a channel, 仍 after a clause of time, 「…」他說 (231, 230, 222)', () => {
+    expect(inArticle('231', '對三千億美元的中國進口商品加徵十%關稅').map((s) => s.speaker)).toContain('川普');
+    expect(inArticle('231', '其餘三千億美元').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
+    expect(inArticle('231', '全面性貿易協定正面對話').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
+    expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
+  });
+
+  it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {
+    expect(inArticle('228', '10至12家日本公司').map((s) => s.speaker)).toEqual(['Lutnick']);
+  });
+
+  it('表达…的決心 ends before 獲X表示歡迎 (214)', () => {
+    const list = inArticle('214', '強化防衛能力的決心');
+    expect(list.map((s) => s.speaker)).toEqual(['滨田']);
+    expect(list.every((s) => !s.text.includes('奧斯汀'))).toBe(true);
+  });
+
+  it('a quoted clause inside reported speech is direct as well (230, 222, 203, 261)', () => {
+    const direct = (prefix: string, words: string) => inArticle(prefix, words).filter((s) => s.direct).map((s) => s.speaker);
+    expect(direct('230', '我們不想這麼做')).toEqual(['川普']);
+    expect(direct('222', '以前所未有的方式')).toEqual(['莫迪']);
+    expect(direct('203', '雙邊協定就高效得多')).toEqual(['特朗普']);
+    expect(direct('261', '因此我決定把路讓給新的接班人')).toEqual(['石破茂']);
+    expect(direct('250', '負責任的積極財政')).toEqual([]);
   });
 
   it('joint statements belong to both (232 特朗普和劉鶴都認為, 224 盧特尼克和貝森特…承諾), and never to a third', () => {

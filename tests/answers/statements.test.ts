@@ -216,10 +216,10 @@ describe.skipIf(!existsSync(SHARED))('extractStatements on ../shared/corpus (tra
     expect(s.filter((x) => x.text.includes('拜登來了'))).toEqual([]);
   });
 
-  it('leaves a paragraph-opening 「…」他說。 unattributed rather than guess (222: 莫迪’s words are not 拜登’s)', () => {
+  it('gives a paragraph-opening 「…」他說。 to the one person of the paragraph before, never to an earlier speaker (222: 莫迪’s words are not 拜登’s)', () => {
     const s = of('222');
-    expect(s.filter((x) => x.text.includes('四方會談將繼續存在,以提供協助'))).toEqual([]);
-    expect(s.filter((x) => x.text.includes('以前所未有的方式')).map((x) => x.speaker)).toEqual(['莫迪']);
+    expect(s.filter((x) => x.text.includes('四方會談將繼續存在,以提供協助')).map((x) => x.speaker)).toEqual(['莫迪']);
+    expect(new Set(s.filter((x) => x.text.includes('以前所未有的方式')).map((x) => x.speaker))).toEqual(new Set(['莫迪']));
   });
 
   it('gives nothing to unnamed officials (一名美国官员在简报会上说…这名官员指出)', () => {

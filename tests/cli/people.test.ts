@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildPeople, formKey, type PeopleIndex } from '../../src/extract/people.ts';
 import { notAName, notARole, notATopic } from '../../src/extract/registry-check.ts';
@@ -50,6 +51,24 @@ describe('the registry’s shapes: what is a name, a title, a topic', () => {
   });
 });
 
+describe('a Latin name joins the Han one only on a shared full title and a matching sound', () => {
+  const art = (id: string, ...paragraphs: string[]): Article => ({ id, file: `${id}.txt`, title: '测试', url: `https://example.org/${id}`, source: 'example.org', publishedAt: '2025-01-01T00:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+  const ofForm = (articles: Article[], form: string): string[][] =>
+    buildPeople(articles, AliasTable.build(articles)).people.filter((p) => [p.name, ...p.aliases].some((f) => formKey(f) === formKey(form))).map((p) => [p.name, ...p.aliases]);
+  it('joins a title-sharing transliteration (美国财政部长贝森特 / 美国财政部长Scott Bessent), in either script', () => {
+    const list = [art('a', '美国财政部长贝森特表示，谈判取得进展。'), art('b', '美國財政部長Scott Bessent表示，協議將在本月簽署。')];
+    expect(ofForm(list, 'Scott Bessent')[0]).toContain('贝森特');
+  });
+  it('keeps them apart when the sound differs, the title differs, or two people fit', () => {
+    const differ = [art('a', '美国财政部长耶伦表示，谈判取得进展。'), art('b', '美国财政部长Scott Bessent表示，协议将在本月签署。')];
+    expect(ofForm(differ, 'Scott Bessent')[0]).not.toContain('耶伦');
+    const otherTitle = [art('a', '美国商务部长贝森特表示，谈判取得进展。'), art('b', '美国财政部长Scott Bessent表示，协议将在本月签署。')];
+    expect(ofForm(otherTitle, 'Scott Bessent')[0]).not.toContain('贝森特');
+    const two = [art('a', '美国财政部长贝森特表示，谈判取得进展。'), art('c', '美国财政部长贝桑特表示，关税不变。'), art('b', '美国财政部长Scott Bessent表示，协议将在本月签署。')];
+    expect(ofForm(two, 'Scott Bessent')[0]?.some((f) => /\p{sc=Han}/u.test(f))).toBe(false);
+  });
+});
+
 describe.skipIf(!HAS_SHARED_CORPUS)('the registry over seeds/ and ../shared/corpus', () => {
   let people: PeopleIndex;
   beforeAll(async () => {
@@ -81,6 +100,8 @@ describe.skipIf(!HAS_SHARED_CORPUS)('the registry over seeds/ and ../shared/corp
     expect(of('岸田文雄').map((p) => p.name)).toEqual(['岸田文雄']);
     expect(of('Fumio Kishida').map((p) => p.name)).toEqual(['岸田文雄']);
     expect(of('Takahide Kiuchi').map((p) => p.name)).toEqual(['木内登英']);
+    // 228 writes only "Howard Lutnick", with the title 224 gives 卢特尼克 (美国商务部长).
+    expect(of('Howard Lutnick').map((p) => p.name)).toEqual(['卢特尼克']);
     // 野田佳彦 and 野田圣子 are two people: the bare 野田 belongs to neither.
     expect(of('野田').length).toBeLessThanOrEqual(1);
     expect(people.people.find((p) => p.name === '野田佳彦')?.roles ?? []).not.toContain('自民党代理干事长');

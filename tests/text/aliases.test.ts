@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliasTable, bracketPairs, nameAtEnd } from '../../src/text/aliases.ts';
+import { AliasTable, bracketPairs, nameAtEnd, soundsAlike } from '../../src/text/aliases.ts';
 import { HAS_SHARED_CORPUS, seedArticles, SHARED_CORPUS_DIR } from '../support/corpus.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
@@ -58,5 +58,16 @@ describe.skipIf(!HAS_SHARED_CORPUS)('aliases over the shared corpus', () => {
     const t = AliasTable.build((await loadCorpus(SHARED_CORPUS_DIR)).articles);
     expect(t.equivalents('Pete Hegseth')).toContain('赫格塞思');
     expect(t.equivalents('Mike Pompeo')).toContain('蓬佩奥');
+  });
+});
+
+describe('soundsAlike (a Latin surname and its Han transliteration)', () => {
+  it('hears the usual transliterations, in both scripts and with a given name or a dotted Han name', () => {
+    for (const [latin, han] of [['Howard Lutnick', '卢特尼克'], ['Lutnick', '盧特尼克'], ['Wilbur Ross', '罗斯'], ['Bessent', '贝森特'], ['Biden', '拜登'], ['Rahm Emanuel', '拉姆·伊曼纽尔'], ['Blinken', '布林肯'], ['Lloyd Austin', '奥斯汀']] as [string, string][])
+      expect(soundsAlike(latin, han), `${latin} ~ ${han}`).toBe(true);
+  });
+  it('tells other names apart, and never takes a Japanese or Chinese name for a transliteration', () => {
+    for (const [latin, han] of [['Lutnick', '罗斯'], ['Lutnick', '贝森特'], ['Lutnick', '鲁比奥'], ['Fumio Kishida', '岸田文雄'], ['Xi', '习近平'], ['Biden', '布林肯']] as [string, string][])
+      expect(soundsAlike(latin, han), `${latin} ≁ ${han}`).toBe(false);
   });
 });

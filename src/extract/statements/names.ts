@@ -1,6 +1,6 @@
 /** The people an article names (after a title, dotted, or known to jieba), and whether a string is a name. */
 
-import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
+import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, MANNER, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
 import { maskBrackets } from './quotes.ts';
 import { type ArticleTags, tag } from './tagging.ts';
 import type { PersonMention } from './types.ts';
@@ -147,6 +147,8 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
     }
     const len = [...w.w].length;
     if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || ROLE_END_RE.test(w.w) && name) break;
+    // 推文, 推文称, 旧调重弹: how the words went out ends the name (特朗普推文称 is 特朗普).
+    if (name && [...MANNER].some((m) => w.w.startsWith(m))) break;
     const prev = words[i - 1];
     const afterKnownName = name !== '' && prev !== undefined && prev.tag !== 'x';
     // After a whole dictionary name, an unknown word is what the name does (川普/抵日), not more of the name.

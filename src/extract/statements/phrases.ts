@@ -161,6 +161,14 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   if ((x.cls === 'noun' || x.cls === 'verb') && [...x.w].length >= 3 && isTemporalEnd(x.w.slice(-1)) && /[后时]$/u.test(x.w)) return matchMid(t, from + 1, to, depth + 1);
   // 当地时间11日晚: jieba cuts the opener 当地时间 in two.
   if (x.w === '当地' && t[from + 1]?.w === '时间') return matchMid(t, from + 2, to, depth + 1);
+  // 透过推特指控, 通过发言人表示: the channel the words went through (one to three nouns, then the verb).
+  if (/^(?:透过|通过|经由|借由|藉由)$/u.test(x.w)) {
+    for (let e = from + 2; e <= Math.min(to, from + 4); e++) {
+      if (!t.slice(from + 1, e).every((y) => y.cls === 'noun' || y.cls === 'other' && !/^\p{P}+$/u.test(y.w))) break;
+      if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+    }
+    return 'bad';
+  }
   if (x.cls === 'notsaid') return 'bad';
   // Another speech verb right before the verb: 回应/称, 分析/认为, 指/认为, 补充/说.
   if ((x.cls === 'speech' || x.cls === 'weak') && t.slice(from + 1, to).every((y) => y.cls === 'adv' || y.cls === 'le' || y.cls === 'speech' || y.cls === 'weak')) return 'ok';

@@ -93,7 +93,13 @@ class SentenceReader {
     const open = this.open;
     if (!open) return;
     // Reported speech stays reported even when it quotes a phrase of the speaker's (她重申競選口號「讓日本…」):
-    // direct is only for a statement that is the words inside the marks.
+    // direct is only for a statement that is the words inside the marks. A quoted clause inside it
+    // (…,「我們不想這麼做,但我們可能別無選擇」) is also the speaker's own words: given first, direct.
+    for (const q of this.quotes) {
+      if (q.open < open.from || q.end > at) continue;
+      const inner = this.quoteText(q);
+      if (isQuotedClause(inner, this.f[q.open - 1] ?? '', this.f[q.end] ?? '')) this.sayPerson(open.speaker, inner, true);
+    }
     this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(open.from, at), false), false);
     this.open = undefined;
   }
@@ -143,6 +149,11 @@ class SentenceReader {
           if (v >= 0 && afterVerb(c0, v).kind === 'end' && c0.delim?.cls !== 'colon') {
             const who = parseSpeaker(ctx, c0.toks.slice(0, v));
             if (who && who !== 'bad' && who.kind === 'person') speaker = who;
+            // 「…。」他说。 : the pronoun is whoever 他 stands for here (the paragraph's or the one before's person).
+            else if (who && who !== 'bad' && who.kind === 'pron') {
+              const r = resolve(who, this.topic, state);
+              if (r?.kind === 'person') speaker = r;
+            }
           }
         }
       }
@@ -199,6 +210,12 @@ class SentenceReader {
 
       // 据报道/据悉 inside what someone says is the writer sourcing something else: the statement ends there.
       if (this.open && (isHearsay(toks) || sourceClause(ctx, toks)?.kind === 'outlet')) {
+        this.closeOpen(clauseStart);
+        this.dead = true;
+        break;
+      }
+      // …的决心，获奥斯汀表示欢迎 / 受到拜登肯定: someone else's answer to it ends what was said.
+      if (this.open && /^(?:获|获得|受到|得到|获致)$/u.test(meaningfulHere[0]?.w ?? '') && meaningfulHere.slice(1, 4).some((x) => x.cls === 'name')) {
         this.closeOpen(clauseStart);
         this.dead = true;
         break;
@@ -389,4 +406,15 @@ function letterWriter(ctx: Ctx, toks: Tok[]): Subject | undefined {
   if (!READ_RE.test(before)) return undefined;
   const who = classifyNP(ctx, toks.slice(k, n - 2));
   return who.kind === 'person' && who.name ? who : undefined;
+}
+
+/**
+ * A quotation that is a clause of the speaker's own, not a term, slogan or object worked into the
+ * sentence (推動「自由且開放的印度太平洋」構想): 8+ Han characters, standing after punctuation or holding
+ * clauses of its own (四方會談「以前所未有的方式,加強了…」), and followed by the clause's end.
+ */
+function isQuotedClause(inner: string, before: string, after: string): boolean {
+  if ((inner.match(/\p{sc=Han}/gu) ?? []).length < 8) return false;
+  const own = /[，,：:；;]/u.test(before) || /[，,；;]/u.test(inner);
+  return own && (after === '' || /[。！？!?，,；;\s」”』「“『]/u.test(after));
 }

@@ -26,6 +26,8 @@ export function parseSpeaker(ctx: Ctx, toks: Tok[]): Subject | undefined | 'bad'
     const mid = matchMid(t, j, t.length);
     if (mid === 'bad') continue;
     const subject = classifyNP(ctx, np);
+    // 担任“投资委员会”主席的卢特尼克: a phrase opening with a verb is a relative clause; its head is read below.
+    if (subject.kind !== 'person' && np[0]?.cls === 'verb' && np.some((x) => x.cls === 'de')) break;
     if (mid === 'together') {
       // 特朗普与石破茂在联合声明中强调: said by both, when both are named people.
       const other = t.slice(j + 1).filter((x, k, all) => all.slice(0, k + 1).every((y) => y.cls === 'name' || y.cls === 'role' || y.cls === 'noun'));
@@ -39,13 +41,16 @@ export function parseSpeaker(ctx: Ctx, toks: Tok[]): Subject | undefined | 'bad'
     const de = t[d] as Tok;
     if (de.cls !== 'de') continue;
     const rc = t.slice(i, d);
-    if (rc.some((x) => x.cls === 'objprep' || x.cls === 'speech' || x.cls === 'quote' || x.cls === 'pron' || x.cls === 'ju')) break;
+    // (A short quotation there names a thing — 担任“投资委员会”主席的Lutnick —; a long one is someone's words.)
+    if (rc.some((x) => x.cls === 'objprep' || x.cls === 'speech' || x.cls === 'quote' && (x.quote?.innerEnd ?? 0) - (x.quote?.innerStart ?? 0) > 12 || x.cls === 'pron' || x.cls === 'ju')) break;
     for (let j = t.length; j > d + 1; j--) {
       const np = t.slice(d + 1, j);
       if (!isNounPhrase(np)) continue;
       if (matchMid(t, j, t.length) !== 'ok') continue;
       const subject = classifyNP(ctx, np);
-      return subject.kind === 'person' ? subject : 'bad';
+      if (subject.kind === 'person') return subject;
+      // …主席的Lutnick: the head of the phrase is after its last 的; try the next 的.
+      break;
     }
   }
   return 'bad';

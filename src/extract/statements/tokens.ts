@@ -1,6 +1,6 @@
 /** A sentence's tokens: quotations whole, known names and titles forced, jieba for the rest, each classified. */
 
-import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, MANNER, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
 import { latinName } from './names.ts';
 import { quoteAt } from './quotes.ts';
 import type { Cls, Ctx, Quote, Tok } from './types.ts';
@@ -77,6 +77,13 @@ function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
     if (occasion?.[1] && prev && prev.e === s && (prev.cls === 'noun' || prev.cls === 'role' || prev.cls === 'verb')) {
       out.push({ w: '会', tag: 'n', cls: 'noun', s, e: s + 1 });
       out.push({ w: occasion[1], tag: 'v', cls: 'speech', s: s + 1, e: s + t.word.length });
+      continue;
+    }
+    // 推/文说, 推/文称: jieba cuts the post (推文, how the words were given) from its verb's end.
+    const post = /^文(说|称|表示|宣布|指出|写道)$/u.exec(t.word);
+    if (post?.[1] && prev && prev.e === s && prev.w === '推') {
+      out[out.length - 1] = { w: '推文', tag: 'n', cls: 'noun', s: prev.s, e: s + 1 };
+      out.push({ w: post[1], tag: 'v', cls: 'speech', s: s + 1, e: s + t.word.length });
       continue;
     }
     // 记者/会/说道: the 会 of an occasion (记者会, 发布会, 说明会), not the modal "will".
@@ -179,6 +186,8 @@ function wordClass(w: string, t: string): Cls {
   if (NOT_SPEECH_WORDS.has(w)) return w === '据称' || w === '据说' ? 'adv' : 'noun';
   if (SPEECH.has(w)) return 'speech';
   if (WEAK_SPEECH.has(w)) return 'weak';
+  // 推文, 旧调重弹: how the words were given, whatever jieba tags it (推文称/x is cut to 推文 称).
+  if (MANNER.has(w)) return 'noun';
   if (w === '了' || w === '道' || w === '一句' || w === '过') return 'le';
   if (PRONOUNS.has(w)) return 'pron';
   if (w === '的' || w === '之') return 'de';
