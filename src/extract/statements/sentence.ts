@@ -93,13 +93,7 @@ class SentenceReader {
     const open = this.open;
     if (!open) return;
     // Reported speech stays reported even when it quotes a phrase of the speaker's (她重申競選口號「讓日本…」):
-    // direct is only for a statement that is the words inside the marks. A quoted clause inside it
-    // (…,「我們不想這麼做,但我們可能別無選擇」) is also the speaker's own words: given first, direct.
-    for (const q of this.quotes) {
-      if (q.open < open.from || q.end > at) continue;
-      const inner = this.quoteText(q);
-      if (isQuotedClause(inner, this.f[q.open - 1] ?? '', this.f[q.end] ?? '')) this.sayPerson(open.speaker, inner, true);
-    }
+    // direct is only for a statement that is the words inside the marks.
     this.sayPerson(open.speaker, cleanText(this.ctx.original.slice(open.from, at), false), false);
     this.open = undefined;
   }
@@ -406,15 +400,4 @@ function letterWriter(ctx: Ctx, toks: Tok[]): Subject | undefined {
   if (!READ_RE.test(before)) return undefined;
   const who = classifyNP(ctx, toks.slice(k, n - 2));
   return who.kind === 'person' && who.name ? who : undefined;
-}
-
-/**
- * A quotation that is a clause of the speaker's own, not a term, slogan or object worked into the
- * sentence (推動「自由且開放的印度太平洋」構想): 8+ Han characters, standing after punctuation or holding
- * clauses of its own (四方會談「以前所未有的方式,加強了…」), and followed by the clause's end.
- */
-function isQuotedClause(inner: string, before: string, after: string): boolean {
-  if ((inner.match(/\p{sc=Han}/gu) ?? []).length < 8) return false;
-  const own = /[，,：:；;]/u.test(before) || /[，,；;]/u.test(inner);
-  return own && (after === '' || /[。！？!?，,；;\s」”』「“『]/u.test(after));
 }
