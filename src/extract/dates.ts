@@ -759,6 +759,8 @@ interface Built {
   mention: DateMention;
   hit: Hit;
   point: Point;
+  /** Where the next date found in the text starts (Infinity: none). */
+  nextStart: number;
 }
 
 /**
@@ -778,7 +780,9 @@ export function resolveDates(text: string, publishedAt: string, account?: DateAc
 
   const ctx: Context = { f, pub, last: undefined, carry: account };
   const built: Built[] = [];
-  for (const h of hits) {
+  for (const [k, h] of hits.entries()) {
+    // What follows a date (年内, 以前, 起5年间) never reaches into the next date (今年前天: 前 is the next date's).
+    const nextStart = hits[k + 1]?.start ?? Infinity;
     let r: Resolved | undefined;
     try {
       r = resolveHit(h, ctx);
@@ -790,7 +794,8 @@ export function resolveDates(text: string, publishedAt: string, account?: DateAc
     if (point.y < MIN_YEAR || point.y > MAX_YEAR) continue;
     let end = h.end;
     const partRe = point.decade ? PART_AFTER_DECADE : point.m === undefined ? PART_AFTER_YEAR : point.d === undefined ? PART_AFTER_MONTH : null;
-    const part = partRe?.exec(f.slice(end));
+    const found = partRe?.exec(f.slice(end));
+    const part = found && end + found[0].length <= nextStart ? found : null;
     let bound: 'from' | 'until' | undefined;
     if (part) end += part[0].length;
     // 年内, 今年度内: by the end of that year.
@@ -801,7 +806,7 @@ export function resolveDates(text: string, publishedAt: string, account?: DateAc
     if (r.relative) mention.relative = true;
     if (r.approximate) mention.approximate = true;
     if (bound) mention.bound = bound;
-    built.push({ mention, hit: h, point });
+    built.push({ mention, hit: h, point, nextStart });
     // Only a date the text writes out sets the account's month: not 今天, 上周五 or 日前.
     const written =
       h.kind === 'iso' || h.kind === 'ymd' || h.kind === 'md' || h.kind === 'slash' || h.kind === 'd' || h.kind === 'anaphor' || (h.kind === 'relmonth' && h.g.d !== undefined) || (h.kind === 'relday' && (h.g.pd !== undefined || h.g.pd2 !== undefined));
@@ -829,7 +834,7 @@ export function resolveDates(text: string, publishedAt: string, account?: DateAc
     }
     // 2021年度起5年间: a start and a length.
     const dur = DURATION.exec(f.slice(m.end));
-    if (dur && m.precision === 'year') {
+    if (dur && m.precision === 'year' && m.end + dur[0].length <= a.nextStart) {
       const n = num(dur[1] ?? '');
       if (n >= 1 && n <= 50) {
         out.push({ ...m, end: m.end + dur[0].length, range: { date: String(a.point.y + n - 1), precision: 'year' } });
@@ -838,7 +843,7 @@ export function resolveDates(text: string, publishedAt: string, account?: DateAc
     }
     if (!m.bound && !m.approximate) {
       const after = BOUND_AFTER.exec(f.slice(m.end));
-      if (after) {
+      if (after && m.end + after[0].length <= a.nextStart) {
         m.bound = /^(?:以前|之前|为止|前|止)/.test(after[0]) ? 'until' : 'from';
         m.end += after[0].length;
       } else if (AFTER_STEP.test(f.slice(m.end, m.end + 6)) && !/^\p{sc=Han}*?(?:上午|下午|晚间|晚上|早上|凌晨)/u.test(f.slice(m.end, m.end + 6))) {

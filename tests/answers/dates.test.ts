@@ -150,6 +150,12 @@ describe('resolveDates', () => {
     expect(resolveDates('下午，石破茂当选首相', '2024-10-01T12:00:00.000Z')).toEqual([]);
   });
 
+  it('never lets what follows a date reach into the next date (今年前天: 前 belongs to 前天, not to 今年以前)', () => {
+    const ms = resolveDates('今年前天', '1995-01-01T00:00:00.000Z');
+    ms.forEach((m, i) => expect(m.start).toBeGreaterThanOrEqual(i ? (ms[i - 1] as { end: number }).end : 0));
+    expect(ms.some((m) => m.bound === 'until')).toBe(false);
+  });
+
   it('reads a time of day inside a sentence (他下午表示, 今天下午) as no day of its own', () => {
     const said = (text: string): string[] => resolveDates(text, '2024-09-28T03:00:00.000Z').map((m) => text.slice(m.start, m.end));
     expect(said('9月27日举行选举，石破茂下午表示感谢')).toEqual(['9月27日']);
