@@ -167,8 +167,11 @@ describe('a damaged snapshot folder', () => {
     const path = join(dir, 'index.snapshot');
     const good = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: null });
     const index = await buildIndex(await seedArticles());
+    const save = async (): Promise<number> => saveSnapshot(path, index, await buildFingerprint([SEEDS_DIR]), [], (await scanCorpus([SEEDS_DIR])).states);
+    // Saved whole first: the periods' files are written then, and the damaged save writes only the snapshot itself.
+    await save();
     damage(index);
-    await saveSnapshot(path, index, await buildFingerprint([SEEDS_DIR]), [], (await scanCorpus([SEEDS_DIR])).states);
+    await save();
     const logs: string[] = [];
     const opened = await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path, log: (l) => logs.push(l) });
     expect(opened.fromSnapshot).toBe(false);

@@ -1,0 +1,64 @@
+/**
+ * Where a build's time and memory go: `npx tsx bench/build-probe.ts DIR [SIZE] [--workers N] [--save]`.
+ * Writes the bench's archive of SIZE articles (same seed and vocabulary as `npm run bench`) to
+ * DIR/corpus once, then loads it and builds the index in this process, printing each phase's
+ * seconds and memory as JSON (run with node --cpu-prof to profile, or --heapsnapshot-signal).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { buildIndex } from '../src/index/index.ts';
+import { loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
+import { segment } from '../src/text/segment.ts';
+import { defaultCaseFiles, defaultCorpusDirs, loadCaseFile } from './eval.ts';
+import { vocabularyPlan } from './substitute.ts';
+import { DEFAULT_SEED, synthesize, writeCorpus } from './synth.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false } } });
+const dir = positionals[0];
+if (!dir) throw new Error('build-probe: give a folder (the archive is written to DIR/corpus once)');
+const size = Number(positionals[1] ?? 10_000);
+const corpusDir = join(dir, 'corpus');
+const marks: Record<string, unknown>[] = [];
+let t = performance.now();
+const mark = (phase: string): void => {
+  const m = process.memoryUsage();
+  marks.push({ phase, s: +((performance.now() - t) / 1000).toFixed(2), rssMB: Math.round(m.rss / 2 ** 20), peakMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(m.heapUsed / 2 ** 20) });
+  t = performance.now();
+};
+
+if (!existsSync(corpusDir)) {
+  const { askQueries, WHO_QUERIES, TIMELINE_QUERIES } = await import('./bench.ts');
+  const real = (await loadCorpus(defaultCorpusDirs())).articles;
+  const cases = (await Promise.all((await defaultCaseFiles()).map(loadCaseFile))).flat();
+  const keep = [
+    ...cases.flatMap(({ case: c }) =>
+      c.kind === 'ask' ? [c.query, ...c.relevant.map((r) => r.contains)] : c.kind === 'who' ? [c.person, ...c.statements.map((x) => x.contains), ...c.not_statements.map((x) => x.contains)] : [c.topic, ...c.events.map((e) => e.contains)],
+    ),
+    ...askQueries(cases),
+    ...WHO_QUERIES,
+    ...TIMELINE_QUERIES,
+  ];
+  const plan = vocabularyPlan(real, { keep });
+  await writeCorpus(synthesize(real, { size, seed: DEFAULT_SEED, vocabulary: plan }).articles, corpusDir);
+  console.log(JSON.stringify({ wrote: corpusDir }));
+  process.exit(0);
+}
+
+mark('start');
+const corpus = await loadCorpus([corpusDir]);
+mark('files loaded');
+segment('日美同盟');
+mark('jieba loaded');
+const index = await buildIndex(corpus.articles, values.workers !== undefined ? { workers: Number(values.workers) } : {});
+mark('index built');
+if (values.save) {
+  const path = join(dir, 'probe.snapshot');
+  await saveSnapshot(path, index, 'probe');
+  mark('snapshot saved');
+  const loaded = await loadSnapshot(path, 'probe');
+  if (!loaded.ok) throw new Error(loaded.reason);
+  mark('snapshot loaded');
+}
+console.log(JSON.stringify({ articles: corpus.articles.length, marks }));
