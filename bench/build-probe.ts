@@ -1,8 +1,10 @@
 /**
- * Where a build's time and memory go: `npx tsx bench/build-probe.ts DIR [SIZE] [--workers N] [--save]`.
+ * Where a build's time and memory go: `npx tsx bench/build-probe.ts DIR [SIZE] [--workers N] [--save | --load]`.
  * Writes the bench's archive of SIZE articles (same seed and vocabulary as `npm run bench`) to
  * DIR/corpus once, then loads it and builds the index in this process, printing each phase's
  * seconds and memory as JSON (run with node --cpu-prof to profile, or --heapsnapshot-signal).
+ * --save also saves the snapshot as DIR/probe.snapshot and loads it back; --load only loads it
+ * (a fresh start's cost).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { defaultCaseFiles, defaultCorpusDirs, loadCaseFile } from './eval.ts';
 import { vocabularyPlan } from './substitute.ts';
 import { DEFAULT_SEED, synthesize, writeCorpus } from './synth.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false }, load: { type: 'boolean', default: false } } });
 const dir = positionals[0];
 if (!dir) throw new Error('build-probe: give a folder (the archive is written to DIR/corpus once)');
 const size = Number(positionals[1] ?? 10_000);
@@ -47,12 +49,42 @@ if (!existsSync(corpusDir)) {
 }
 
 mark('start');
+if (values.load) {
+  segment('日美同盟');
+  mark('jieba loaded');
+  const loaded = await loadSnapshot(join(dir, 'probe.snapshot'), 'probe');
+  if (!loaded.ok) throw new Error(loaded.reason);
+  mark('snapshot loaded');
+  console.log(JSON.stringify({ articles: loaded.index.articles.length, rebuilt: loaded.rebuiltPartitions, marks }));
+  process.exit(0);
+}
 const corpus = await loadCorpus([corpusDir]);
 mark('files loaded');
 segment('日美同盟');
 mark('jieba loaded');
-const index = await buildIndex(corpus.articles, values.workers !== undefined ? { workers: Number(values.workers) } : {});
+// RSS sampled during the build, with the phase it was in: where the peak is.
+let phase = 'start';
+const samples: { phase: string; rssMB: number; heapMB: number }[] = [];
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  samples.push({ phase, rssMB: Math.round(m.rss / 2 ** 20), heapMB: Math.round(m.heapUsed / 2 ** 20) });
+}, 250);
+const index = await buildIndex(corpus.articles, {
+  ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
+  onProgress: (p, done, total) => {
+    phase = `${p} ${Math.floor((10 * done) / total) * 10}%`;
+    // The steps after the chunks (synchronous: the sampler does not run during them) are marked as they start.
+    if (p !== 'index') {
+      (globalThis as { gc?: () => void }).gc?.();
+      mark(`${p} starts`);
+    }
+  },
+});
+clearInterval(sampler);
 mark('index built');
+const peakOf = new Map<string, { rssMB: number; heapMB: number }>();
+for (const s of samples) if ((peakOf.get(s.phase)?.rssMB ?? 0) < s.rssMB) peakOf.set(s.phase, s);
+marks.push({ phase: 'build RSS peak per phase', ...Object.fromEntries([...peakOf].map(([k, v]) => [k, `${v.rssMB}/${v.heapMB}`])) });
 if (values.save) {
   const path = join(dir, 'probe.snapshot');
   await saveSnapshot(path, index, 'probe');

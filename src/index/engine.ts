@@ -330,6 +330,11 @@ export class SearchEngine {
     return periodIndex(list, this.termOf);
   }
 
+  /** A period's MiniSearch as MiniSearch serialises it (for checks and diagnostics: a save never makes this copy). */
+  periodJSON(name: string): ReturnType<MiniSearch['toJSON']> | undefined {
+    return this.minis.get(name)?.toJSON();
+  }
+
   /** The records of each period, in index order. */
   byPeriod(): Map<string, ArticleTerms[]> {
     const out = new Map<string, ArticleTerms[]>();

@@ -184,8 +184,16 @@ class Postings {
 
 type PlainIndex = Parameters<typeof MiniSearch.loadJS>[0];
 
-/** The period's MiniSearch, made from its flat index term by term (no add(), no plain copy of the whole index). */
-export function miniSearchOf(p: PeriodIndex): MiniSearch {
+/** What MiniSearch keeps for a term: field id → (short id → frequency). */
+type TermData = Map<number, Map<number, number>>;
+
+/**
+ * The period's MiniSearch, made from its flat index term by term (no add(), no plain copy of the
+ * whole index). loadJS takes the document table; the terms go straight into its term map when
+ * that map is where MiniSearch 7 keeps it (one set() per term, as loadJS does, without making a
+ * plain object per term and parsing its keys back), else through loadJS (`viaLoadJS` forces it).
+ */
+export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = {}): MiniSearch {
   const n = p.keys.length;
   const documentIds: Record<number, string> = {};
   const fieldLength: Record<number, number[]> = {};
@@ -193,36 +201,54 @@ export function miniSearchOf(p: PeriodIndex): MiniSearch {
     documentIds[d] = p.keys[d] as string;
     fieldLength[d] = [p.fieldLength[2 * d] as number, p.fieldLength[2 * d + 1] as number];
   }
-  const postings = (offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array, t: number): Record<number, number> | undefined => {
-    const from = offsets[t] as number;
-    const to = offsets[t + 1] as number;
-    if (from === to) return undefined;
-    const out: Record<number, number> = {};
-    for (let k = from; k < to; k++) out[docs[k] as number] = freqs[k] as number;
-    return out;
-  };
-  // loadJS reads the index with for…of: a generator gives one term's entry at a time.
-  function* index(): Generator<[string, Record<string, Record<number, number>>]> {
+  const plain = (index: Iterable<[string, Record<string, Record<number, number>>]>): PlainIndex =>
+    ({
+      documentCount: n,
+      nextId: n,
+      documentIds,
+      fieldIds: { title: TITLE, body: BODY },
+      fieldLength,
+      averageFieldLength: p.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    }) as unknown as PlainIndex;
+  if (options.viaLoadJS) return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+  const mini = MiniSearch.loadJS(plain([]), MINI_OPTIONS);
+  const termMap = (mini as unknown as { _index?: { set?: unknown; size?: unknown } })._index;
+  if (termMap && typeof termMap.set === 'function' && termMap.size === 0) {
+    const set = termMap.set.bind(termMap) as (term: string, data: TermData) => void;
     for (let t = 0; t < p.terms.length; t++) {
-      const data: Record<string, Record<number, number>> = {};
-      const title = postings(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
-      const body = postings(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
-      if (title) data[TITLE] = title;
-      if (body) data[BODY] = body;
-      yield [hex(p.terms[t] as string), data];
+      const data: TermData = new Map();
+      const title = postingMap(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
+      const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
+      if (title) data.set(TITLE, title);
+      if (body) data.set(BODY, body);
+      set(hex(p.terms[t] as string), data);
     }
+    return mini;
   }
-  const plain = {
-    documentCount: n,
-    nextId: n,
-    documentIds,
-    fieldIds: { title: TITLE, body: BODY },
-    fieldLength,
-    averageFieldLength: p.averageFieldLength,
-    storedFields: {},
-    dirtCount: 0,
-    index: index(),
-    serializationVersion: 2,
-  } as unknown as PlainIndex;
-  return MiniSearch.loadJS(plain, MINI_OPTIONS);
+  return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+}
+
+function postingMap(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array, t: number): Map<number, number> | undefined {
+  const from = offsets[t] as number;
+  const to = offsets[t + 1] as number;
+  if (from === to) return undefined;
+  const out = new Map<number, number>();
+  for (let k = from; k < to; k++) out.set(docs[k] as number, freqs[k] as number);
+  return out;
+}
+
+/** The terms as loadJS reads them (for…of: a generator gives one term's entry at a time). */
+function* plainEntries(p: PeriodIndex): Generator<[string, Record<string, Record<number, number>>]> {
+  for (let t = 0; t < p.terms.length; t++) {
+    const data: Record<string, Record<number, number>> = {};
+    const title = postingMap(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
+    const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
+    if (title) data[TITLE] = Object.fromEntries(title);
+    if (body) data[BODY] = Object.fromEntries(body);
+    yield [hex(p.terms[t] as string), data];
+  }
 }
