@@ -75,6 +75,9 @@ export class SearchEngine {
   private readonly bigramIds = new WeakMap<ArticleTerms, Uint32Array>();
   // Query term id → its slot in the query (−1: not in it), reused between queries.
   private slotOf = new Int32Array(0);
+  // Term id → the count() call that last saw it.
+  private stamp = new Int32Array(1 << 12);
+  private stampNow = 0;
 
   get documentCount(): number {
     return this.passages;
@@ -393,14 +396,19 @@ export class SearchEngine {
   }
 
   private count(rec: ArticleTerms, sign: 1 | -1): void {
-    const inArticle = new Set<number>();
+    // Each term once per article (adf): marked with this call's stamp instead of a Set per article.
+    if (this.stamp.length < this.words.size) this.stamp = grown(this.stamp, this.words.size);
+    const mark = ++this.stampNow;
+    const bigrams: number[] = [];
     for (let e = 0; e < rec.termIds.length; e++) {
       const t = rec.termIds[e] as number;
       this.passageDf[t] = (this.passageDf[t] as number) + sign;
-      inArticle.add(t);
+      if (this.stamp[t] === mark) continue;
+      this.stamp[t] = mark;
+      this.adf[t] = (this.adf[t] as number) + sign;
+      if (sign === 1 && isBigramTerm(this.words.terms[t] as string)) bigrams.push(t);
     }
-    for (const t of inArticle) this.adf[t] = (this.adf[t] as number) + sign;
-    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from([...inArticle].filter((t) => isBigramTerm(this.words.terms[t] as string))).sort());
+    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from(bigrams).sort());
     else this.bigramIds.delete(rec);
     for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
   }
