@@ -136,24 +136,39 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     if (batch) yield Buffer.from(batch);
   }
   // The forward index: every passage's term ids and weighted frequencies, in passage order.
+  // The records' own arrays are written one after the other (no archive-sized copy at save); only the offsets are computed.
   const records = index.search.articles();
-  let entries = 0;
-  for (const r of records) entries += r.termIds.length;
   const termOffsets = new Uint32Array(n + 1);
-  const termIds = new Uint32Array(entries);
-  const termTf2 = new Uint16Array(entries);
-  const passageLength = new Uint16Array(n);
   let p = 0;
   let e = 0;
   for (const r of records) {
-    termIds.set(r.termIds, e);
-    termTf2.set(r.tf2, e);
-    passageLength.set(r.lengths, p);
     for (let k = 0; k < r.lengths.length; k++) termOffsets[p + k + 1] = e + (r.offsets[k + 1] as number);
     p += r.lengths.length;
     e += r.termIds.length;
   }
   if (p !== n) throw new Error(`snapshot: the search index has ${p} passages, the index ${n}`);
+  const each =
+    (of: (r: (typeof records)[number]) => ArrayBufferView): (() => Iterable<Uint8Array>) =>
+    function* () {
+      // Gathered into one buffer of about a megabyte, reused: each piece is written before the next is made.
+      const batch = new Uint8Array(1 << 20);
+      let used = 0;
+      for (const r of records) {
+        const a = of(r);
+        const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        if (used + bytes.byteLength > batch.byteLength) {
+          if (used) yield batch.subarray(0, used);
+          used = 0;
+          if (bytes.byteLength > batch.byteLength) {
+            yield bytes;
+            continue;
+          }
+        }
+        batch.set(bytes, used);
+        used += bytes.byteLength;
+      }
+      if (used) yield batch.subarray(0, used);
+    };
   // Each article's title terms (the retrieval stage's title field): a period is rebuilt from them without cutting text again.
   const titleOffsets = new Uint32Array(records.length + 1);
   records.forEach((r, a) => {
@@ -168,9 +183,9 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     // Terms never hold a newline: segment() drops white space.
     terms: () => [Buffer.from(index.search.termList().join('\n'))],
     termOffsets: bytes(termOffsets),
-    termIds: bytes(termIds),
-    termTf2: bytes(termTf2),
-    passageLength: bytes(passageLength),
+    termIds: each((r) => r.termIds),
+    termTf2: each((r) => r.tf2),
+    passageLength: each((r) => r.lengths),
     passageArticle: bytes(passageArticle),
     passageParagraph: bytes(passageParagraph),
     passageStart: bytes(passageStart),
