@@ -4,7 +4,7 @@
  * DIR/corpus once, then loads it and builds the index in this process, printing each phase's
  * seconds and memory as JSON (run with node --cpu-prof to profile, or --heapsnapshot-signal).
  * --save also saves the snapshot as DIR/probe.snapshot and loads it back; --load only loads it
- * (a fresh start's cost).
+ * (a fresh start's cost). --add then puts 100 new articles in place, as the bench's incrementalAdd100Seconds.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { defaultCaseFiles, defaultCorpusDirs, loadCaseFile } from './eval.ts';
 import { vocabularyPlan } from './substitute.ts';
 import { DEFAULT_SEED, synthesize, writeCorpus } from './synth.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false }, load: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false }, add: { type: 'boolean', default: false }, load: { type: 'boolean', default: false } } });
 const dir = positionals[0];
 if (!dir) throw new Error('build-probe: give a folder (the archive is written to DIR/corpus once)');
 const size = Number(positionals[1] ?? 10_000);
@@ -85,6 +85,13 @@ mark('index built');
 const peakOf = new Map<string, { rssMB: number; heapMB: number }>();
 for (const s of samples) if ((peakOf.get(s.phase)?.rssMB ?? 0) < s.rssMB) peakOf.set(s.phase, s);
 marks.push({ phase: 'build RSS peak per phase', ...Object.fromEntries([...peakOf].map(([k, v]) => [k, `${v.rssMB}/${v.heapMB}`])) });
+if (values.add) {
+  // As bench.ts: copies of the first 100 articles under new ids, published a day later.
+  const fresh = corpus.articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const { updateIndex } = await import('../src/index/update.ts');
+  await updateIndex(index, { upsert: fresh, remove: [], order: [...corpus.articles, ...fresh].map((a) => a.id) });
+  mark('100 added');
+}
 if (values.save) {
   const path = join(dir, 'probe.snapshot');
   await saveSnapshot(path, index, 'probe');
