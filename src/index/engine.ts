@@ -330,7 +330,12 @@ export class SearchEngine {
   periodIndex(name: string): PeriodIndex {
     const list = this.byPeriod().get(name);
     if (!list) throw new Error(`engine: no partition ${name}`);
-    return periodIndex(list, this.termOf);
+    return this.periodIndexOf(list);
+  }
+
+  /** The retrieval index of these records (a period's, in index order; their term ids are this engine's). */
+  periodIndexOf(records: readonly ArticleTerms[]): PeriodIndex {
+    return periodIndex(records, this.termOf);
   }
 
   /** A period's MiniSearch as MiniSearch serialises it (for checks and diagnostics: a save never makes this copy). */

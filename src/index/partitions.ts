@@ -114,14 +114,17 @@ export async function savePartitions(snapshot: string, engine: SearchEngine, fin
   for (const { name, changed } of engine.partitions()) {
     const path = partitionPath(snapshot, name);
     if (!all && !changed && existing.has(basename(path))) continue;
-    const payload = pieces(engine.periodIndex(name));
+    // The file and its content key from the same records: an update arriving while earlier periods
+    // are written cannot pair one period's key with another state's index.
+    const list = groups.get(name) ?? [];
+    const payload = pieces(engine.periodIndexOf(list));
     const hash = createHash('sha256');
     for (const [, piece] of payload) hash.update(piece);
     const header = {
       format: FORMAT,
       fingerprint,
       name,
-      content: contentKey(groups.get(name) ?? []),
+      content: contentKey(list),
       sections: payload.map(([section, piece]) => ({ name: section, bytes: piece.byteLength })),
       bytes: payload.reduce((n, [, piece]) => n + piece.byteLength, 0),
       sha256: hash.digest('hex'),
