@@ -83,7 +83,7 @@ export function periodIndex(records: readonly RetrievalRecord[], termOf: (id: nu
   const n = records.length;
   const fieldLength = new Uint32Array(2 * n);
   const avg: [number, number] = [0, 0];
-  // Vocabulary id → this period's term number (+1; 0: not seen), and whether it is a bigram (1) or a word (2).
+  // Vocabulary id → this period's term number, and whether it is a bigram (1: not in MiniSearch) or a word (2).
   const local = new Map<number, number>();
   const kind = new Map<number, number>();
   const terms: string[] = [];
