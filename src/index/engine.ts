@@ -1,5 +1,6 @@
-import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { ForwardChunk } from './forward.ts';
+import { bodyFrequency, hex, MINI_OPTIONS, miniSearchOf, periodIndex, SEP, type PeriodIndex } from './retrieval.ts';
 import { isBigramTerm } from './terms.ts';
 import { grown, Vocabulary } from './vocabulary.ts';
 
@@ -24,8 +25,8 @@ export interface ArticleTerms {
   termIds: Uint32Array;
   tf2: Uint16Array;
   lengths: Uint16Array;
-  /** The title's terms (the retrieval stage's title field). */
-  title: string[];
+  /** The title's terms in order, repeats kept (the retrieval stage's title field). */
+  titleIds: Uint32Array;
   /** The period whose retrieval index holds the article (periodOf). */
   partition: string;
 }
@@ -45,33 +46,6 @@ const ARTICLE_DEPTH = 80;
 const COMMON_SHARE = 0.2;
 // The retrieval stage's title counts twice the body (a title names what the article is about).
 const TITLE_BOOST = 2;
-const SEP = '\u0000';
-// A term counts at most this often in an article's body for retrieval (passage scoring has the true counts).
-const BODY_TF_CAP = 1;
-
-// Documents arrive tokenised (our jieba words and bigrams, src/text): MiniSearch must neither cut nor change them.
-const MINI_OPTIONS: MiniSearchOptions = {
-  fields: ['title', 'body'],
-  storeFields: [],
-  extractField: (doc, field) => (doc as Record<string, unknown>)[field] as string,
-  stringifyField: (value) => value,
-  tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value ? value.split(SEP) : []),
-  // Han bigrams stay out of MiniSearch (measured at 2,000 articles: the same /ask quality without
-  // them, 2.5× less heap); all() finds them through each article's sorted bigram ids.
-  processTerm: (term) => (isBigramTerm(term) ? null : hex(term)),
-};
-
-/**
- * A term as MiniSearch stores it: each UTF-16 unit as 4 hex digits. Its radix tree scans a node's
- * children one by one, and Chinese terms give nodes of thousands of children (every Han character
- * after the root); in hex a node has at most 16. Measured in the issue: adds 35–44% faster.
- */
-function hex(term: string): string {
-  let out = '';
-  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
-  return out;
-}
-
 /**
  * The search index: MiniSearch finds the articles a query is about (documents are articles, fields
  * title and body); passages are then scored (BM25 over passages, with passage document frequencies)
@@ -83,6 +57,8 @@ export class SearchEngine {
   // One retrieval index per period (partition), searched together: candidates from each, passages scored with global frequencies.
   private readonly minis = new Map<string, MiniSearch>();
   private readonly dirty = new Set<string>();
+  // Periods whose retrieval index is made whole from their records at the next arrange() (a build).
+  private readonly staged = new Set<string>();
   private readonly words = new Vocabulary();
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
@@ -99,12 +75,9 @@ export class SearchEngine {
   private readonly bigramIds = new WeakMap<ArticleTerms, Uint32Array>();
   // Query term id → its slot in the query (−1: not in it), reused between queries.
   private slotOf = new Int32Array(0);
-
-  private partition(name: string): MiniSearch {
-    let mini = this.minis.get(name);
-    if (!mini) this.minis.set(name, (mini = new MiniSearch(MINI_OPTIONS)));
-    return mini;
-  }
+  // Term id → the count() call that last saw it.
+  private stamp = new Int32Array(1 << 12);
+  private stampNow = 0;
 
   get documentCount(): number {
     return this.passages;
@@ -282,7 +255,7 @@ export class SearchEngine {
         termIds,
         tf2: chunk.tf2.slice(from, to),
         lengths: chunk.lengths.slice(passage, passage + count),
-        title: chunk.titles[k] ?? [],
+        titleIds: Uint32Array.from(chunk.titles[k] ?? [], (term) => this.intern(term)),
         partition: periodOf(article),
       });
       passage += count;
@@ -295,7 +268,10 @@ export class SearchEngine {
     if (this.byKey.has(rec.key)) this.remove(rec.key);
     this.byKey.set(rec.key, rec);
     this.count(rec, 1);
-    this.partition(rec.partition).add({ id: rec.key, title: rec.title, body: this.bodyTokens(rec) });
+    const mini = this.minis.get(rec.partition);
+    // A period being staged (a build) gets the article with the others at arrange().
+    if (this.staged.has(rec.partition) || !mini) this.staged.add(rec.partition);
+    else mini.add({ id: rec.key, title: this.titleTokens(rec), body: this.bodyTokens(rec) });
     this.dirty.add(rec.partition);
   }
 
@@ -305,9 +281,10 @@ export class SearchEngine {
     if (!rec) return;
     this.byKey.delete(key);
     this.count(rec, -1);
-    const mini = this.partition(rec.partition);
-    mini.discard(key);
     this.dirty.add(rec.partition);
+    const mini = this.minis.get(rec.partition);
+    if (this.staged.has(rec.partition) || !mini) return;
+    mini.discard(key);
     if (mini.documentCount === 0) this.minis.delete(rec.partition);
   }
 
@@ -326,6 +303,15 @@ export class SearchEngine {
     });
     this.passages = this.passageStart[keys.length] as number;
     this.sortedVocabulary = undefined;
+    if (this.staged.size) {
+      const periods = this.byPeriod();
+      for (const name of this.staged) {
+        const list = periods.get(name);
+        if (list) this.minis.set(name, miniSearchOf(periodIndex(list, this.termOf)));
+        else this.minis.delete(name);
+      }
+      this.staged.clear();
+    }
     // Discarded articles linger in MiniSearch's tree until a vacuum; it runs in the background.
     for (const mini of this.minis.values()) if (mini.dirtCount > 1000 && mini.dirtFactor > 0.1) void mini.vacuum();
   }
@@ -340,11 +326,32 @@ export class SearchEngine {
     return [...this.minis].map(([name, mini]) => ({ name, articles: mini.documentCount, changed: this.dirty.has(name) })).sort((x, y) => (x.name < y.name ? -1 : 1));
   }
 
-  /** A period's retrieval index as JSON, for its own file. */
-  partitionJSON(name: string): string {
-    const mini = this.minis.get(name);
-    if (!mini) throw new Error(`engine: no partition ${name}`);
-    return JSON.stringify(mini);
+  /** A period's retrieval index as flat arrays, for its own file: made from its articles' records (what a rebuild of them holds). */
+  periodIndex(name: string): PeriodIndex {
+    const list = this.byPeriod().get(name);
+    if (!list) throw new Error(`engine: no partition ${name}`);
+    return this.periodIndexOf(list);
+  }
+
+  /** The retrieval index of these records (a period's, in index order; their term ids are this engine's). */
+  periodIndexOf(records: readonly ArticleTerms[]): PeriodIndex {
+    return periodIndex(records, this.termOf);
+  }
+
+  /** A period's MiniSearch as MiniSearch serialises it (for checks and diagnostics: a save never makes this copy). */
+  periodJSON(name: string): ReturnType<MiniSearch['toJSON']> | undefined {
+    return this.minis.get(name)?.toJSON();
+  }
+
+  /** The records of each period, in index order. */
+  byPeriod(): Map<string, ArticleTerms[]> {
+    const out = new Map<string, ArticleTerms[]>();
+    for (const r of this.order) {
+      const list = out.get(r.partition);
+      if (list) list.push(r);
+      else out.set(r.partition, [r]);
+    }
+    return out;
   }
 
   /** The partitions as stored now match the engine's. */
@@ -354,38 +361,28 @@ export class SearchEngine {
 
   /**
    * An engine from stored records (in index order) and the stored periods' retrieval indexes. A
-   * period whose stored JSON is missing, unreadable or holds other articles than its records is
-   * rebuilt from the records (titles cut again by `titleTerms`); its name is returned in `rebuilt`.
+   * period whose stored index is missing or holds other articles than its records is rebuilt from
+   * the records (no text is cut again); its name is returned in `rebuilt`.
    */
-  static restore(
-    records: readonly ArticleTerms[],
-    terms: readonly string[],
-    stored: ReadonlyMap<string, string | undefined>,
-    titleTerms: (key: string) => string[],
-  ): { engine: SearchEngine; rebuilt: string[] } {
+  static restore(records: readonly ArticleTerms[], terms: readonly string[], stored: ReadonlyMap<string, PeriodIndex | undefined>): { engine: SearchEngine; rebuilt: string[] } {
     const engine = new SearchEngine();
     terms.forEach((t) => engine.intern(t));
-    const byPartition = new Map<string, ArticleTerms[]>();
     for (const rec of records) {
       engine.byKey.set(rec.key, rec);
       engine.count(rec, 1);
-      const list = byPartition.get(rec.partition) ?? [];
-      list.push(rec);
-      byPartition.set(rec.partition, list);
     }
+    engine.arrange(records.map((r) => r.key));
     const rebuilt: string[] = [];
-    for (const [name, list] of byPartition) {
-      const mini = loadPartition(stored.get(name), list);
-      if (mini) {
-        engine.minis.set(name, mini);
+    for (const [name, list] of engine.byPeriod()) {
+      const own = stored.get(name);
+      if (own && own.keys.length === list.length && list.every((r, d) => own.keys[d] === r.key)) {
+        engine.minis.set(name, miniSearchOf(own));
         continue;
       }
       rebuilt.push(name);
-      const fresh = engine.partition(name);
-      for (const rec of list) fresh.add({ id: rec.key, title: titleTerms(rec.key), body: engine.bodyTokens(rec) });
+      engine.minis.set(name, miniSearchOf(periodIndex(list, engine.termOf)));
       engine.dirty.add(name);
     }
-    engine.arrange(records.map((r) => r.key));
     return { engine, rebuilt: rebuilt.sort() };
   }
 
@@ -393,6 +390,8 @@ export class SearchEngine {
   termList(): readonly string[] {
     return this.words.terms;
   }
+
+  private readonly termOf = (id: number): string => this.words.terms[id] as string;
 
   private intern(term: string): number {
     const t = this.words.intern(term);
@@ -402,19 +401,28 @@ export class SearchEngine {
   }
 
   private count(rec: ArticleTerms, sign: 1 | -1): void {
-    const inArticle = new Set<number>();
+    // Each term once per article (adf): marked with this call's stamp instead of a Set per article.
+    if (this.stamp.length < this.words.size) this.stamp = grown(this.stamp, this.words.size);
+    const mark = ++this.stampNow;
+    const bigrams: number[] = [];
     for (let e = 0; e < rec.termIds.length; e++) {
       const t = rec.termIds[e] as number;
       this.passageDf[t] = (this.passageDf[t] as number) + sign;
-      inArticle.add(t);
+      if (this.stamp[t] === mark) continue;
+      this.stamp[t] = mark;
+      this.adf[t] = (this.adf[t] as number) + sign;
+      if (sign === 1 && isBigramTerm(this.words.terms[t] as string)) bigrams.push(t);
     }
-    for (const t of inArticle) this.adf[t] = (this.adf[t] as number) + sign;
-    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from([...inArticle].filter((t) => isBigramTerm(this.words.terms[t] as string))).sort());
+    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from(bigrams).sort());
     else this.bigramIds.delete(rec);
     for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
   }
 
-  /** The article's body for the retrieval stage: each term as often as the article's text holds it. */
+  private titleTokens(rec: ArticleTerms): string[] {
+    return Array.from(rec.titleIds, this.termOf);
+  }
+
+  /** The article's body for the retrieval stage: each term as often as the article's text holds it (see periodIndex, which must agree). */
   private bodyTokens(rec: ArticleTerms): string[] {
     const tf = new Map<number, number>();
     for (let e = 0; e < rec.termIds.length; e++) {
@@ -424,21 +432,9 @@ export class SearchEngine {
     const out: string[] = [];
     for (const [t, tf2] of tf) {
       const term = this.words.terms[t] as string;
-      for (let k = Math.min(BODY_TF_CAP, Math.max(1, Math.round(tf2 / 2))); k > 0; k--) out.push(term);
+      for (let k = bodyFrequency(tf2); k > 0; k--) out.push(term);
     }
     return out;
-  }
-}
-
-/** A stored period's retrieval index, when it parses and holds exactly these articles; otherwise undefined. */
-function loadPartition(json: string | undefined, records: readonly ArticleTerms[]): MiniSearch | undefined {
-  if (!json) return undefined;
-  try {
-    const mini = MiniSearch.loadJSON(json, MINI_OPTIONS);
-    if (mini.documentCount !== records.length || !records.every((r) => mini.has(r.key))) return undefined;
-    return mini;
-  } catch {
-    return undefined;
   }
 }
 

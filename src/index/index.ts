@@ -70,11 +70,15 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
   const { sentences, sentenceStart, analyses } = await chunks.finish();
+  // The steps after the chunks, named for progress reports (and the bench's memory marks).
+  options.onProgress?.('periods', 1, 1);
   search.arrange(articles.map((a) => a.id));
   if (search.documentCount !== passages.length) {
     throw new Error(`index: the chunks indexed ${search.documentCount} passages, the corpus has ${passages.length}`);
   }
+  options.onProgress?.('people', 1, 1);
   const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
+  options.onProgress?.('topics', 1, 1);
   return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people), people, memo };
 }
 

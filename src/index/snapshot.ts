@@ -9,7 +9,6 @@ import { FileStateSchema, type FileState } from './files.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';
 import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
 import { readPartitions, savePartitions } from './partitions.ts';
-import { terms as indexTerms } from './terms.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
 import { PeopleIndexSchema } from '../extract/people.ts';
@@ -25,7 +24,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 // The layout's and the contents' version is part of the fingerprint (version.ts: derived from the sources).
 const FORMAT = 'shiji-index';
 
-const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading', 'titleOffsets', 'titleIds'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -137,24 +136,46 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     if (batch) yield Buffer.from(batch);
   }
   // The forward index: every passage's term ids and weighted frequencies, in passage order.
+  // The records' own arrays are written one after the other (no archive-sized copy at save); only the offsets are computed.
   const records = index.search.articles();
-  let entries = 0;
-  for (const r of records) entries += r.termIds.length;
   const termOffsets = new Uint32Array(n + 1);
-  const termIds = new Uint32Array(entries);
-  const termTf2 = new Uint16Array(entries);
-  const passageLength = new Uint16Array(n);
   let p = 0;
   let e = 0;
   for (const r of records) {
-    termIds.set(r.termIds, e);
-    termTf2.set(r.tf2, e);
-    passageLength.set(r.lengths, p);
     for (let k = 0; k < r.lengths.length; k++) termOffsets[p + k + 1] = e + (r.offsets[k + 1] as number);
     p += r.lengths.length;
     e += r.termIds.length;
   }
   if (p !== n) throw new Error(`snapshot: the search index has ${p} passages, the index ${n}`);
+  const each =
+    (of: (r: (typeof records)[number]) => ArrayBufferView): (() => Iterable<Uint8Array>) =>
+    function* () {
+      // Gathered into one buffer of about a megabyte, reused: each piece is written before the next is made.
+      const batch = new Uint8Array(1 << 20);
+      let used = 0;
+      for (const r of records) {
+        const a = of(r);
+        const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        if (used + bytes.byteLength > batch.byteLength) {
+          if (used) yield batch.subarray(0, used);
+          used = 0;
+          if (bytes.byteLength > batch.byteLength) {
+            yield bytes;
+            continue;
+          }
+        }
+        batch.set(bytes, used);
+        used += bytes.byteLength;
+      }
+      if (used) yield batch.subarray(0, used);
+    };
+  // Each article's title terms (the retrieval stage's title field): a period is rebuilt from them without cutting text again.
+  const titleOffsets = new Uint32Array(records.length + 1);
+  records.forEach((r, a) => {
+    titleOffsets[a + 1] = (titleOffsets[a] as number) + r.titleIds.length;
+  });
+  const titleIds = new Uint32Array(titleOffsets[records.length] as number);
+  records.forEach((r, a) => titleIds.set(r.titleIds, titleOffsets[a] as number));
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
     meta: () => [Buffer.from(JSON.stringify(meta))],
@@ -162,14 +183,16 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     // Terms never hold a newline: segment() drops white space.
     terms: () => [Buffer.from(index.search.termList().join('\n'))],
     termOffsets: bytes(termOffsets),
-    termIds: bytes(termIds),
-    termTf2: bytes(termTf2),
-    passageLength: bytes(passageLength),
+    termIds: each((r) => r.termIds),
+    termTf2: each((r) => r.tf2),
+    passageLength: each((r) => r.lengths),
     passageArticle: bytes(passageArticle),
     passageParagraph: bytes(passageParagraph),
     passageStart: bytes(passageStart),
     passageEnd: bytes(passageEnd),
     passageHeading: bytes(passageHeading),
+    titleOffsets: bytes(titleOffsets),
+    titleIds: bytes(titleIds),
   };
   return SECTIONS.map((name) => [name, parts[name]]);
 }
@@ -288,6 +311,8 @@ const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
   passageStart: 4,
   passageEnd: 4,
   passageHeading: 4,
+  titleOffsets: 4,
+  titleIds: 4,
 };
 
 // The articles section is read and parsed this many bytes at a time.
@@ -425,11 +450,10 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
     termIds: u32('termIds'),
     tf2: u16('termTf2'),
     lengths: u16('passageLength'),
+    titleOffsets: u32('titleOffsets'),
+    titleIds: u32('titleIds'),
   });
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const { engine: search, rebuilt } = SearchEngine.restore(records, terms, await readPartitions(path, fingerprint, records), (key) =>
-    indexTerms(byId.get(key)?.title ?? '', termMode),
-  );
+  const { engine: search, rebuilt } = SearchEngine.restore(records, terms, await readPartitions(path, fingerprint, records));
   return {
     rebuiltPartitions: rebuilt,
     ok: true,
@@ -448,14 +472,17 @@ function forwardRecords(
   articles: readonly Article[],
   passages: readonly Passage[],
   terms: readonly string[],
-  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array },
+  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array; titleOffsets: Uint32Array; titleIds: Uint32Array },
 ): ArticleTerms[] {
-  const { offsets, termIds, tf2, lengths } = stored;
+  const { offsets, termIds, tf2, lengths, titleOffsets, titleIds } = stored;
   const n = passages.length;
   if (offsets.length !== n + 1 || lengths.length !== n) throw new Error(`snapshot: ${n} passages but ${offsets.length - 1} term lists and ${lengths.length} lengths`);
   if (termIds.length !== tf2.length || offsets[n] !== termIds.length || offsets[0] !== 0) throw new Error('snapshot: the term lists and their offsets disagree');
   for (let p = 0; p < n; p++) if ((offsets[p] as number) > (offsets[p + 1] as number)) throw new Error(`snapshot: passage ${p}'s term list ends before it starts`);
   for (let e = 0; e < termIds.length; e++) if ((termIds[e] as number) >= terms.length) throw new Error(`snapshot: term ${termIds[e]} of ${terms.length}`);
+  if (titleOffsets.length !== articles.length + 1 || titleOffsets[0] !== 0 || titleOffsets[articles.length] !== titleIds.length) throw new Error('snapshot: the titles and their offsets disagree');
+  for (let a = 0; a < articles.length; a++) if ((titleOffsets[a] as number) > (titleOffsets[a + 1] as number)) throw new Error(`snapshot: article ${a}'s title ends before it starts`);
+  for (const t of titleIds) if (t >= terms.length) throw new Error(`snapshot: title term ${t} of ${terms.length}`);
   const records: ArticleTerms[] = [];
   let p = 0;
   for (let a = 0; a < articles.length; a++) {
@@ -466,7 +493,7 @@ function forwardRecords(
     for (let k = from; k <= p; k++) own[k - from] = (offsets[k] as number) - base;
     const end = offsets[p] as number;
     const article = articles[a] as Article;
-    records.push({ key: article.id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), title: [], partition: periodOf(article) });
+    records.push({ key: article.id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), titleIds: titleIds.slice(titleOffsets[a] as number, titleOffsets[a + 1] as number), partition: periodOf(article) });
   }
   if (p !== n) throw new Error(`snapshot: passage ${p} is out of article order`);
   return records;

@@ -1,0 +1,254 @@
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import { isBigramTerm } from './terms.ts';
+
+/**
+ * The retrieval stage's MiniSearch: its options, and a period's index in flat arrays
+ * (PeriodIndex), which is what a build makes, a period's file stores and a load restores. A
+ * MiniSearch is made from it through MiniSearch.loadJS, one term at a time: no add() per article
+ * (a tree lookup per article and term), and no plain copy of the whole tree (toJSON) at save.
+ */
+
+export const SEP = '\u0000';
+// A term counts at most this often in an article's body for retrieval (passage scoring has the true counts).
+const BODY_TF_CAP = 1;
+
+// Documents arrive tokenised (our jieba words and bigrams, src/text): MiniSearch must neither cut nor change them.
+export const MINI_OPTIONS: MiniSearchOptions = {
+  fields: ['title', 'body'],
+  storeFields: [],
+  extractField: (doc, field) => (doc as Record<string, unknown>)[field] as string,
+  stringifyField: (value) => value,
+  tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value ? value.split(SEP) : []),
+  // Han bigrams stay out of MiniSearch (measured at 2,000 articles: the same /ask quality without
+  // them, 2.5× less heap); all() finds them through each article's sorted bigram ids.
+  processTerm: (term) => (isBigramTerm(term) ? null : hex(term)),
+};
+
+// MiniSearch numbers the fields in the order of `fields`.
+const TITLE = 0;
+const BODY = 1;
+
+/**
+ * A term as MiniSearch stores it: each UTF-16 unit as 4 hex digits. Its radix tree scans a node's
+ * children one by one, and Chinese terms give nodes of thousands of children (every Han character
+ * after the root); in hex a node has at most 16. Measured in the issue: adds 35–44% faster.
+ */
+export function hex(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
+  return out;
+}
+
+/** What the retrieval stage reads of an article: its id, its title's terms and its passages' terms (ids into one vocabulary). */
+export interface RetrievalRecord {
+  key: string;
+  /** The title's terms in order, repeats kept (bigrams too: they count in MiniSearch's field length). */
+  titleIds: Uint32Array;
+  /** Every passage's distinct term ids (title terms included, as the forward index holds them). */
+  termIds: Uint32Array;
+  /** Each entry's field-weighted frequency ×2. */
+  tf2: Uint16Array;
+}
+
+/** The body MiniSearch indexes for an article: each distinct term of its passages, as often as its text holds it (capped). */
+export function bodyFrequency(tf2Sum: number): number {
+  return Math.min(BODY_TF_CAP, Math.max(1, Math.round(tf2Sum / 2)));
+}
+
+/**
+ * A period's MiniSearch index as flat arrays. Article d (MiniSearch's short id) is keys[d]; the
+ * postings of term t in the title are [titleOffsets[t], titleOffsets[t+1]) of titleDocs/titleFreqs,
+ * likewise for the body. Terms are words as the index has them (not hex).
+ */
+export interface PeriodIndex {
+  keys: string[];
+  /** Article d's title and body lengths (distinct terms, as MiniSearch counts them) at 2d, 2d+1. */
+  fieldLength: Uint32Array;
+  /** Mean title and body lengths, computed as add() keeps them (a running mean), so that scores agree to the bit. */
+  averageFieldLength: [number, number];
+  terms: string[];
+  titleOffsets: Uint32Array;
+  titleDocs: Uint32Array;
+  titleFreqs: Uint32Array;
+  bodyOffsets: Uint32Array;
+  bodyDocs: Uint32Array;
+  bodyFreqs: Uint32Array;
+}
+
+/**
+ * The period's index of these records (in index order: an article's short id is its place), the
+ * same MiniSearch would hold after add()ing them one by one. `termOf` gives a vocabulary id's term.
+ */
+export function periodIndex(records: readonly RetrievalRecord[], termOf: (id: number) => string): PeriodIndex {
+  const n = records.length;
+  const fieldLength = new Uint32Array(2 * n);
+  const avg: [number, number] = [0, 0];
+  // Vocabulary id → this period's term number, and whether it is a bigram (1: not in MiniSearch) or a word (2).
+  const local = new Map<number, number>();
+  const kind = new Map<number, number>();
+  const terms: string[] = [];
+  const pairs: [Postings, Postings] = [new Postings(), new Postings()];
+  const localOf = (id: number): number => {
+    let k = kind.get(id);
+    if (k === undefined) kind.set(id, (k = isBigramTerm(termOf(id)) ? 1 : 2));
+    if (k === 1) return -1;
+    let l = local.get(id);
+    if (l === undefined) {
+      local.set(id, (l = terms.length));
+      terms.push(termOf(id));
+    }
+    return l;
+  };
+  const counts = new Map<number, number>();
+  records.forEach((rec, d) => {
+    counts.clear();
+    for (const id of rec.titleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    fieldLength[2 * d] = counts.size;
+    for (const [id, c] of counts) {
+      const l = localOf(id);
+      if (l >= 0) pairs[TITLE].push(l, d, c);
+    }
+    counts.clear();
+    for (let e = 0; e < rec.termIds.length; e++) {
+      const id = rec.termIds[e] as number;
+      counts.set(id, (counts.get(id) ?? 0) + (rec.tf2[e] as number));
+    }
+    fieldLength[2 * d + 1] = counts.size;
+    for (const [id, tf2] of counts) {
+      const l = localOf(id);
+      if (l >= 0) pairs[BODY].push(l, d, bodyFrequency(tf2));
+    }
+    // MiniSearch's addFieldLength: the mean after d articles, updated with this one.
+    for (const f of [TITLE, BODY]) avg[f] = ((avg[f] as number) * d + (fieldLength[2 * d + f] as number)) / (d + 1);
+  });
+  const title = pairs[TITLE].byTerm(terms.length);
+  const body = pairs[BODY].byTerm(terms.length);
+  return {
+    keys: records.map((r) => r.key),
+    fieldLength,
+    averageFieldLength: avg,
+    terms,
+    titleOffsets: title.offsets,
+    titleDocs: title.docs,
+    titleFreqs: title.freqs,
+    bodyOffsets: body.offsets,
+    bodyDocs: body.docs,
+    bodyFreqs: body.freqs,
+  };
+}
+
+/** (term, doc, freq) triples in growable arrays, then grouped by term (docs ascending within a term, as they came). */
+class Postings {
+  private term: Uint32Array = new Uint32Array(1024);
+  private doc: Uint32Array = new Uint32Array(1024);
+  private freq: Uint32Array = new Uint32Array(1024);
+  private size = 0;
+
+  push(term: number, doc: number, freq: number): void {
+    if (this.size === this.term.length) {
+      const grow = (a: Uint32Array): Uint32Array => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.term = grow(this.term);
+      this.doc = grow(this.doc);
+      this.freq = grow(this.freq);
+    }
+    this.term[this.size] = term;
+    this.doc[this.size] = doc;
+    this.freq[this.size] = freq;
+    this.size++;
+  }
+
+  byTerm(terms: number): { offsets: Uint32Array; docs: Uint32Array; freqs: Uint32Array } {
+    const offsets = new Uint32Array(terms + 1);
+    for (let i = 0; i < this.size; i++) {
+      const t = (this.term[i] as number) + 1;
+      offsets[t] = (offsets[t] as number) + 1;
+    }
+    for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    const at = offsets.slice(0, terms);
+    const docs = new Uint32Array(this.size);
+    const freqs = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const t = this.term[i] as number;
+      const k = at[t] as number;
+      at[t] = k + 1;
+      docs[k] = this.doc[i] as number;
+      freqs[k] = this.freq[i] as number;
+    }
+    return { offsets, docs, freqs };
+  }
+}
+
+type PlainIndex = Parameters<typeof MiniSearch.loadJS>[0];
+
+/** What MiniSearch keeps for a term: field id → (short id → frequency). */
+type TermData = Map<number, Map<number, number>>;
+
+/**
+ * The period's MiniSearch, made from its flat index term by term (no add(), no plain copy of the
+ * whole index). loadJS takes the document table; the terms go straight into its term map when
+ * that map is where MiniSearch 7 keeps it (one set() per term, as loadJS does, without making a
+ * plain object per term and parsing its keys back), else through loadJS (`viaLoadJS` forces it).
+ */
+export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = {}): MiniSearch {
+  const n = p.keys.length;
+  const documentIds: Record<number, string> = {};
+  const fieldLength: Record<number, number[]> = {};
+  for (let d = 0; d < n; d++) {
+    documentIds[d] = p.keys[d] as string;
+    fieldLength[d] = [p.fieldLength[2 * d] as number, p.fieldLength[2 * d + 1] as number];
+  }
+  const plain = (index: Iterable<[string, Record<string, Record<number, number>>]>): PlainIndex =>
+    ({
+      documentCount: n,
+      nextId: n,
+      documentIds,
+      fieldIds: { title: TITLE, body: BODY },
+      fieldLength,
+      averageFieldLength: p.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    }) as unknown as PlainIndex;
+  if (options.viaLoadJS) return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+  const mini = MiniSearch.loadJS(plain([]), MINI_OPTIONS);
+  const termMap = (mini as unknown as { _index?: { set?: unknown; size?: unknown } })._index;
+  if (termMap && typeof termMap.set === 'function' && termMap.size === 0) {
+    const set = termMap.set.bind(termMap) as (term: string, data: TermData) => void;
+    for (let t = 0; t < p.terms.length; t++) {
+      const data: TermData = new Map();
+      const title = postingMap(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
+      const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
+      if (title) data.set(TITLE, title);
+      if (body) data.set(BODY, body);
+      set(hex(p.terms[t] as string), data);
+    }
+    return mini;
+  }
+  return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+}
+
+function postingMap(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array, t: number): Map<number, number> | undefined {
+  const from = offsets[t] as number;
+  const to = offsets[t + 1] as number;
+  if (from === to) return undefined;
+  const out = new Map<number, number>();
+  for (let k = from; k < to; k++) out.set(docs[k] as number, freqs[k] as number);
+  return out;
+}
+
+/** The terms as loadJS reads them (for…of: a generator gives one term's entry at a time). */
+function* plainEntries(p: PeriodIndex): Generator<[string, Record<string, Record<number, number>>]> {
+  for (let t = 0; t < p.terms.length; t++) {
+    const data: Record<string, Record<number, number>> = {};
+    const title = postingMap(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
+    const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
+    if (title) data[TITLE] = Object.fromEntries(title);
+    if (body) data[BODY] = Object.fromEntries(body);
+    yield [hex(p.terms[t] as string), data];
+  }
+}

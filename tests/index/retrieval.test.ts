@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import type { Article } from '../../src/corpus/article.ts';
+import { SearchEngine } from '../../src/index/engine.ts';
+import { forwardPassages } from '../../src/index/forward.ts';
+import { toPassages } from '../../src/index/passages.ts';
+import { miniSearchOf } from '../../src/index/retrieval.ts';
+import { isBigramTerm } from '../../src/index/terms.ts';
+import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
+
+async function realArticles(): Promise<Article[]> {
+  const seeds = await seedArticles();
+  return HAS_SHARED_CORPUS ? [...seeds, ...(await loadCorpus(SHARED_CORPUS_DIR)).articles] : seeds;
+}
+
+/**
+ * Two engines over the same articles: `flat` as a build makes it (every period's MiniSearch made
+ * from flat arrays at arrange()), `added` with each article after the first of its period put
+ * into that period's MiniSearch with add(), one at a time, as an update does.
+ */
+function engines(articles: readonly Article[]): { flat: SearchEngine; added: SearchEngine } {
+  const chunk = forwardPassages(articles, toPassages(articles), 'words+bigrams');
+  const flat = new SearchEngine();
+  for (const rec of flat.fromChunk(articles, chunk)) flat.put(rec);
+  flat.arrange(articles.map((a) => a.id));
+  const added = new SearchEngine();
+  const recs = added.fromChunk(articles, chunk);
+  const seen = new Set<string>();
+  const firsts = recs.filter((r) => !seen.has(r.partition) && seen.add(r.partition));
+  for (const rec of firsts) added.put(rec);
+  added.arrange(firsts.map((r) => r.key));
+  for (const rec of recs) if (!firsts.includes(rec)) added.put(rec);
+  added.arrange(articles.map((a) => a.id));
+  return { flat, added };
+}
+
+/** MiniSearch's serialisation with its terms sorted (the order its tree gives them in depends on the order they went in). */
+function sortedIndex(json: ReturnType<typeof miniSearchOf>['toJSON'] extends () => infer J ? J | undefined : never) {
+  if (!json) throw new Error('no such period');
+  return { ...json, index: [...json.index].sort((x, y) => (x[0] < y[0] ? -1 : 1)) };
+}
+
+describe('a period made from flat arrays (build, load)', () => {
+  it('GIVEN any real articles in any order THEN it retrieves exactly what MiniSearch retrieves after add()ing them one by one', async () => {
+    const all = await realArticles();
+    const vocabulary = engines(all).flat.vocabulary().filter((t) => !isBigramTerm(t));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(all, { minLength: 1 }),
+        fc.array(fc.record({ term: fc.constantFrom(...vocabulary), weight: fc.double({ min: 0.1, max: 2, noNaN: true }) }), { minLength: 1, maxLength: 4 }),
+        (articles, query) => {
+          const { flat, added } = engines(articles);
+          expect(flat.partitions().map((p) => [p.name, p.articles])).toEqual(added.partitions().map((p) => [p.name, p.articles]));
+          // The same MiniSearch to the bit: documents, field lengths and their running means, every term's postings.
+          for (const { name } of flat.partitions()) expect(sortedIndex(flat.periodJSON(name))).toEqual(sortedIndex(added.periodJSON(name)));
+          expect(flat.retrieve(query, 20)).toEqual(added.retrieve(query, 20));
+          expect(flat.search(query, 10)).toEqual(added.search(query, 10));
+          const words = query.map((q) => q.term).slice(0, 2);
+          expect(flat.all(words)).toEqual(added.all(words));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('THEN its MiniSearch is the same whether its terms go in through loadJS or straight into its term map', async () => {
+    const { flat } = engines(await realArticles());
+    for (const { name } of flat.partitions()) {
+      const p = flat.periodIndex(name);
+      expect(p.keys.length).toBeGreaterThan(0);
+      const direct = miniSearchOf(p).toJSON();
+      const viaLoadJS = miniSearchOf(p, { viaLoadJS: true }).toJSON();
+      expect(sortedIndex(direct)).toEqual(sortedIndex(viaLoadJS));
+    }
+  });
+});
