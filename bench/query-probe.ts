@@ -1,0 +1,44 @@
+// Query latency on a kept bench archive (`npm run bench -- --sizes N --keep` prints its folder):
+// loads the snapshot once, runs the bench's ask/who/timeline queries (node --cpu-prof to profile).
+// npx tsx bench/query-probe.ts DIR [--kinds ask,who,timeline] [--rounds 3] [--stored-version]
+// --stored-version: use the snapshot whatever code built it (to compare query code on one stored
+// index; only valid while the snapshot's layout is unchanged).
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSnapshot } from '../src/index/snapshot.ts';
+import { buildFingerprint } from '../src/index/version.ts';
+import { createLibrary } from '../src/open.ts';
+import { askQueries, timeQueries, TIMELINE_QUERIES, WHO_QUERIES } from './bench.ts';
+import { defaultCaseFiles, loadCaseFile } from './eval.ts';
+import { latency } from './metrics.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { kinds: { type: 'string', default: 'ask,who,timeline' }, rounds: { type: 'string', default: '3' }, 'stored-version': { type: 'boolean', default: false } } });
+const dir = positionals[0];
+if (!dir) throw new Error('query-probe: give the kept bench folder (it holds corpus/ and index.snapshot)');
+async function storedFingerprint(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(1 << 16), position: 0 });
+  await file.close();
+  return (JSON.parse(buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0] as string) as { fingerprint: string }).fingerprint;
+}
+const snapshotPath = join(dir, 'index.snapshot');
+let t0 = performance.now();
+const snap = await loadSnapshot(snapshotPath, values['stored-version'] ? await storedFingerprint(snapshotPath) : await buildFingerprint([join(dir, 'corpus')]));
+if (!snap.ok) throw new Error(`query-probe: the snapshot did not load: ${snap.reason}`);
+const loadSeconds = (performance.now() - t0) / 1000;
+const library = createLibrary(snap.index, 0);
+const cases = (await Promise.all((await defaultCaseFiles()).map(loadCaseFile))).flat();
+const rounds = Number(values.rounds);
+const out: Record<string, unknown> = { articles: snap.index.articles.length, loadSeconds, partitions: snap.index.search.partitions().length };
+for (const kind of values.kinds.split(',')) {
+  t0 = performance.now();
+  const ms =
+    kind === 'ask'
+      ? timeQueries((q) => library.ask(q), askQueries(cases), rounds, 120_000)
+      : kind === 'who'
+        ? timeQueries((q) => library.who(q), WHO_QUERIES, rounds, 120_000)
+        : timeQueries((q) => library.timeline(q), TIMELINE_QUERIES, rounds, 120_000);
+  out[kind] = { ...latency(ms), seconds: (performance.now() - t0) / 1000 };
+}
+console.log(JSON.stringify(out));
