@@ -41,4 +41,11 @@ for (const kind of values.kinds.split(',')) {
         : timeQueries((q) => library.timeline(q), TIMELINE_QUERIES, rounds, 120_000);
   out[kind] = { ...latency(ms), seconds: (performance.now() - t0) / 1000 };
 }
+// The slowest ask queries (one timed run each, after the rounds above): what a p95 is made of.
+const each = askQueries(cases).map((q) => {
+  const t = performance.now();
+  library.ask(q);
+  return { q, ms: Math.round((performance.now() - t) * 10) / 10 };
+});
+out.slowestAsk = each.sort((a, b) => b.ms - a.ms).slice(0, 8);
 console.log(JSON.stringify(out));
