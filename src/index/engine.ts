@@ -325,15 +325,17 @@ export class SearchEngine {
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const boost = w * (FIELDS[f] as { boost: number }).boost;
         const avgLength = avg[f] as number;
-        postings.forEach((post, i) => {
-          if (!post) return;
-          const v = views[i] as PartitionView;
-          const { article, lengths } = v;
-          for (const [doc, tf] of post) {
+        const scale = boost * idf;
+        for (let i = 0; i < postings.length; i++) {
+          const post = postings[i];
+          if (!post) continue;
+          const { article, lengths } = views[i] as PartitionView;
+          // Map.forEach: no [doc, tf] pair allocated per posting, as an entries() loop would.
+          post.forEach((tf, doc) => {
             const a = article[doc] ?? -1;
-            if (a < 0) continue;
+            if (a < 0) return;
             const norm = BM25_K * (1 - BM25_B + (BM25_B * (lengths[doc * 2 + f] as number)) / avgLength);
-            const s = boost * idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + norm));
+            const s = scale * (BM25_D + (tf * (BM25_K + 1)) / (tf + norm));
             if (lastTermOf[a] !== qi) {
               if (lastTermOf[a] === -1) {
                 touched.push(a);
@@ -344,8 +346,8 @@ export class SearchEngine {
               termsOf[a] = (termsOf[a] as number) + 1;
             }
             scoreOf[a] = (scoreOf[a] as number) + s;
-          }
-        });
+          });
+        }
       }
       qi++;
     }
