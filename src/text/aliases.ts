@@ -49,6 +49,7 @@ export class AliasTable {
   private readonly groups: string[][] = [];
   // The longest form key: groupsWithin looks up no longer substring.
   private longestKey = 0;
+  private changes = 0;
 
   static builtIn(): AliasTable {
     const table = new AliasTable();
@@ -154,8 +155,14 @@ export class AliasTable {
     for (const f of clean) this.place(into, target, f);
   }
 
+  /** Bumped by every change: what a caller derives from the table stays valid while it holds. */
+  get version(): number {
+    return this.changes;
+  }
+
   private place(into: string[], target: number, form: string): void {
     const k = key(form);
+    this.changes++;
     this.longestKey = Math.max(this.longestKey, k.length);
     if (this.groupOf.get(k) === target && into.some((f) => key(f) === k)) return;
     this.groupOf.set(k, target);
