@@ -77,6 +77,7 @@ interface PartitionView {
 
 /** The k items of highest score, best first (ties: lower number first), without sorting them all. */
 function topK(items: readonly number[], k: number, score: (x: number) => number): { article: number; score: number }[] {
+  if (k <= 0) return [];
   const heap: { article: number; score: number }[] = [];
   // Min-heap on (score, then higher number first): its root is the weakest kept.
   const weaker = (x: { article: number; score: number }, y: { article: number; score: number }): boolean => x.score < y.score || (x.score === y.score && x.article > y.article);
@@ -221,7 +222,9 @@ export class SearchEngine {
     for (const [t, at] of slot) slotOf[t] = at;
     const parts = new Float64Array(weights.length);
     const articles = this.retrieve(query, ARTICLE_DEPTH);
-    const scored: Hit[] = [];
+    // Matching passages and their scores; only the best `limit` are sorted (topK).
+    const ids: number[] = [];
+    const scores = new Map<number, number>();
     for (const a of articles) {
       const rec = this.order[a] as ArticleTerms;
       const base = this.passageStart[a] as number;
@@ -241,12 +244,15 @@ export class SearchEngine {
           score += parts[q] as number;
           parts[q] = 0;
         }
-        if (score > 0) scored.push({ id: base + p, score });
+        if (score > 0) {
+          ids.push(base + p);
+          scores.set(base + p, score);
+        }
       }
     }
     for (const t of slot.keys()) slotOf[t] = -1;
-    scored.sort((x, y) => y.score - x.score || x.id - y.id);
-    return { hits: scored.slice(0, Math.max(0, limit)), matched: scored.length };
+    const best = topK(ids, Math.max(0, limit), (id) => scores.get(id) as number);
+    return { hits: best.map((b) => ({ id: b.article, score: b.score })), matched: ids.length };
   }
 
   /**

@@ -69,6 +69,24 @@ describe('the retrieval stage over periods', () => {
     }
   });
 
+  it('GIVEN any query and limit THEN the passage hits are the best of all matches, best first (ties: lower id first), however few are asked for', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(words.length - 1), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 60 }), (at, limit) => {
+        const query = at.map((i) => ({ term: words[i] as string, weight: 1 }));
+        const all = byYear.search(query, 1_000_000);
+        expect(all.hits.length).toBe(all.matched);
+        for (let i = 1; i < all.hits.length; i++) {
+          const [x, y] = [all.hits[i - 1]!, all.hits[i]!];
+          expect(x.score > y.score || (x.score === y.score && x.id < y.id)).toBe(true);
+        }
+        const some = byYear.search(query, limit);
+        expect(some.matched).toBe(all.matched);
+        expect(some.hits).toEqual(all.hits.slice(0, limit));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('GIVEN an article removed and put back THEN the ranking is the same as before', () => {
     const query = [{ term: words[Math.floor(words.length / 2)] as string, weight: 1 }, { term: '日本', weight: 0.7 }];
     const before = byYear.rankArticles(query, 30);
