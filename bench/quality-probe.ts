@@ -1,13 +1,13 @@
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex } from '../src/index/index.ts';
 import { createLibrary } from '../src/open.ts';
-import { defaultCaseFiles, evaluate, loadCaseFile } from './eval.ts';
+import { defaultCaseFiles, defaultCorpusDirs, evaluate, loadCaseFile } from './eval.ts';
 import { synthesize } from './synth.ts';
 import { timeQueries } from './bench.ts';
 import { latency } from './metrics.ts';
 
 const size = Number(process.argv[2] ?? 2000);
-const real = (await loadCorpus(['/work/wt-engine/seeds', '/work/shared/corpus'])).articles;
+const real = (await loadCorpus(process.argv[3] ? process.argv.slice(3) : defaultCorpusDirs())).articles;
 const archive = synthesize(real, { size, seed: 20240410 });
 const realFiles = new Set(archive.articles.slice(0, archive.real).map((a) => a.file));
 let t = performance.now();

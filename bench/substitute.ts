@@ -6,7 +6,10 @@
  * (or by other digits; proper nouns alone do not bring enough new terms per article), at the rate that keeps the archive's (tokens, distinct terms) on the Heaps curve
  * V = K·N^β fitted on the real articles (bench/heaps.ts): a new term whenever the archive is
  * below the curve, otherwise, now and then, a name an earlier article already brought (so new
- * names recur, as in the news), otherwise the original word.
+ * names recur, as in the news), otherwise the original word. When a class's dictionary words are
+ * used up (near 10k articles), new words of the class are composed from its words' characters
+ * (surname + given name, two or three characters for other names), so the archive stays on the
+ * curve at 30k and 100k articles.
  *
  * Within one new article a word is always replaced by the same word. Words inside `keep` (the
  * labelled passages' text and the benchmark's queries) are never touched, so labelled answers
@@ -207,6 +210,40 @@ export class VocabularyGrower {
       const w = pool.words[pool.next++] as string;
       if (!this.seen.has(w) && segment(w).length === 1) return w;
     }
+    return this.composedWord(s.cls);
+  }
+
+  /**
+   * Once a class's dictionary words are used up (about 10k articles), a new word of that class is
+   * composed from the characters its dictionary words use, weighted by how often they use them: a
+   * surname and one or two given-name characters for a person, two or three characters for a
+   * place, organisation or other name. A news archive's vocabulary keeps growing mostly through
+   * such proper nouns (and amounts). Kept only when the segmenter cuts it as one new term.
+   */
+  private composedWord(cls: string): string | undefined {
+    const chars = this.composition(cls);
+    if (!chars) return undefined;
+    const pick = (xs: readonly string[]): string => xs[Math.floor(this.random() * xs.length)] as string;
+    for (let tries = 0; tries < 8; tries++) {
+      const w = cls === 'nr' ? pick(chars.first) + pick(chars.rest) + (this.random() < 0.7 ? pick(chars.rest) : '') : pick(chars.first) + pick(chars.rest) + (this.random() < 0.3 ? pick(chars.rest) : '');
+      const cut = segment(w);
+      if (cut.length === 1 && !this.seen.has((cut[0] as { term: string }).term)) return w;
+    }
     return undefined;
+  }
+
+  private readonly compositions = new Map<string, { first: string[]; rest: string[] } | null>();
+
+  /** The characters a class's dictionary words start with and go on with (repeated as often as they occur). */
+  private composition(cls: string): { first: string[]; rest: string[] } | undefined {
+    let c = this.compositions.get(cls);
+    if (c === undefined) {
+      const words = this.plan.words.get(cls) ?? [];
+      // Person names: three-character dictionary names give the surname and the given-name characters.
+      const shaped = cls === 'nr' ? words.filter((w) => w.length === 3) : words;
+      c = shaped.length ? { first: shaped.map((w) => w[0] as string), rest: shaped.flatMap((w) => [...w.slice(1)]) } : null;
+      this.compositions.set(cls, c);
+    }
+    return c ?? undefined;
   }
 }

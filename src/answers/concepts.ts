@@ -166,8 +166,7 @@ export function queryConcepts(index: ShijiIndex, topic: string, words: readonly 
     const forms = numberForms(num);
     add(forms.map((n) => ({ text: n + big + unit, weight: 1 })), 1, unit === '年' && !big ? yearOf(forms) : undefined);
   }
-  const compactQuery = key(topic);
-  const groups = index.aliases.all().filter((g) => g.some((f) => key(f).length >= 2 && compactQuery.includes(key(f))));
+  const groups = index.aliases.groupsWithin(topic);
   for (const group of groups) {
     // Mark the characters this group's forms cover, so their words are not concepts again.
     const typed = new Set<string>();

@@ -2,7 +2,7 @@ import type { ShijiIndex } from '../index/index.ts';
 import type { WeightedTerm } from '../index/inverted.ts';
 import { passageText } from '../index/passages.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
-import { key } from '../text/aliases.ts';
+import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import { VARIANT_WEIGHT, VariantTable } from '../text/variants.ts';
@@ -90,11 +90,7 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     return ' ';
   });
   // Alias and variant forms typed whole are concepts before jieba cuts them (处理水 of 福岛处理水排海 is not 处理 + 水排).
-  const whole = [...index.aliases.all().flat(), ...VARIANTS.forms()]
-    .map((f) => fold(f))
-    .filter((f) => [...key(f)].length >= 2)
-    .sort((a, b) => b.length - a.length);
-  for (const f of whole) {
+  for (const f of wholeForms(index.aliases)) {
     if (!rest.includes(f)) continue;
     // Within a longer word the user typed (防卫费 of 日本防卫费用) the longer one was taken first.
     rest = rest.split(f).join(' ');
@@ -138,6 +134,20 @@ function personForms(index: ShijiIndex, word: string): string[] {
   const { person } = resolvePerson(index.people, word);
   if (!person || person.kind !== 'person') return [];
   return [person.name, ...person.aliases].filter((f) => [...key(f)].length >= 2);
+}
+
+// The alias and variant forms, folded, longest first: made once per alias table (it grows with the corpus), not per query.
+const wholeFormsOf = new WeakMap<AliasTable, { version: number; forms: string[] }>();
+
+function wholeForms(aliases: AliasTable): string[] {
+  const known = wholeFormsOf.get(aliases);
+  if (known && known.version === aliases.version) return known.forms;
+  const forms = [...aliases.all().flat(), ...VARIANTS.forms()]
+    .map((f) => fold(f))
+    .filter((f) => [...key(f)].length >= 2)
+    .sort((a, b) => b.length - a.length);
+  wholeFormsOf.set(aliases, { version: aliases.version, forms });
+  return forms;
 }
 
 function permutations<T>(xs: T[]): T[][] {

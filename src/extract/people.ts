@@ -5,7 +5,7 @@ import { fold } from '../text/normalize.ts';
 import { keywords, tag } from '../text/segment.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
-import { notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
+import { holdsShorterName, NameSet, notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
 import { PersonProfileSchema } from './types.ts';
 
 /**
@@ -166,15 +166,12 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
   const glued = new Map<string, string>(); // form key → the key it stands for
-  const personDisplays = new Set([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
+  // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
+  const others = new NameSet([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
   for (const [k, f] of [...forms]) {
     if (f.kind !== 'person') continue;
-    // The other forms: the one set without this form for the moment (a copy per form costs O(forms²)).
-    const others = personDisplays;
-    const had = others.delete(f.display);
     const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
     const base = why ? scrapBase([...f.display], others) : undefined;
-    if (had) others.add(f.display);
     if (!why) continue;
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
@@ -344,7 +341,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       .flatMap((p) => [p.name, ...p.aliases])
       .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
   );
-  const nameList = [...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n));
+  // Looked up by each topic's substrings (a scan of every name per topic was quadratic in the registry).
+  const nameList = new Set([...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n)));
   const previousKeywords = memo.keywords;
   memo.keywords = new Map();
   const keywordsOf = (text: string, n: number): string[] => {
@@ -497,8 +495,8 @@ function tagOf(word: string): string | undefined {
 }
 
 /** 官三村淳, 石破茂却: jieba's keyword that holds a registered name is a name with a scrap, not a topic. */
-function containsName(t: string, names: string[]): boolean {
-  return names.some((n) => n.length < t.length && t.includes(n));
+function containsName(t: string, names: ReadonlySet<string>): boolean {
+  return holdsShorterName(t, names) !== undefined;
 }
 
 /** For each topic, the statements whose words hold it: how many, first and last month. */
@@ -537,27 +535,44 @@ function joinShortForms(uf: UnionFind, keys: string[], display: (k: string) => s
     roots.delete(uf.find(short));
     if (roots.size === 1) uf.union(short, candidates[0] as string);
   };
+  // The candidates are found through indexes built once (in the keys' order), not by a scan of every
+  // key per key: quadratic in the registry, which grows with the archive.
+  const group = (keysIn: string[], by: (k: string) => Iterable<string>): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const k of keysIn) {
+      for (const at of new Set(by(k))) {
+        const list = out.get(at);
+        if (list) list.push(k);
+        else out.set(at, [k]);
+      }
+    }
+    return out;
+  };
   // A Japanese or Chinese surname: a proper prefix of one longer name (one to three characters more).
+  const byPrefix = group(han, (l) => {
+    const cl = [...display(l)];
+    const out: string[] = [];
+    for (let p = 2; p <= 3; p++) if (p < cl.length && cl.length - p <= 3) out.push(cl.slice(0, p).join(''));
+    return out;
+  });
   for (const s of han) {
     const ds = display(s);
     if ([...ds].length < 2 || [...ds].length > 3) continue;
-    const longer = han.filter((l) => {
-      const dl = display(l);
-      return dl !== ds && dl.startsWith(ds) && [...dl].length - [...ds].length <= 3;
-    });
+    const longer = byPrefix.get(ds) ?? [];
     if (longer.length) joinIfOne(s, longer);
   }
   // The last part of a dotted name: 伊曼纽尔 → 拉姆·伊曼纽尔; 马蒂斯 → 詹姆斯·马蒂斯.
+  const byLastPart = group(dotted, (d) => [display(d).split('·').at(-1) ?? '']);
   for (const s of han) {
-    const ds = display(s);
-    const full = dotted.filter((d) => display(d).split('·').at(-1) === ds);
+    const full = byLastPart.get(display(s)) ?? [];
     if (full.length) joinIfOne(s, full);
   }
   // A Latin surname: Lutnick → Howard Lutnick.
+  const byLastWord = group(latin, (l) => [display(l).toLowerCase().split(/\s+/).at(-1) ?? '']);
   for (const s of latin) {
     const ds = display(s).toLowerCase();
     if (ds.includes(' ')) continue;
-    const full = latin.filter((l) => l !== s && display(l).toLowerCase().split(/\s+/).at(-1) === ds);
+    const full = (byLastWord.get(ds) ?? []).filter((l) => l !== s);
     if (full.length) joinIfOne(s, full);
   }
 }

@@ -42,7 +42,54 @@ export interface NameEvidence {
   statements: number;
 }
 
-/** Why a person's form is not a name, or undefined when it is one. `others` are the registry's other forms. */
+/**
+ * The registry's forms, with each form found by the form one character shorter (赤泽亮 → 赤泽亮正)
+ * without a scan of them all: the registry checks every form against all the others, which a scan
+ * made quadratic (a 30k-article archive has tens of thousands of names).
+ */
+export class NameSet extends Set<string> {
+  private shorter: Map<string, string> | undefined;
+
+  override add(form: string): this {
+    super.add(form);
+    if (this.shorter) {
+      const cut = [...form].slice(0, -1).join('');
+      if (!this.shorter.has(cut)) this.shorter.set(cut, form);
+    }
+    return this;
+  }
+
+  override delete(form: string): boolean {
+    this.shorter = undefined;
+    return super.delete(form);
+  }
+
+  /** The first form (in insertion order) that is `form` plus one character. */
+  longerByOne(form: string): string | undefined {
+    if (!this.shorter) {
+      this.shorter = new Map();
+      for (const o of this) {
+        const cut = [...o].slice(0, -1).join('');
+        if (!this.shorter.has(cut)) this.shorter.set(cut, o);
+      }
+    }
+    return this.shorter.get(form);
+  }
+}
+
+/** Whether `text` holds one of `names` (of 2 characters or more) that is shorter than it; a set is looked up by the text's own substrings. */
+export function holdsShorterName(text: string, names: readonly string[] | ReadonlySet<string>): string | undefined {
+  if (!(names instanceof Set)) return (names as readonly string[]).find((n) => n.length >= 2 && n.length < text.length && text.includes(n));
+  for (let len = 2; len < text.length; len++) {
+    for (let at = 0; at + len <= text.length; at++) {
+      const sub = text.slice(at, at + len);
+      if (names.has(sub)) return sub;
+    }
+  }
+  return undefined;
+}
+
+/** Why a person's form is not a name, or undefined when it is one. `others` are the registry's other forms (a NameSet finds longer forms without a scan). */
 export function notAName(form: string, others: ReadonlySet<string> = new Set(), evidence?: NameEvidence): string | undefined {
   const f = form.trim();
   if (!f) return 'empty';
@@ -57,7 +104,10 @@ export function notAName(form: string, others: ReadonlySet<string> = new Set(), 
   const base = scrapBase(chars, others);
   if (base) return `${base} + ${chars.slice([...base].length).join('')}`;
   // 赤泽亮 for 赤泽亮正: a name cut one character short of a registered one (a surname is two characters at most here).
-  if (chars.length >= 3) for (const o of others) if ([...o].length === chars.length + 1 && o.startsWith(f)) return `${o} cut short`;
+  if (chars.length >= 3) {
+    const longer = others instanceof NameSet ? others.longerByOne(f) : [...others].find((o) => [...o].length === chars.length + 1 && o.startsWith(f));
+    if (longer !== undefined) return `${longer} cut short`;
+  }
   if (chars.length >= 3 && OFFICE_END_RE.test(f) && others.has(chars.slice(1).join(''))) return 'an office’s last character before a name';
   if (chars.length === 2) {
     if (SPEECH_OPENERS.has(f)) return 'a feeling or act before a speech verb';
@@ -103,13 +153,14 @@ export function notARole(role: string): string | undefined {
 }
 
 /** Why a topic is not one, or undefined when it is. `names` are the registry's names (folded). */
-export function notATopic(topic: string, names: readonly string[] = []): string | undefined {
+export function notATopic(topic: string, names: readonly string[] | ReadonlySet<string> = []): string | undefined {
   const t = topic.trim();
   if ([...t].length < 2) return 'too short';
   if (/^[\d.,%，。]+$/u.test(t)) return 'a number';
   if (!HAN_ONLY_RE.test(t)) return /^[A-Za-z][A-Za-z0-9\-]*$/.test(t) ? undefined : 'mixed';
   if (GLUE_END_RE.test(t) || GLUE_START_RE.test(t)) return 'a function word at an end';
-  for (const n of names) if (n.length >= 2 && n.length < t.length && t.includes(n)) return `holds the name ${n}`;
+  const held = holdsShorterName(t, names);
+  if (held !== undefined) return `holds the name ${held}`;
   const tg = wholeWord(t);
   if (tg && FUNCTION_TAGS.has(tg)) return `a function word (${tg})`;
   return undefined;

@@ -46,6 +46,70 @@ const ARTICLE_DEPTH = 80;
 const COMMON_SHARE = 0.2;
 // The retrieval stage's title counts twice the body (a title names what the article is about).
 const TITLE_BOOST = 2;
+// MiniSearch's fields in its field-id order, with the retrieval stage's boosts, and its BM25+ defaults (k, b, d).
+const FIELDS = [{ name: 'title', boost: TITLE_BOOST }, { name: 'body', boost: 1 }] as const;
+const BM25_K = 1.2;
+const BM25_B = 0.7;
+const BM25_D = 0.5;
+
+/**
+ * The MiniSearch fields the retrieval stage reads (protected in its types; stable since its v6
+ * serialisation format): term → field id → document → term frequency, document ids, field lengths.
+ * Read only here, in the engine's adapter.
+ */
+interface MiniInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _dirtCount: number;
+}
+
+interface PartitionView {
+  inner: MiniInternals;
+  /** MiniSearch's document number → article number (−1: discarded). */
+  article: Int32Array;
+  /** Title and body length of each document (document × 2 + field). */
+  lengths: Float64Array;
+  version: number;
+}
+
+/** The k items of highest score, best first (ties: lower number first), without sorting them all. */
+function topK(items: readonly number[], k: number, score: (x: number) => number): { article: number; score: number }[] {
+  if (k <= 0) return [];
+  const heap: { article: number; score: number }[] = [];
+  // Min-heap on (score, then higher number first): its root is the weakest kept.
+  const weaker = (x: { article: number; score: number }, y: { article: number; score: number }): boolean => x.score < y.score || (x.score === y.score && x.article > y.article);
+  for (const a of items) {
+    const sc = score(a);
+    const root = heap[0];
+    if (heap.length >= k && root && (sc < root.score || (sc === root.score && a > root.article))) continue;
+    const e = { article: a, score: sc };
+    if (heap.length < k) {
+      heap.push(e);
+      for (let i = heap.length - 1; i > 0; ) {
+        const up = (i - 1) >> 1;
+        if (!weaker(heap[i]!, heap[up]!)) break;
+        [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+        i = up;
+      }
+    } else {
+      heap[0] = e;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && weaker(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && weaker(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    }
+  }
+  return heap.sort((x, y) => y.score - x.score || x.article - y.article);
+}
 /**
  * The search index: MiniSearch finds the articles a query is about (documents are articles, fields
  * title and body); passages are then scored (BM25 over passages, with passage document frequencies)
@@ -78,6 +142,13 @@ export class SearchEngine {
   // Term id → the count() call that last saw it.
   private stamp = new Int32Array(1 << 12);
   private stampNow = 0;
+  // Article retrieval's accumulators, by article number, reused between queries (lastTermOf −1: untouched).
+  private scoreOf = new Float64Array(0);
+  private termsOf = new Uint16Array(0);
+  private lastTermOf = new Int32Array(0);
+  // Each period's document → article map and field lengths, valid while `version` (bumped by arrange) holds.
+  private readonly views = new WeakMap<MiniSearch, PartitionView>();
+  private version = 0;
 
   get documentCount(): number {
     return this.passages;
@@ -124,7 +195,9 @@ export class SearchEngine {
     for (const [t, at] of slot) slotOf[t] = at;
     const parts = new Float64Array(weights.length);
     const articles = this.retrieve(query, ARTICLE_DEPTH);
-    const scored: Hit[] = [];
+    // Matching passages and their scores; only the best `limit` are sorted (topK).
+    const ids: number[] = [];
+    const scores = new Map<number, number>();
     for (const a of articles) {
       const rec = this.order[a] as ArticleTerms;
       const base = this.passageStart[a] as number;
@@ -144,12 +217,15 @@ export class SearchEngine {
           score += parts[q] as number;
           parts[q] = 0;
         }
-        if (score > 0) scored.push({ id: base + p, score });
+        if (score > 0) {
+          ids.push(base + p);
+          scores.set(base + p, score);
+        }
       }
     }
     for (const t of slot.keys()) slotOf[t] = -1;
-    scored.sort((x, y) => y.score - x.score || x.id - y.id);
-    return { hits: scored.slice(0, Math.max(0, limit)), matched: scored.length };
+    const best = topK(ids, Math.max(0, limit), (id) => scores.get(id) as number);
+    return { hits: best.map((b) => ({ id: b.article, score: b.score })), matched: ids.length };
   }
 
   /**
@@ -175,27 +251,108 @@ export class SearchEngine {
   }
 
   private miniSearch(used: readonly WeightedTerm[]): number[] {
-    if (used.length === 0) return [];
-    const weight = new Map(used.map((q) => [hex(q.term), q.weight]));
-    const found: { a: number; score: number }[] = [];
-    // Each period gives its best `ARTICLE_DEPTH`; passage scoring (global frequencies) decides between them.
-    for (const mini of this.minis.values()) {
-      const results = mini.search([...weight.keys()].join(SEP), {
-        boost: { title: TITLE_BOOST },
-        boostTerm: (term) => weight.get(term) ?? 1,
-        tokenize: (s) => s.split(SEP),
-        processTerm: (t) => t,
-      });
-      for (const r of results.slice(0, ARTICLE_DEPTH)) {
-        const a = this.articleIndex.get(r.id as string);
-        if (a !== undefined) found.push({ a, score: r.score });
-      }
+    return this.rankArticles(used, 2 * ARTICLE_DEPTH).map((r) => r.article);
+  }
+
+  /**
+   * The best `depth` articles for the terms, by MiniSearch's scoring (BM25+ per field, title
+   * boosted, times the number of query terms an article holds), computed here over each period's
+   * postings with the statistics of all periods together (documents, field lengths, document
+   * frequencies): the periods rank exactly as one index of all the articles would (up to the last
+   * bits of the average field length). One pass over the query terms' postings into arrays reused
+   * between queries: no object per matching article, no sort of every match (MiniSearch's own
+   * search, once per period, spent most of a query at 30k articles on both).
+   */
+  rankArticles(used: readonly WeightedTerm[], depth: number): { article: number; score: number }[] {
+    const weight = new Map<string, number>();
+    for (const q of used) if (q.weight > 0 && !isBigramTerm(q.term)) weight.set(q.term, q.weight);
+    if (weight.size === 0 || depth <= 0) return [];
+    const n = this.order.length;
+    if (this.scoreOf.length < n) {
+      this.scoreOf = new Float64Array(n);
+      this.termsOf = new Uint16Array(n);
+      this.lastTermOf = new Int32Array(n).fill(-1);
     }
-    // Periods' scores are close enough to compare: the best twice-the-depth of all periods go on.
-    return found
-      .sort((x, y) => y.score - x.score || x.a - y.a)
-      .slice(0, 2 * ARTICLE_DEPTH)
-      .map((f) => f.a);
+    const views = [...this.minis.values()].map((mini) => this.view(mini));
+    // Average field lengths of all periods together (MiniSearch keeps a running average per period).
+    const avg = FIELDS.map((_, f) => {
+      let sum = 0;
+      let docs = 0;
+      for (const v of views) {
+        sum += v.inner._avgFieldLength[f]! * v.inner._documentCount;
+        docs += v.inner._documentCount;
+      }
+      return docs ? sum / docs || 1 : 1;
+    });
+    const { scoreOf, termsOf, lastTermOf } = this;
+    const touched: number[] = [];
+    let qi = 0;
+    for (const [term, w] of weight) {
+      const key = hex(term);
+      const data = views.map((v) => v.inner._index.get(key));
+      for (let f = 0; f < FIELDS.length; f++) {
+        const postings = data.map((d) => d?.get(f));
+        // Documents holding the term in this field, over every period (discarded ones not counted).
+        let df = 0;
+        postings.forEach((post, i) => {
+          if (!post) return;
+          const v = views[i] as PartitionView;
+          if (v.inner._dirtCount === 0) df += post.size;
+          else for (const doc of post.keys()) if ((v.article[doc] ?? -1) >= 0) df++;
+        });
+        if (df === 0) continue;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const boost = w * (FIELDS[f] as { boost: number }).boost;
+        const avgLength = avg[f] as number;
+        const scale = boost * idf;
+        for (let i = 0; i < postings.length; i++) {
+          const post = postings[i];
+          if (!post) continue;
+          const { article, lengths } = views[i] as PartitionView;
+          // Map.forEach: no [doc, tf] pair allocated per posting, as an entries() loop would.
+          post.forEach((tf, doc) => {
+            const a = article[doc] ?? -1;
+            if (a < 0) return;
+            const norm = BM25_K * (1 - BM25_B + (BM25_B * (lengths[doc * 2 + f] as number)) / avgLength);
+            const s = scale * (BM25_D + (tf * (BM25_K + 1)) / (tf + norm));
+            if (lastTermOf[a] !== qi) {
+              if (lastTermOf[a] === -1) {
+                touched.push(a);
+                scoreOf[a] = 0;
+                termsOf[a] = 0;
+              }
+              lastTermOf[a] = qi;
+              termsOf[a] = (termsOf[a] as number) + 1;
+            }
+            scoreOf[a] = (scoreOf[a] as number) + s;
+          });
+        }
+      }
+      qi++;
+    }
+    const best = topK(touched, depth, (a) => (scoreOf[a] as number) * (termsOf[a] as number));
+    for (const a of touched) lastTermOf[a] = -1;
+    return best;
+  }
+
+  /** A period's MiniSearch with its document numbers mapped to article numbers and its field lengths, rebuilt after changes. */
+  private view(mini: MiniSearch): PartitionView {
+    let v = this.views.get(mini);
+    if (v && v.version === this.version) return v;
+    const inner = mini as unknown as MiniInternals;
+    let size = 0;
+    for (const doc of inner._documentIds.keys()) size = Math.max(size, doc + 1);
+    const article = new Int32Array(size).fill(-1);
+    const lengths = new Float64Array(size * 2);
+    for (const [doc, key] of inner._documentIds) {
+      article[doc] = this.articleIndex.get(key as string) ?? -1;
+      const len = inner._fieldLength.get(doc);
+      lengths[doc * 2] = len?.[0] ?? 0;
+      lengths[doc * 2 + 1] = len?.[1] ?? 0;
+    }
+    v = { inner, article, lengths, version: this.version };
+    this.views.set(mini, v);
+    return v;
   }
 
   /** Passages holding every one of the terms, in id order. */
@@ -210,13 +367,7 @@ export class SearchEngine {
     const words = [...new Set(terms)].filter((t) => !isBigramTerm(t));
     const bigrams = ids.filter((t) => isBigramTerm(this.words.terms[t] as string)).sort((x, y) => (this.adf[x] as number) - (this.adf[y] as number));
     // Articles holding the words (MiniSearch), or every article; then those holding every bigram.
-    const articles = words.length
-      ? [...this.minis.values()]
-          .flatMap((mini) => mini.search(words.map(hex).join(SEP), { combineWith: 'AND', tokenize: (s) => s.split(SEP), processTerm: (t) => t }))
-          .map((r) => this.articleIndex.get(r.id as string))
-          .filter((a): a is number => a !== undefined)
-          .sort((x, y) => x - y)
-      : this.order.map((_, a) => a);
+    const articles = words.length ? this.articlesWithAll(words) : this.order.map((_, a) => a);
     const out: number[] = [];
     const want = new Set(ids);
     for (const a of articles) {
@@ -231,6 +382,28 @@ export class SearchEngine {
       }
     }
     return out;
+  }
+
+  /** Articles (ascending numbers) holding every one of the words, in title or body, from the periods' postings. */
+  private articlesWithAll(words: readonly string[]): number[] {
+    const views = [...this.minis.values()].map((mini) => this.view(mini));
+    let out: number[] | undefined;
+    // Rarest word first: the candidates only shrink.
+    for (const word of [...words].sort((x, y) => (this.adf[this.words.get(x) ?? -1] ?? 0) - (this.adf[this.words.get(y) ?? -1] ?? 0))) {
+      const key = hex(word);
+      const holding = new Set<number>();
+      for (const v of views) {
+        const data = v.inner._index.get(key);
+        if (!data) continue;
+        for (const post of data.values()) for (const doc of post.keys()) {
+          const a = v.article[doc] ?? -1;
+          if (a >= 0) holding.add(a);
+        }
+      }
+      out = out ? out.filter((a) => holding.has(a)) : [...holding];
+      if (out.length === 0) return [];
+    }
+    return (out ?? []).sort((x, y) => x - y);
   }
 
   /** A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed (see arrange). */
@@ -312,6 +485,8 @@ export class SearchEngine {
       }
       this.staged.clear();
     }
+    // Periods' document maps (views) are rebuilt at the next query.
+    this.version++;
     // Discarded articles linger in MiniSearch's tree until a vacuum; it runs in the background.
     for (const mini of this.minis.values()) if (mini.dirtCount > 1000 && mini.dirtFactor > 0.1) void mini.vacuum();
   }

@@ -47,6 +47,9 @@ export class AliasTable {
   /** Folded form → group number. */
   private readonly groupOf = new Map<string, number>();
   private readonly groups: string[][] = [];
+  // The longest form key: groupsWithin looks up no longer substring.
+  private longestKey = 0;
+  private changes = 0;
 
   static builtIn(): AliasTable {
     const table = new AliasTable();
@@ -121,6 +124,23 @@ export class AliasTable {
     return this.groups.filter((g) => g.length > 0).map((g) => [...g]);
   }
 
+  /**
+   * The groups (in all()'s order) with a form whose key, two characters or more, occurs in the
+   * text's key: found by looking the key's substrings up, not by folding every form of the table
+   * (which grows with the corpus) for each query.
+   */
+  groupsWithin(text: string): string[][] {
+    const k = key(text);
+    const found = new Set<number>();
+    for (let len = 2; len <= Math.min(k.length, this.longestKey); len++) {
+      for (let at = 0; at + len <= k.length; at++) {
+        const g = this.groupOf.get(k.slice(at, at + len));
+        if (g !== undefined && (this.groups[g]?.length ?? 0) > 0) found.add(g);
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((g) => [...(this.groups[g] as string[])]);
+  }
+
   /** Joins the forms into one group (merging groups that already hold any of them). */
   addGroup(forms: readonly string[]): void {
     const clean = forms.map((f) => f.trim()).filter((f) => f.length > 0);
@@ -135,8 +155,15 @@ export class AliasTable {
     for (const f of clean) this.place(into, target, f);
   }
 
+  /** Bumped by every change: what a caller derives from the table stays valid while it holds. */
+  get version(): number {
+    return this.changes;
+  }
+
   private place(into: string[], target: number, form: string): void {
     const k = key(form);
+    this.changes++;
+    this.longestKey = Math.max(this.longestKey, k.length);
     if (this.groupOf.get(k) === target && into.some((f) => key(f) === k)) return;
     this.groupOf.set(k, target);
     into.push(form);

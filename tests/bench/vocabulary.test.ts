@@ -54,6 +54,23 @@ describe('the vocabulary grower', () => {
     expect(count(a.articles, kept[1] as string)).toBeGreaterThan(1);
   }, 60_000);
 
+  // At 10k+ articles the dictionary's words run out (about 230k): new names are then composed.
+  it('GIVEN the dictionary words used up THEN composed names keep the archive on the curve, each a new Han word of 2–3 characters the segmenter keeps whole', () => {
+    // 200 words a class (their characters compose the new ones): used up after a few dozen articles.
+    const few = { ...plan, words: new Map([...plan.words].map(([cls, w]) => [cls, w.slice(0, 200)])) };
+    const a = synthesize(real, { size: 600, seed: 5, vocabulary: few });
+    const m = measureHeaps(a.articles.map(articleTerms), 0);
+    const ratio = m.terms / expectedTerms(plan.curve, m.tokens);
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
+    const dictionary = new Set([...plan.words.values()].flat());
+    const realTerms = new Set(real.flatMap(articleTerms));
+    const composed = [...new Set(a.articles.slice(real.length).flatMap(articleTerms))].filter((t) => !realTerms.has(t) && !dictionary.has(t) && /^\p{sc=Han}+$/u.test(t));
+    expect(composed.length).toBeGreaterThan(1000);
+    // Nearly all of them whole composed words (a few single characters come from rewritten text cut anew).
+    expect(composed.filter((t) => /^\p{sc=Han}{2,3}$/u.test(t)).length / composed.length).toBeGreaterThan(0.9);
+  }, 60_000);
+
   it('fits the real articles with a β of a natural language (between 0.4 and 0.9)', () => {
     const m = measureHeaps(byDate(real).map(articleTerms), 3);
     expect(m.beta).toBeGreaterThan(0.4);
