@@ -89,8 +89,20 @@ if (values.add) {
   // As bench.ts: copies of the first 100 articles under new ids, published a day later.
   const fresh = corpus.articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
   const { updateIndex } = await import('../src/index/update.ts');
+  // PROFILE_ADD=file.cpuprofile: a CPU profile of the update alone.
+  const profile = process.env.PROFILE_ADD;
+  const session = profile ? new (await import('node:inspector/promises')).Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   await updateIndex(index, { upsert: fresh, remove: [], order: [...corpus.articles, ...fresh].map((a) => a.id) });
   mark('100 added');
+  if (session && profile) {
+    const { profile: cpu } = await session.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(profile, JSON.stringify(cpu));
+  }
 }
 if (values.save) {
   const path = join(dir, 'probe.snapshot');

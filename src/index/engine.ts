@@ -170,6 +170,16 @@ export class SearchEngine {
     return this.sortedVocabulary;
   }
 
+  /** Each term held by `min` passages or more, with that count, in no set order (no sort of the whole vocabulary). */
+  termsHeldBy(min: number): [string, number][] {
+    const out: [string, number][] = [];
+    this.words.terms.forEach((term, t) => {
+      const df = this.passageDf[t] as number;
+      if (df >= min) out.push([term, df]);
+    });
+    return out;
+  }
+
   /** BM25 over the passages of the best articles (OR); the best `limit` passages, best first, and how many matched. */
   search(query: readonly WeightedTerm[], limit: number): { hits: Hit[]; matched: number } {
     // Query term id → its slot; a passage's score is summed slot by slot, so that it is the same

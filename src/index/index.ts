@@ -127,13 +127,9 @@ export function frequentTopics(search: SearchEngine, aliases: AliasTable, people
   // Only names among the subjects: 驻日美军 or 北约 make a timeline, 合作 or 举行 do not.
   for (const [t, n] of subjects) if (n >= 2 && isProperNoun(t)) put(t, n);
   // Proper nouns and acronyms of the index's own words (Han words exist only outside bigram mode).
-  const words: [string, number][] = [];
-  for (const term of search.vocabulary()) {
-    if (isBigramTerm(term) || [...term].length < 2 || /^[\d.,%]+/.test(term)) continue;
-    const df = search.df(term);
-    if (df >= 2) words.push([term, df]);
-  }
-  words.sort((a, b) => b[1] - a[1]);
+  const words = search.termsHeldBy(2).filter(([term]) => !isBigramTerm(term) && [...term].length >= 2 && !/^[\d.,%]+/.test(term));
+  // Most held first; between equals, code-unit order (the same whatever order the articles came in).
+  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [term, df] of words.slice(0, 3000)) {
     if (isProperNoun(term)) put(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
   }
