@@ -127,6 +127,8 @@ export class SearchEngine {
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
   private adf = new Int32Array(1 << 12);
+  // Term id → 1 a word, 2 a Han bigram, 0 not yet looked at: count() asks once per term, not once per article.
+  private kind = new Uint8Array(1 << 12);
   private readonly byKey = new Map<string, ArticleTerms>();
   /** The articles in index order (the ShijiIndex's), and where each one's passages start. */
   private order: ArticleTerms[] = [];
@@ -588,15 +590,20 @@ export class SearchEngine {
   private count(rec: ArticleTerms, sign: 1 | -1): void {
     // Each term once per article (adf): marked with this call's stamp instead of a Set per article.
     if (this.stamp.length < this.words.size) this.stamp = grown(this.stamp, this.words.size);
+    if (this.kind.length < this.words.size) this.kind = grown(this.kind, this.words.size);
+    const { stamp, kind, passageDf, adf } = this;
     const mark = ++this.stampNow;
     const bigrams: number[] = [];
     for (let e = 0; e < rec.termIds.length; e++) {
       const t = rec.termIds[e] as number;
-      this.passageDf[t] = (this.passageDf[t] as number) + sign;
-      if (this.stamp[t] === mark) continue;
-      this.stamp[t] = mark;
-      this.adf[t] = (this.adf[t] as number) + sign;
-      if (sign === 1 && isBigramTerm(this.words.terms[t] as string)) bigrams.push(t);
+      passageDf[t] = (passageDf[t] as number) + sign;
+      if (stamp[t] === mark) continue;
+      stamp[t] = mark;
+      adf[t] = (adf[t] as number) + sign;
+      if (sign !== 1) continue;
+      let k = kind[t] as number;
+      if (k === 0) kind[t] = k = isBigramTerm(this.words.terms[t] as string) ? 2 : 1;
+      if (k === 2) bigrams.push(t);
     }
     if (sign === 1) this.bigramIds.set(rec, Uint32Array.from(bigrams).sort());
     else this.bigramIds.delete(rec);

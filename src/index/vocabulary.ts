@@ -24,7 +24,7 @@ export class Vocabulary {
   }
 }
 
-type Growable = Int32Array | Uint32Array | Uint16Array;
+type Growable = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** `array` itself when it holds `length` values, else a copy of it doubled until it does (the rest zero). */
 export function grown<T extends Growable>(array: T, length: number): T {
