@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InlineAnswerer, type Answerer } from '../../src/discord/answerer.ts';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { loadCommands } from '../../src/discord/load-commands.ts';
-import type { Library } from '../../src/library.ts';
-import { createLogger } from '../../src/log.ts';
-import { openLibrary } from '../../src/open.ts';
-import { memoryLog, slowAnswerer, spawnBot, TEST_TOKEN, type Json } from '../support/bot.ts';
+import type { Bot } from '../../src/discord/bot.ts';
+import { memoryLog, spawnBot, startSeedsBot, TEST_TOKEN, type Json } from '../support/bot.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 
 /**
@@ -25,29 +20,16 @@ const TOKEN = TEST_TOKEN;
 const SLOW_MS = 1300;
 
 
-const slow = (inner: Answerer): Answerer => slowAnswerer(inner, SLOW_MS);
-
 
 const readable = (m: Json | null): boolean => !!m && (String(m.content ?? '') !== '' || (Array.isArray(m.embeds) && m.embeds.length > 0));
 
 describe('the bot when Discord loses responses', () => {
   let fake: FakeDiscord;
   let bot: Bot | undefined;
-  let library: Library;
   const log = memoryLog();
 
   beforeAll(async () => {
-    library = (await openLibrary({ corpusDirs: [join(ROOT, 'seeds')], indexPath: null })).library;
-    fake = await FakeDiscord.start({ token: TOKEN });
-    const commands = await loadCommands();
-    const renderers = new Map(commands.flatMap((c) => (c.render ? [[c.data.name, c.render] as const] : [])));
-    const answerer = slow(new InlineAnswerer(library, renderers));
-    bot = await startBot({ discord: { token: TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl } }, answerer, createLogger('info', { destination: log.stream }), {
-      handleSignals: false,
-      commands,
-    });
-    await bot.ready;
-    await answerer.ready();
+    ({ fake, bot } = await startSeedsBot({ slowMs: SLOW_MS, log: log.stream }));
   }, 60_000);
 
   afterAll(async () => {

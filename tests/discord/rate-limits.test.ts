@@ -1,14 +1,8 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RESTEvents, type RateLimitData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InlineAnswerer, type Answerer } from '../../src/discord/answerer.ts';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { loadCommands } from '../../src/discord/load-commands.ts';
-import { createLogger } from '../../src/log.ts';
-import { openLibrary } from '../../src/open.ts';
-import { memoryLog, TEST_TOKEN, type Json, slowAnswerer } from '../support/bot.ts';
-import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
+import type { Bot } from '../../src/discord/bot.ts';
+import { memoryLog, startSeedsBot, type Json } from '../support/bot.ts';
+import type { FakeDiscord, RecordedCall } from '../support/fake-discord.ts';
 
 /**
  * Discord's 429s, sent by the stand-in with its real headers (Retry-After, X-RateLimit-Global or a
@@ -18,15 +12,11 @@ import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
  * (Discord exempts interaction endpoints from it). Bounded by counts and deadlines, not timings.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = TEST_TOKEN;
 // Longer than the bot's wait for a direct reply: every answer is deferred, then edited.
 const SLOW_MS = 1300;
 // More than discord.js's default global limit (50 requests a second), sent at once.
 const BURST = 60;
 
-
-const slow = (inner: Answerer): Answerer => slowAnswerer(inner, SLOW_MS);
 
 
 const readable = (m: Json | null): boolean => !!m && Array.isArray(m.embeds) && m.embeds.length > 0;
@@ -39,18 +29,7 @@ describe('the bot under Discord rate limits', () => {
   let userSeq = 0;
 
   beforeAll(async () => {
-    const library = (await openLibrary({ corpusDirs: [join(ROOT, 'seeds')], indexPath: null })).library;
-    fake = await FakeDiscord.start({ token: TOKEN });
-    const commands = await loadCommands();
-    const renderers = new Map(commands.flatMap((c) => (c.render ? [[c.data.name, c.render] as const] : [])));
-    const answerer = slow(new InlineAnswerer(library, renderers, 1000));
-    bot = await startBot({ discord: { token: TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl } }, answerer, createLogger('info', { destination: log.stream }), {
-      handleSignals: false,
-      commands,
-    });
-    bot.client.rest.on(RESTEvents.RateLimited, (info) => waits.push(info));
-    await bot.ready;
-    await answerer.ready();
+    ({ fake, bot } = await startSeedsBot({ slowMs: SLOW_MS, log: log.stream, maxQueue: 1000, onStart: (b) => b.client.rest.on(RESTEvents.RateLimited, (info) => waits.push(info)) }));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { join } from 'node:path';
 import { Writable, type Readable } from 'node:stream';
-import type { Answerer } from '../../src/discord/answerer.ts';
+import { fileURLToPath } from 'node:url';
+import { InlineAnswerer, type Answerer } from '../../src/discord/answerer.ts';
+import { startBot, type Bot } from '../../src/discord/bot.ts';
+import { loadCommands } from '../../src/discord/load-commands.ts';
+import { createLogger } from '../../src/log.ts';
+import { openLibrary } from '../../src/open.ts';
+import { FakeDiscord } from './fake-discord.ts';
 
 /** Helpers the Discord fault, rate-limit and gateway tests share. */
 
@@ -89,4 +96,31 @@ export function spawnBot(root: string, script: string, env: Record<string, strin
       }
     },
   };
+}
+
+/**
+ * A bot in this process on a stand-in Discord, answering over seeds/ with every answer `slowMs`
+ * late (so each is deferred first), logging into `log`. `onStart` runs before the bot is ready
+ * (to listen to its client's events). Stop it with bot.stop() and fake.close().
+ */
+export async function startSeedsBot(options: {
+  slowMs: number;
+  log: Writable;
+  maxQueue?: number;
+  onStart?: (bot: Bot) => void;
+}): Promise<{ fake: FakeDiscord; bot: Bot }> {
+  const seeds = fileURLToPath(new URL('../../seeds', import.meta.url));
+  const library = (await openLibrary({ corpusDirs: [seeds], indexPath: null })).library;
+  const fake = await FakeDiscord.start({ token: TEST_TOKEN });
+  const commands = await loadCommands();
+  const renderers = new Map(commands.flatMap((c) => (c.render ? [[c.data.name, c.render] as const] : [])));
+  const answerer = slowAnswerer(new InlineAnswerer(library, renderers, options.maxQueue), options.slowMs);
+  const bot = await startBot({ discord: { token: TEST_TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl } }, answerer, createLogger('info', { destination: options.log }), {
+    handleSignals: false,
+    commands,
+  });
+  options.onStart?.(bot);
+  await bot.ready;
+  await answerer.ready();
+  return { fake, bot };
 }
