@@ -1,7 +1,6 @@
 import type { ShijiIndex } from '../index/index.ts';
 import type { WeightedTerm } from '../index/inverted.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
-import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { numberForms } from '../text/numbers.ts';
 import { hanBigrams, segment, type Token } from '../text/segment.ts';

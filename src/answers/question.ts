@@ -1,4 +1,4 @@
-import { CN_NUMERAL, NUMBER_SOURCE } from '../text/numbers.ts';
+import { NUMBER_SOURCE } from '../text/numbers.ts';
 import { fold } from '../text/normalize.ts';
 import { cutWords, tag, type TaggedWord } from '../text/segment.ts';
 

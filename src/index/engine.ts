@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ForwardChunk } from './forward.ts';
-import { bodyFrequency, hex, MINI_OPTIONS, miniSearchOf, periodIndex, SEP, type PeriodIndex } from './retrieval.ts';
+import { bodyFrequency, hex, miniSearchOf, periodIndex, type PeriodIndex } from './retrieval.ts';
 import { isBigramTerm } from './terms.ts';
 import { grown, Vocabulary } from './vocabulary.ts';
 

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/p
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Skipped } from '../corpus/load.ts';
-import { ArticleSchema, articleParagraphs, type Article } from '../corpus/article.ts';
+import { ArticleSchema, type Article } from '../corpus/article.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { FileStateSchema, type FileState } from './files.ts';
 import { teachAliases, type ShijiIndex } from './index.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/log.ts';
 import { openLibrary } from '../../src/open.ts';
-import { memoryLog, TEST_TOKEN, type Json } from '../support/bot.ts';
+import { memoryLog, TEST_TOKEN } from '../support/bot.ts';
 import { FakeDiscord } from '../support/fake-discord.ts';
 
 /**
