@@ -1,7 +1,7 @@
 import { sourceRef } from './ask.ts';
 import { articleParagraphs } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
-import { datesTheReport } from '../extract/dates.ts';
+import { datesTheReport, type DateMention } from '../extract/dates.ts';
 import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
@@ -152,27 +152,31 @@ export function topicActs(parts: readonly DatedSentence[], q: TopicQuery, floor:
 
 /**
  * Whether a sentence opens with a subject of its own that is not the topic: not a word pointing
- * back (该, 其, 她), nor a quotation, whose speaker the sentence before gave (「我認爲,…可能會在8月。」).
+ * back (该, 其, 她, 中日双方; 这些/上述 anywhere in it: 2018年,韓國最高法院維持了這些裁決), nor a quotation, whose
+ * speaker the sentence before gave (「我認爲,…可能會在8月。」).
  */
 function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): boolean {
   const subject = subjectOf(sentence);
-  return subject !== undefined && !POINTS_BACK.test(subject) && !QUOTE_OPENS.test(subject) && coverage(subject, q) < floor;
+  return subject !== undefined && !POINTS_BACK.test(subject) && !REFERS_BACK.test(subject) && !QUOTE_OPENS.test(subject) && coverage(subject, q) < floor;
 }
 
 // A sentence that opens with a quotation mark.
 const QUOTE_OPENS = /^\s?[“「『"]/u;
 
 /**
- * The subject a sentence writes before its first day (folded), or undefined when it has none to
- * read: no day, or a day that opens the sentence (9月27日，石破茂当选…). A dateline's or an outlet's
+ * The subject a sentence writes before its first day (folded), or, when the sentence opens with a
+ * phrase of time (今年10月，…; 当晚，…), the clause after it; undefined when it has none to read: no day,
+ * or a day that runs straight into the act (10月1日当选首相). A dateline's or an outlet's
  * report date is not the day; a day in an attributive clause (日本2022年的国防预算) belongs to
  * the subject, which runs on to the clause's end.
  */
 function subjectOf(sentence: DatedSentence): string | undefined {
   const folded = fold(sentence.text);
   const day = sentence.dates.find((d) => !datesTheReport(folded, d));
-  // A sentence that opens with its day, bare or in a phrase of time (在9月25日的联合国大会上，菅义伟…), has its subject after it.
-  if (!day || (folded.slice(0, day.start).match(/\p{sc=Han}/gu) ?? []).length < 2) return undefined;
+  if (!day) return undefined;
+  // A sentence that opens with its day has its subject after it: in the clause after a phrase of time closed by a comma
+  // (今年10月，日本首相高市早苗在…提出; 当地时间15日，奥斯汀和布林肯抵达东京), none when the act follows the day at once (8日在奈良市…遭到枪杀).
+  if ((folded.slice(0, day.start).match(/\p{sc=Han}/gu) ?? []).length < 2) return clauseAfterTime(folded, day);
   let end = day.start;
   if (ATTRIBUTIVE_AFTER.test(folded.slice(day.end, day.end + 8))) {
     const sep = folded.slice(day.end).search(/[,;:]/);
@@ -181,8 +185,21 @@ function subjectOf(sentence: DatedSentence): string | undefined {
   return folded.slice(0, end);
 }
 
+// A phrase of time that opens a sentence: the day, then at most a place or an occasion (在…的联合国大会上), then a comma.
+const TIME_PHRASE_END = /^(?:\s?|\s?(?:\([^)]{0,8}\))?\s?的\p{sc=Han}{1,12}[上中时])\s?,/u;
+
+/** The clause after a sentence's opening phrase of time, or undefined when the day runs straight into the act. */
+function clauseAfterTime(folded: string, day: DateMention): string | undefined {
+  const m = TIME_PHRASE_END.exec(folded.slice(day.end));
+  if (!m) return undefined;
+  const from = day.end + m[0].length;
+  const end = folded.slice(from).search(/[,;:]/);
+  const clause = folded.slice(from, end < 0 ? folded.length : from + end);
+  return (clause.match(/\p{sc=Han}/gu) ?? []).length >= 2 ? clause : undefined;
+}
+
 // Words that point back to the account before (该基金会, 其, 此, 这些, 上述, 双方, 他, 她).
-const POINTS_BACK = /^\P{sc=Han}*(?:该|其|此|这|上述|双方|他|她|两国|两人)/u;
+const POINTS_BACK = /^\P{sc=Han}*(?:该|其|此|这|上述|(?:[中美日韩朝俄英法德印澳台欧]{2,3})?双方|他|她|两国|两人)/u;
 
 // A date followed, within its clause, by 的 qualifies a noun (2022年的国防预算, 1月15日公布的协议文件).
 const ATTRIBUTIVE_AFTER = /^[^,;:的]{0,4}的/u;

@@ -446,6 +446,28 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('特朗普关税').events.some((e) => e.date === '2019-08' && e.text.includes('可能會在8月'))).toBe(true);
   });
 
+  it('reads the subject of a sentence that opens with a phrase of time in the clause after it (今年10月，日本首相高市早苗…提出; 当晚，在…)', () => {
+    const article = (paragraphs: string[]): DatedSentence[] =>
+      extractDatedSentences({ id: 'time', file: 'time.txt', title: 'time', url: 'https://example.org/time', source: 'example.org', publishedAt: '2025-11-30T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    const lead = '日本政府2022年12月16日通过新安保三文件。';
+    // Another subject after the time: another account.
+    expect(kept('安保三文件', [lead + '今年10月，日本首相高市早苗在施政演说中提出提前达成目标。'])).toHaveLength(1);
+    expect(kept('安保三文件', [lead + '当晚，在日本皇宫举行了任命仪式。'])).toHaveLength(1);
+    // The topic, a word pointing back (中日双方, 这些 anywhere in the clause) or no clause after the day: the account goes on.
+    expect(kept('安保三文件', [lead + '今年10月，日本首相高市早苗提出修订安保三文件。'])).toHaveLength(2);
+    expect(kept('安保三文件', [lead + '2024年，政府修订了这些文件的附表。'])).toHaveLength(2);
+    expect(kept('安保三文件', [lead + '2024年，中日双方就此举行了磋商。'])).toHaveLength(2);
+    expect(kept('安保三文件', [lead + '2024年修订了附表。'])).toHaveLength(2);
+    // On the real articles: 251 (高市's speech after the documents), 241 (a 2014 trilateral pact after GSOMIA), 260 (the cabinet after the vote).
+    expect(answer('安保三文件').events.some((e) => e.file.startsWith('251') && e.text.includes('今年10月，日本首相高市早苗'))).toBe(false);
+    expect(answer('韩日军情协定').events.some((e) => e.file.startsWith('241') && e.text.includes('韩美日三方签署'))).toBe(false);
+    expect(answer('2024年眾議院選舉').events.some((e) => e.file.startsWith('260') && e.text.includes('新内阁正式成立'))).toBe(false);
+    // ...and the accounts that go on stay (244: 2018年,韓國最高法院維持了這些裁決; 256: 2024年9月，中日雙方達成共識放寬禁令).
+    expect(answer('强征劳工 赔偿').events.some((e) => e.file.startsWith('244') && e.text.includes('維持了這些裁決'))).toBe(true);
+    expect(answer('中國禁止進口日本水產品').events.some((e) => e.file.startsWith('256') && e.text.includes('中日雙方達成共識'))).toBe(true);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
