@@ -2,6 +2,7 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
+import { VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
@@ -351,7 +352,12 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     }
     return;
   }
-  for (const g of dateGroups(facts.folded, dates)) {
+  const groups = dateGroups(facts.folded, dates);
+  const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.forms));
+  for (const [k, g] of groups.entries()) {
+    // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
+    // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
+    if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), competingForms(about.forms))) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
     const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
     const made = whole
@@ -476,6 +482,24 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     while (start < end && /\s/.test(folded[start] as string)) start++;
     return { start, end, dates: g.dates };
   });
+}
+
+function namesAny(folded: string, forms: readonly string[]): boolean {
+  return forms.some((f) => folded.includes(f));
+}
+
+const VARIANTS = new VariantTable();
+const competing = new WeakMap<readonly string[], string[]>();
+
+/** The news concepts the variant table knows that are not the topic's (none of its forms or near-synonyms). */
+function competingForms(forms: readonly string[]): string[] {
+  let out = competing.get(forms);
+  if (!out) {
+    const own = new Set(forms);
+    out = VARIANTS.subjectForms().filter((f) => !own.has(f) && !forms.some((o) => o.includes(f) || f.includes(o)));
+    competing.set(forms, out);
+  }
+  return out;
 }
 
 /** Where any of the forms occur in folded text, in order. */

@@ -88,6 +88,14 @@ const GROUPS: readonly (readonly string[])[] = [
   ['得票', '获得', '拿到'],
 ];
 
+/**
+ * The groups (by their first form) that name a subject matter of the news rather than an act: a
+ * budget line, a document, a good, a court, a vote. A clause that names one of them and nothing of
+ * a topic tells that subject's story (防卫费 beside 安保三文件); acts (访问, 出口, 恢复, 签署) run
+ * through every story and say nothing of whose it is.
+ */
+const SUBJECT_MATTER = new Set(['防卫费', '处理水', '水产品', '关税', '对台军售', '安保三文件', '军情协定', '强征劳工', '大法院', '戴维营', '施政演说', '首相指名选举', '总裁选举']);
+
 /** How much a match on a variant counts against a match on the word typed. */
 export const VARIANT_WEIGHT = 0.6;
 
@@ -95,9 +103,13 @@ export class VariantTable {
   // A word may stand in two classes (暂停: halting trade, and stopping a measure): it gets both.
   private readonly groupOf = new Map<string, Set<string>>();
 
+  // Folded forms of the subject-matter groups (SUBJECT_MATTER).
+  private readonly subjects = new Set<string>();
+
   constructor(groups: readonly (readonly string[])[] = GROUPS) {
     for (const g of groups) {
       const folded = g.map((f) => fold(f));
+      if (SUBJECT_MATTER.has(g[0] as string)) for (const f of folded) this.subjects.add(f);
       for (const f of folded) {
         const set = this.groupOf.get(f) ?? new Set<string>();
         for (const other of folded) set.add(other);
@@ -110,6 +122,11 @@ export class VariantTable {
   variantsOf(word: string): string[] {
     const w = fold(word);
     return [...(this.groupOf.get(w) ?? [])].filter((f) => f !== w);
+  }
+
+  /** The forms of the groups that name a subject matter rather than an act (SUBJECT_MATTER), folded. */
+  subjectForms(): string[] {
+    return [...this.subjects];
   }
 
   /** Every form of every group, folded (for the segmenter's dictionary and tests). */

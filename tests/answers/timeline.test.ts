@@ -468,6 +468,28 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('中國禁止進口日本水產品').events.some((e) => e.file.startsWith('256') && e.text.includes('中日雙方達成共識'))).toBe(true);
   });
 
+  it('gives a stretch that names another subject matter and nothing of the topic to that subject (安保三文件…，預定在二〇二七年度將防衛費提高…)', () => {
+    const linesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'subj', file: 'subj.txt', title: 'subj', url: 'https://example.org/subj', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    const both = '日本在2022年底制定安保三文件，预定在2027年度将防卫费提高到GDP的2%。';
+    expect(linesOf(both, ['安保三文件'])).toEqual(['2022']);
+    expect(linesOf(both, ['防卫费'])).toEqual(['2027']);
+    expect(linesOf('日本政府在2022年底通过新安保三文件，计划在2027财年实现防卫开支占GDP的2%。', ['安保三文件'])).toEqual(['2022']);
+    // A stretch that names no other subject, or only an act (出货, 访问), stays with the account.
+    expect(linesOf('日本在2022年底制定安保三文件，2023年修订了附表。', ['安保三文件'])).toEqual(['2022', '2023']);
+    expect(linesOf('中国2023年8月全面停止进口日本水产品，今年11月5日首批扇贝出货。', ['水产品'])).toEqual(['2023-08', '2025-11-05']);
+    // On the real articles (250, 251): each topic keeps its own stretch of the shared sentences.
+    const docs = answer('安保三文件').events;
+    expect(docs.some((e) => e.file.startsWith('250') && e.text.includes('預定在二〇二七年度將防衛費'))).toBe(false);
+    expect(docs.some((e) => e.file.startsWith('251') && e.text.startsWith('計劃將2023至2027財年'))).toBe(false);
+    expect(docs.some((e) => e.file.startsWith('250') && e.date === '2022')).toBe(true);
+    const spending = answer('日本防衛費').events;
+    expect(spending.some((e) => e.file.startsWith('250') && e.text.startsWith('二〇二二年底制定安保三文件'))).toBe(false);
+    expect(spending.some((e) => e.file.startsWith('250') && e.text.includes('預定在二〇二七年度將防衛費'))).toBe(true);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });

@@ -30,6 +30,12 @@ describe('variant table', () => {
     expect(table.variantsOf('访问')).toEqual(expect.arrayContaining(['访日', '访美', '访华', '访韩']));
   });
 
+  it('tells the groups that name a subject matter (a budget line, a document, a good) from acts that run through every story', () => {
+    const subjects = new VariantTable().subjectForms();
+    expect(subjects).toEqual(expect.arrayContaining(['防卫费', '国防预算', '安保三文件', '三份安保文件', '水产品', '处理水', '关税']));
+    for (const act of ['访问', '出口', '出货', '恢复', '签署', '会谈', '禁止']) expect(subjects, act).not.toContain(act);
+  });
+
   it('knows nothing of a word outside every group', () => {
     expect(new VariantTable().variantsOf('石破茂')).toEqual([]);
   });
