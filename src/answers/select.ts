@@ -7,7 +7,7 @@ import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -118,6 +118,8 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
     const follows = next && covers[i - 1] === true && !ownSubject(head, q, floor);
     // One that points back (東京方面拒絕了這些裁決…, …該基金會主席表示) goes on with the account kept before it, into the next paragraph too.
     const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
+    // A person's topic (岸田访美): the same act by someone else (尹錫悅4月底才赴美, 赤澤亮正最快本周將訪美) is theirs, not the topic's.
+    if (covers[i] && anotherActor(head, u, q)) return;
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
     else if (covers[i] || follows || pointsOn) out.push(...u);
     else return;
@@ -159,6 +161,25 @@ function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): bool
   const subject = subjectOf(sentence);
   return subject !== undefined && !POINTS_BACK.test(subject) && !REFERS_BACK.test(subject) && !QUOTE_OPENS.test(subject) && coverage(subject, q) < floor;
 }
+
+/**
+ * Whether a sentence of a person's topic tells someone else's act: it names none of the topic's
+ * people, and its subject (before its first day) names another person of the registry
+ * (尹錫悅4月底才赴美進行國是訪問 for 岸田访美; 盧特尼克和貝森特也在赤澤上一次在8月7日訪美時承諾).
+ */
+function anotherActor(head: DatedSentence, unit: readonly DatedSentence[], q: TopicQuery): boolean {
+  const people = q.concepts.filter((c) => c.person);
+  if (!q.people || people.length === 0) return false;
+  const folded = fold(unit.map((s) => s.text).join(''));
+  if (people.some((c) => conceptCoverage(folded, c) > 0)) return false;
+  // A subject who invites or receives someone (拜登…就已邀請日、韓領袖訪美) hosts the act of others, maybe the topic's person.
+  if (HOSTS.test(folded)) return false;
+  const subject = subjectOf(head);
+  return subject !== undefined && q.people.named(subject).length > 0;
+}
+
+// Verbs of inviting or receiving: the act after them is the guest's.
+const HOSTS = /邀请|邀|欢迎|接待|迎接/u;
 
 // A sentence that opens with a quotation mark.
 const QUOTE_OPENS = /^\s?[“「『"]/u;

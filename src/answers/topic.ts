@@ -6,7 +6,7 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
 import { VARIANT_WEIGHT, VariantTable } from '../text/variants.ts';
-import { resolvePerson } from '../extract/people.ts';
+import { resolvePerson, type PeopleIndex } from '../extract/people.ts';
 
 /**
  * A /timeline topic read as a query: the concepts a user typed ("日韩首脑会谈" → 日韩, 首脑, 会谈),
@@ -28,6 +28,8 @@ export interface TopicConcept {
   parts: { forms: string[]; variants: string[] }[];
   /** Inverse passage frequency of the concept's most findable form. */
   weight: number;
+  /** True when the concept names one person of the people registry (岸田 of 岸田访美). */
+  person?: boolean;
 }
 
 /** How much a compound's words found apart count, against the compound whole. */
@@ -37,6 +39,56 @@ export interface TopicQuery {
   concepts: TopicConcept[];
   /** Years the topic names (2024年自民党总裁选举): its events are of those years. */
   years: number[];
+  /** The people the registry knows, to find them in a text: set when a concept names a person. */
+  people?: PeopleNames;
+}
+
+/**
+ * Finds the names of the registry's people in folded text (full names and the short forms the
+ * registry knows: 岸田文雄, 岸田, 尹锡悦). Made once per registry.
+ */
+export class PeopleNames {
+  // Forms by their first character, longest first.
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(people: PeopleIndex) {
+    for (const p of people.people) {
+      if (p.kind !== 'person') continue;
+      for (const form of [p.name, ...p.aliases]) {
+        const f = fold(form);
+        // A Han name of two characters or more, or a Latin one of three letters or more (a lone surname character names nobody).
+        if (!(/^\p{sc=Han}{2,}/u.test(f) || /^[a-z][a-z .'-]{2,}$/i.test(f))) continue;
+        const first = f[0] as string;
+        const list = this.byFirst.get(first) ?? [];
+        if (!list.includes(f)) list.push(f);
+        this.byFirst.set(first, list);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** The person forms that occur in the folded text. */
+  named(folded: string): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < folded.length; i++) {
+      const list = this.byFirst.get(folded[i] as string);
+      if (!list) continue;
+      const hit = list.find((f) => folded.startsWith(f, i));
+      if (hit) {
+        out.push(hit);
+        i += hit.length - 1;
+      }
+    }
+    return out;
+  }
+}
+
+const peopleNames = new WeakMap<PeopleIndex, PeopleNames>();
+
+function peopleNamesOf(people: PeopleIndex): PeopleNames {
+  let names = peopleNames.get(people);
+  if (!names) peopleNames.set(people, (names = new PeopleNames(people)));
+  return names;
 }
 
 const VARIANTS = new VariantTable();
@@ -66,7 +118,7 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
   const years: number[] = [];
   const concepts: TopicConcept[] = [];
   const seen = new Set<string>();
-  const add = (forms: string[], variants: string[] = [], spelled: string[] = []): void => {
+  const add = (forms: string[], variants: string[] = [], spelled: string[] = [], person = false): void => {
     const clean = [...new Set(forms.map((f) => fold(f)).filter((f) => f.length > 0))];
     const id = [...clean].sort().join('|');
     if (!clean.length || seen.has(id)) return;
@@ -76,7 +128,7 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     const typed = clean[0] as string;
     const words = spelled.length ? [] : segment(typed).map((w) => w.term);
     const parts = words.length >= 2 && words.every((w) => [...w].length >= 2) ? words.map((w) => ({ forms: [w], variants: VARIANTS.variantsOf(w) })) : [];
-    if (weight > 0) concepts.push({ forms: clean, variants: vs, spelled, parts, weight });
+    if (weight > 0) concepts.push({ forms: clean, variants: vs, spelled, parts, weight, ...(person ? { person } : {}) });
   };
 
   // A year typed in the topic (2024年…, … 2025) dates the topic rather than naming a concept.
@@ -94,7 +146,8 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
     if (!rest.includes(f)) continue;
     // Within a longer word the user typed (防卫费 of 日本防卫费用) the longer one was taken first.
     rest = rest.split(f).join(' ');
-    add([f, ...index.aliases.equivalents(f), ...personForms(index, f)]);
+    const named = personForms(index, f);
+    add([f, ...index.aliases.equivalents(f), ...named], [], [], named.length > 0);
   }
   for (const run of rest.split(/\s+/).filter(Boolean)) {
     const words = segment(run).map((w) => w.term);
@@ -119,10 +172,11 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
       // A lone Han character (三 of 安保三文件, 大 of 大法院) says too little to count.
       if (w.length === 1 && /\p{sc=Han}/u.test(w)) continue;
       if (/^\d+$/.test(w)) continue;
-      add([w, ...index.aliases.equivalents(w), ...personForms(index, w)]);
+      const named = personForms(index, w);
+      add([w, ...index.aliases.equivalents(w), ...named], [], [], named.length > 0);
     }
   }
-  return { concepts, years };
+  return concepts.some((c) => c.person) ? { concepts, years, people: peopleNamesOf(index.people) } : { concepts, years };
 }
 
 /**

@@ -490,6 +490,27 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(spending.some((e) => e.file.startsWith('250') && e.text.includes('預定在二〇二七年度將防衛費'))).toBe(true);
   });
 
+  it('leaves out, for a person\'s topic, the same act by someone else (尹錫悅赴美 for 岸田访美), but not an act the subject hosts (拜登…邀請日、韓領袖訪美)', () => {
+    const article = (paragraphs: string[]): DatedSentence[] =>
+      extractDatedSentences({ id: 'actor', file: 'actor.txt', title: 'actor', url: 'https://example.org/actor', source: 'example.org', publishedAt: '2023-07-20T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    expect(kept('岸田访美', ['岸田文雄18日宣布将于8月访美。', '尹锡悦4月底赴美进行国事访问。'])).toEqual(['岸田文雄18日宣布将于8月访美。']);
+    expect(kept('岸田访美', ['布林肯15日访美前发表讲话。'])).toEqual([]);
+    // The topic's person named, a host's invitation, or no person as the subject: kept.
+    expect(kept('岸田访美', ['尹锡悦与岸田文雄8月将一同访美。'])).toHaveLength(1);
+    expect(kept('岸田访美', ['拜登5月21日就已邀请日韩领袖访美。'])).toHaveLength(1);
+    expect(kept('岸田访美', ['日本首相8月将访美。'])).toHaveLength(1);
+    // A topic that names no person is not judged so: every visit to the US is one.
+    expect(answer('访美').events.some((e) => e.text.includes('尹錫悅4月底才赴美'))).toBe(true);
+    // On the real articles: Yoon's visit (216) and 赤澤's (224) are not 岸田's; Trump's trip to Japan (204) is not 安倍's visit to the US.
+    const kishida = answer('岸田访美').events;
+    expect(kishida.some((e) => e.text.includes('尹錫悅4月底才赴美'))).toBe(false);
+    expect(kishida.some((e) => e.file.startsWith('224'))).toBe(false);
+    expect(kishida.some((e) => e.text.includes('就已邀請日、韓領袖訪美'))).toBe(true);
+    expect(kishida.some((e) => e.file.startsWith('218') && e.date === '2024-04-10')).toBe(true);
+    expect(answer('安倍访美').events.some((e) => e.file.startsWith('204') && e.text.includes('啓程前往日本'))).toBe(false);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
