@@ -7,7 +7,7 @@ import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { conceptCoverage, coverage, topicForms, topicQuery, topicTerms, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -53,12 +53,14 @@ export function* timelineGroups(
   if (q.concepts.length === 0) return;
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   const about = { forms: topicForms(q), years: q.years };
+  const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
-  const byArticle = new Map<number, { passage: Passage; coverage: number }[]>();
+  const byArticle = new Map<number, Found[]>();
   for (const hit of hits) {
     const p = index.passages[hit.id];
     if (!p) continue;
-    const entry = { passage: p, coverage: coverage(fold(passageText(index.articles, p)), q) };
+    const text = fold(passageText(index.articles, p));
+    const entry = { passage: p, coverage: coverage(text, q), names: code !== undefined && conceptCoverage(text, code) > 0 };
     const list = byArticle.get(p.article);
     if (list) list.push(entry);
     else byArticle.set(p.article, [entry]);
@@ -67,7 +69,9 @@ export function* timelineGroups(
     const article = index.articles[a];
     const source = sourceOf(index, a);
     if (!article || !source) continue;
-    const found = byArticle.get(a) as { passage: Passage; coverage: number }[];
+    const found = byArticle.get(a) as Found[];
+    // An article that never names the code name the topic types (美日2+2会谈) tells of other talks of the same parties.
+    if (code && !found.some((f) => f.names) && conceptCoverage(fold([article.title, ...articleParagraphs(article)].join('\n')), code) === 0) continue;
     const whole = coverage(titleKey(article.title), q) >= t.title;
     const best = Math.max(...found.map((f) => f.coverage));
     if (!whole && best < Math.min(t.passage, t.within)) continue;
@@ -87,6 +91,26 @@ export function* timelineGroups(
     const kept = relevantSentences(sentences, q, t.sentence);
     if (kept.length) yield { source, sentences: kept, about };
   }
+}
+
+interface Found {
+  passage: Passage;
+  coverage: number;
+  /** Whether the passage names the topic's code name (codeName). */
+  names: boolean;
+}
+
+// A name of Latin letters or digits, maybe joined by a sign: 2+2, IAEA, G7, TPP, P5+1.
+const CODE_NAME = /^[\p{Script=Latin}\d][\p{Script=Latin}\d+&/.\- ]*$/u;
+
+/**
+ * The concept of a topic typed as a code name beside other words (2+2 of 美日2+2会谈, IAEA of IAEA
+ * 福岛监测): it names the event, where the other words (美日, 会谈) name any of a kind. Undefined when
+ * the topic has none, or is the code name alone (every passage must name it then anyway).
+ */
+function codeName(q: TopicQuery): TopicConcept | undefined {
+  if (q.concepts.length < 2) return undefined;
+  return q.concepts.find((c) => CODE_NAME.test(c.forms[0] as string));
 }
 
 /**

@@ -511,6 +511,20 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('安倍访美').events.some((e) => e.file.startsWith('204') && e.text.includes('啓程前往日本'))).toBe(false);
   });
 
+  it('takes a code name typed beside other words (2+2 of 美日2+2会谈, IAEA of IAEA 福岛监测) as the event\'s name: an article that never names it tells of something else', () => {
+    const twoPlusTwo = answer('美日2+2会谈').events;
+    // Summits and phone calls of the same two parties (202, 214, 227) are other talks.
+    for (const other of ['202', '214', '227', '003']) expect(twoPlusTwo.some((e) => e.file.startsWith(other)), other).toBe(false);
+    // Articles that name the 2+2 keep their account, sentences that do not name it included (221: 高层安全会谈).
+    expect(twoPlusTwo.some((e) => e.file.startsWith('207') && e.date === '2021-03-16')).toBe(true);
+    expect(twoPlusTwo.some((e) => e.file.startsWith('221') && e.text.includes('高层安全会谈'))).toBe(true);
+    const iaea = answer('IAEA 福岛监测').events;
+    expect(iaea.some((e) => e.file.startsWith('257'))).toBe(false);
+    expect(iaea.some((e) => e.file.startsWith('254') && e.text.includes('国际原子能机构核准'))).toBe(true);
+    // A topic of words only is not judged so.
+    expect(answer('美日会谈').events.some((e) => e.file.startsWith('227'))).toBe(true);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
