@@ -7,7 +7,7 @@ import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { conceptCoverage, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coreConcepts, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -144,6 +144,8 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
     const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
     // A person's topic (岸田访美): the same act by someone else (尹錫悅4月底才赴美, 赤澤亮正最快本周將訪美) is theirs, not the topic's.
     if (covers[i] && anotherActor(head, u, q)) return;
+    // A specific topic (日本扇贝…) is not the broader story a sentence tells without it (恢復進口日本水產品).
+    if (covers[i] && broaderStory(u, q)) return;
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
     else if (covers[i] || follows || pointsOn) out.push(...u);
     else return;
@@ -200,6 +202,19 @@ function anotherActor(head: DatedSentence, unit: readonly DatedSentence[], q: To
   if (HOSTS.test(folded)) return false;
   const subject = subjectOf(head);
   return subject !== undefined && q.people.named(subject).length > 0;
+}
+
+/**
+ * Whether a sentence tells the broader story around a specific topic: it names a subject matter more
+ * general than the topic's own (水产品 for 日本扇贝 恢复出口中国: more passages name it, see
+ * TopicQuery.broader) and none of the topic's core concepts (中國6月宣布恢復進口…日本水產品 resumes all sea
+ * food, not the scallops).
+ */
+function broaderStory(unit: readonly DatedSentence[], q: TopicQuery): boolean {
+  if (!q.broader) return false;
+  const folded = fold(unit.map((s) => s.text).join(''));
+  if (!q.broader.some((f) => folded.includes(f))) return false;
+  return !coreConcepts(q).some((c) => conceptCoverage(folded, c) > 0);
 }
 
 // Verbs of inviting or receiving: the act after them is the guest's.

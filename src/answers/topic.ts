@@ -41,6 +41,12 @@ export interface TopicQuery {
   years: number[];
   /** The people the registry knows, to find them in a text: set when a concept names a person. */
   people?: PeopleNames;
+  /**
+   * Subject matters of the variant table more general than the topic's own (水产品 for 日本扇贝: more
+   * passages name them than any core concept of the topic): a sentence that names one of them and no core
+   * concept tells the general story, not the topic's.
+   */
+  broader?: string[];
 }
 
 /**
@@ -176,7 +182,18 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
       add([w, ...index.aliases.equivalents(w), ...named], [], [], named.length > 0);
     }
   }
-  return concepts.some((c) => c.person) ? { concepts, years, people: peopleNamesOf(index.people) } : { concepts, years };
+  const q: TopicQuery = concepts.some((c) => c.person) ? { concepts, years, people: peopleNamesOf(index.people) } : { concepts, years };
+  const broader = broaderSubjects(index, q);
+  return broader.length ? { ...q, broader } : q;
+}
+
+/** The subject-matter forms, not the topic's, that more passages name than name any core concept of it (see TopicQuery.broader). */
+function broaderSubjects(index: ShijiIndex, q: TopicQuery): string[] {
+  const core = coreConcepts(q);
+  if (core.length === 0) return [];
+  const least = Math.min(...core.map((c) => c.weight));
+  const own = new Set(topicForms(q));
+  return VARIANTS.subjectForms().filter((f) => !own.has(f) && ![...own].some((o) => o.includes(f) || f.includes(o)) && conceptWeight(index, [f]) < least);
 }
 
 /**
@@ -288,6 +305,18 @@ export function coverage(folded: string, q: TopicQuery): number {
     covered += c.weight * conceptCoverage(folded, c);
   }
   return total ? covered / total : 0;
+}
+
+/**
+ * The concepts that name what the topic is about, not an act done to it nor a country where:
+ * 扇贝 of 日本扇贝 恢复出口中国 (恢复 and 出口 are acts of the variant table, 日本 and 中国 countries),
+ * 强征劳工 and 赔偿 of 强征劳工 赔偿, 岸田 of 岸田访美.
+ */
+export function coreConcepts(q: TopicQuery): TopicConcept[] {
+  const subjects = new Set(VARIANTS.subjectForms());
+  const acts = new Set(VARIANTS.forms().filter((f) => !subjects.has(f)));
+  const countries = new Set(Object.values(COUNTRY).flat());
+  return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => acts.has(f) || countries.has(f)));
 }
 
 /** Every form and variant of the topic, folded, longest first: where a sentence names it. */

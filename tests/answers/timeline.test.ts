@@ -525,6 +525,26 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('美日会谈').events.some((e) => e.file.startsWith('227'))).toBe(true);
   });
 
+  it('leaves out, for a specific topic (日本扇贝), a sentence of the broader story that names a more general subject and not the topic (恢復進口日本水產品)', () => {
+    const article = (paragraphs: string[]): DatedSentence[] =>
+      extractDatedSentences({ id: 'broad', file: 'broad.txt', title: 'broad', url: 'https://example.org/broad', source: 'example.org', publishedAt: '2025-11-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    const scallops = '日本扇贝 恢复出口中国';
+    expect(topicQuery(index, scallops).broader).toContain('水产品');
+    expect(kept(scallops, ['中国6月宣布恢复进口日本水产品。'])).toEqual([]);
+    expect(kept(scallops, ['北海道扇贝11月5日恢复出口中国。'])).toHaveLength(1);
+    expect(kept(scallops, ['日方7日恢复对华出口水产品，约6吨扇贝已出货。'])).toHaveLength(1);
+    // The general topic keeps its own story, and a more specific subject (处理水 for 水产品) is no broader story.
+    expect(kept('日本水产品', ['中国6月宣布恢复进口日本水产品。'])).toHaveLength(1);
+    expect(topicQuery(index, '日本水产品').broader ?? []).not.toContain('处理水');
+    // On the real articles: China's resumption for all sea food (256, 257) is not the scallops' line.
+    const real = answer(scallops).events;
+    expect(real.some((e) => e.file.startsWith('256') && e.text.includes('中國海關總署宣布有條件恢復'))).toBe(false);
+    expect(real.some((e) => e.file.startsWith('257') && e.text.startsWith('中國6月宣布恢復進口'))).toBe(false);
+    expect(real.some((e) => e.file.startsWith('257') && e.text.includes('扇貝已出貨'))).toBe(true);
+    expect(answer('中國禁止進口日本水產品').events.some((e) => e.file.startsWith('256') && e.text.includes('中國海關總署宣布有條件恢復'))).toBe(true);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
