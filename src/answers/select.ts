@@ -133,6 +133,7 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
   }
   const covers = units.map((u) => coverage(fold(u.map((s) => s.text).join('')), q) >= floor);
   const kept = units.map(() => false);
+  const others = units.map(() => false);
   const out: DatedSentence[] = [];
   units.forEach((u, i) => {
     const head = u[0] as DatedSentence;
@@ -143,7 +144,12 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
     // One that points back (東京方面拒絕了這些裁決…, …該基金會主席表示) goes on with the account kept before it, into the next paragraph too.
     const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
     // A person's topic (岸田访美): the same act by someone else (尹錫悅4月底才赴美, 赤澤亮正最快本周將訪美) is theirs, not the topic's.
-    if (covers[i] && anotherActor(head, u, q)) return;
+    // ...and a sentence right after that refers to that someone by a pronoun (下月將是他時隔近4個月再次訪美) goes on with their account.
+    const theirs = next && others[i - 1] === true && PRONOUN.test(firstClause(head)) && !namesTopicPerson(u, q);
+    if (covers[i] && (theirs || anotherActor(head, u, q))) {
+      others[i] = true;
+      return;
+    }
     // A specific topic (日本扇贝…) is not the broader story a sentence tells without it (恢復進口日本水產品).
     if (covers[i] && broaderStory(u, q)) return;
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
@@ -215,6 +221,14 @@ function broaderStory(unit: readonly DatedSentence[], q: TopicQuery): boolean {
   const folded = fold(unit.map((s) => s.text).join(''));
   if (!q.broader.some((f) => folded.includes(f))) return false;
   return !coreConcepts(q).some((c) => conceptCoverage(folded, c) > 0);
+}
+
+// A third person's pronoun.
+const PRONOUN = /他|她/u;
+
+function namesTopicPerson(unit: readonly DatedSentence[], q: TopicQuery): boolean {
+  const folded = fold(unit.map((s) => s.text).join(''));
+  return q.concepts.some((c) => c.person && conceptCoverage(folded, c) > 0);
 }
 
 // Verbs of inviting or receiving: the act after them is the guest's.

@@ -496,6 +496,10 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
     expect(kept('岸田访美', ['岸田文雄18日宣布将于8月访美。', '尹锡悦4月底赴美进行国事访问。'])).toEqual(['岸田文雄18日宣布将于8月访美。']);
     expect(kept('岸田访美', ['布林肯15日访美前发表讲话。'])).toEqual([]);
+    // The account of that someone goes on in a pronoun right after (下月將是他時隔近4個月再次訪美, 216)...
+    expect(kept('岸田访美', ['尹锡悦4月底赴美进行国事访问。下月他将再次访美。'])).toEqual([]);
+    // ...but not after a sentence of the topic's person.
+    expect(kept('岸田访美', ['岸田文雄18日宣布将于8月访美。下月他将再次访美。'])).toHaveLength(2);
     // The topic's person named, a host's invitation, or no person as the subject: kept.
     expect(kept('岸田访美', ['尹锡悦与岸田文雄8月将一同访美。'])).toHaveLength(1);
     expect(kept('岸田访美', ['拜登5月21日就已邀请日韩领袖访美。'])).toHaveLength(1);
@@ -505,6 +509,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     // On the real articles: Yoon's visit (216) and 赤澤's (224) are not 岸田's; Trump's trip to Japan (204) is not 安倍's visit to the US.
     const kishida = answer('岸田访美').events;
     expect(kishida.some((e) => e.text.includes('尹錫悅4月底才赴美'))).toBe(false);
+    expect(kishida.some((e) => e.text.includes('下月將是他時隔近4個月再次訪美'))).toBe(false);
     expect(kishida.some((e) => e.file.startsWith('224'))).toBe(false);
     expect(kishida.some((e) => e.text.includes('就已邀請日、韓領袖訪美'))).toBe(true);
     expect(kishida.some((e) => e.file.startsWith('218') && e.date === '2024-04-10')).toBe(true);
