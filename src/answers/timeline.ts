@@ -433,8 +433,8 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
 
-// A stretch that ends in a verb of saying (表示, 说, 称, 指出, 强调, 透露): what follows is what was said.
-const SAYS_BEFORE = /(?:表示|说|称|指出|强调|透露)\s?[,:]\s?$/u;
+// A stretch that ends in a verb of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): what follows is what was said.
+const SAYS_BEFORE = /(?:表示|说|称|指出|强调|透露|提出)\s?[,:]\s?$/u;
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;

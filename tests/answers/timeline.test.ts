@@ -604,6 +604,11 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(linesOf('今年1月,该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司。', ['基金会'])).toEqual(['2025-01']);
     expect(linesOf('高市上周在施政演说中指出，政府计划在截至2026年3月的本财年将国防支出增加至2%。', ['国防支出'])).toEqual(['2025-10']);
     expect(linesOf('外交部发言人3日说，这违反了中美两国政府在1982年签署的联合公报。', ['联合公报'])).toEqual(['2025-11-03']);
+    // What someone proposed (提出，…) is said too: 251's 今年10月，…在施政方針演講中提出，要將原定於2027財年實現的…目標提前….
+    expect(linesOf('今年10月，高市在施政演说中提出，要将原定于2027财年实现的目标提前至本财年达成。', ['施政演说'])).toEqual(['2025-10']);
+    expect(linesOf('石破茂9月提出，将在2026年度修订安保三文件。', ['安保三文件'])).toEqual(['2025-09']);
+    expect(answer('日本防衛費').events.some((e) => e.file.startsWith('251') && e.text.startsWith('要將原定於2027財年'))).toBe(false);
+    expect(answer('日本防衛費').events.some((e) => e.file.startsWith('251') && e.date === '2025-10' && e.text.includes('施政方針演講中提出'))).toBe(true);
     // No one speaking: two acts, two lines.
     expect(linesOf('岸田文雄3日与尹锡悦举行会谈，4日两人共同出席了晚宴。', ['会谈'])).toEqual(['2025-11-03', '2025-11-04']);
   });
