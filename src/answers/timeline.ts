@@ -358,6 +358,8 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
     // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
     if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), competingForms(about.forms))) continue;
+    // A stretch that names another kind of the topic's goods and not the topic's kind is that kind's event (海参 for 扇贝).
+    if (namesSiblingKind(facts.folded.slice(g.start, g.end), about.forms)) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
     const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
     const made = whole
@@ -500,6 +502,15 @@ function competingForms(forms: readonly string[]): string[] {
     competing.set(forms, out);
   }
   return out;
+}
+
+const kindsOf = new WeakMap<readonly string[], ReturnType<VariantTable['kindsNamed']>>();
+
+/** Whether folded text names a sibling of a kind the topic names (海参 beside 扇贝) and nothing of that kind. */
+function namesSiblingKind(folded: string, forms: readonly string[]): boolean {
+  let kinds = kindsOf.get(forms);
+  if (!kinds) kindsOf.set(forms, (kinds = VARIANTS.kindsNamed(forms)));
+  return kinds.some((k) => !namesAny(folded, k.own) && namesAny(folded, k.siblings));
 }
 
 /** Where any of the forms occur in folded text, in order. */

@@ -96,6 +96,20 @@ const GROUPS: readonly (readonly string[])[] = [
  */
 const SUBJECT_MATTER = new Set(['防卫费', '处理水', '水产品', '关税', '对台军售', '安保三文件', '军情协定', '强征劳工', '大法院', '戴维营', '施政演说', '首相指名选举', '总裁选举']);
 
+/**
+ * Kinds of one sort of goods: siblings, not near-synonyms (each inner list is one kind in its
+ * spellings). A topic that names one kind (扇贝) is not told by a line about another (海参): both
+ * are 水产品 shipped on the same days, and outlets list them side by side.
+ */
+const KINDS: readonly (readonly (readonly string[])[])[] = [
+  // Sea food.
+  [['扇贝', '帆立贝', '干贝'], ['海参'], ['鲍鱼'], ['牡蛎', '生蚝'], ['海胆'], ['螃蟹', '帝王蟹', '毛蟹'], ['金枪鱼', '鲔鱼'], ['三文鱼', '鲑鱼'], ['鳗鱼'], ['海带', '昆布'], ['鱿鱼'], ['虾']],
+  // Meat and farm produce.
+  [['牛肉'], ['猪肉'], ['鸡肉'], ['大米', '稻米'], ['小麦'], ['大豆'], ['玉米']],
+  // Industrial goods a tariff names.
+  [['汽车', '车辆'], ['钢铁', '钢材'], ['铝'], ['半导体', '芯片'], ['药品', '医药品'], ['木材']],
+];
+
 /** How much a match on a variant counts against a match on the word typed. */
 export const VARIANT_WEIGHT = 0.6;
 
@@ -106,7 +120,13 @@ export class VariantTable {
   // Folded forms of the subject-matter groups (SUBJECT_MATTER).
   private readonly subjects = new Set<string>();
 
+  // Folded forms of each kind (KINDS), with its sort.
+  private readonly kinds: { sort: number; forms: string[] }[] = [];
+
   constructor(groups: readonly (readonly string[])[] = GROUPS) {
+    KINDS.forEach((sort, k) => {
+      for (const kind of sort) this.kinds.push({ sort: k, forms: kind.map((f) => fold(f)) });
+    });
     for (const g of groups) {
       const folded = g.map((f) => fold(f));
       if (SUBJECT_MATTER.has(g[0] as string)) for (const f of folded) this.subjects.add(f);
@@ -127,6 +147,20 @@ export class VariantTable {
   /** The forms of the groups that name a subject matter rather than an act (SUBJECT_MATTER), folded. */
   subjectForms(): string[] {
     return [...this.subjects];
+  }
+
+  /**
+   * The kinds (each as its forms, folded) that `forms` name: a topic that names 扇贝 names that kind of
+   * sea food. Each comes with its siblings' forms (海参, 鲍鱼…), which name another story.
+   */
+  kindsNamed(forms: readonly string[]): { own: string[]; siblings: string[] }[] {
+    const out: { own: string[]; siblings: string[] }[] = [];
+    for (const kind of this.kinds) {
+      if (!kind.forms.some((f) => forms.includes(f))) continue;
+      const siblings = this.kinds.filter((o) => o.sort === kind.sort && o !== kind).flatMap((o) => o.forms);
+      out.push({ own: kind.forms, siblings });
+    }
+    return out;
   }
 
   /** Every form of every group, folded (for the segmenter's dictionary and tests). */

@@ -550,6 +550,23 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('中國禁止進口日本水產品').events.some((e) => e.file.startsWith('256') && e.text.includes('中國海關總署宣布有條件恢復'))).toBe(true);
   });
 
+  it('gives a stretch that names another kind of the topic\'s goods and not the topic\'s kind to that kind (海参 beside 扇贝)', () => {
+    const linesOf = (text: string, forms: string[]): string[] => {
+      const a: Article = { id: 'kind', file: 'kind.txt', title: 'kind', url: 'https://example.org/kind', source: 'example.org', publishedAt: '2025-11-08T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(linesOf('扇贝已于11月5日发往中国，海参也将在11月10日对华出口。', ['扇贝', '出口'])).toEqual(['2025-11-05']);
+    expect(linesOf('日本牛肉3月1日恢复出口，猪肉则在4月2日恢复。', ['牛肉', '恢复'])).toEqual(['2025-03-01']);
+    // A stretch that names the topic's kind, or no kind at all, stays; a topic that names no kind is not judged so.
+    expect(linesOf('扇贝与海参11月10日一同出口。', ['扇贝', '出口'])).toEqual(['2025-11-10']);
+    expect(linesOf('扇贝已于11月5日发往中国，第二批11月10日出口。', ['扇贝', '出口'])).toEqual(['2025-11-05', '2025-11-10']);
+    expect(linesOf('扇贝已于11月5日发往中国，海参也将在11月10日对华出口。', ['水产品', '出口'])).toEqual(['2025-11-05', '2025-11-10']);
+    // On the real articles (256, 257): the sea cucumbers shipped on the 10th are not the scallops' line.
+    const scallops = answer('日本扇贝 恢复出口中国').events;
+    for (const file of ['256', '257']) expect(scallops.some((e) => e.file.startsWith(file) && e.text.includes('海參')), file).toBe(false);
+    expect(scallops.some((e) => e.file.startsWith('257') && e.text.includes('扇貝已於11月5日'))).toBe(true);
+  });
+
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });

@@ -36,6 +36,17 @@ describe('variant table', () => {
     for (const act of ['访问', '出口', '出货', '恢复', '签署', '会谈', '禁止']) expect(subjects, act).not.toContain(act);
   });
 
+  it('knows kinds of one sort of goods as siblings, not near-synonyms (扇贝 and 海参; 牛肉 and 猪肉)', () => {
+    const table = new VariantTable();
+    const [scallops] = table.kindsNamed(['扇贝', '出口']);
+    expect(scallops?.own).toContain('扇贝');
+    expect(scallops?.siblings).toEqual(expect.arrayContaining(['海参', '鲍鱼']));
+    expect(scallops?.siblings).not.toContain('牛肉');
+    expect(table.kindsNamed(['牛肉'])[0]?.siblings).toContain('猪肉');
+    expect(table.variantsOf('扇贝')).not.toContain('海参');
+    expect(table.kindsNamed(['水产品', '出口'])).toEqual([]);
+  });
+
   it('knows nothing of a word outside every group', () => {
     expect(new VariantTable().variantsOf('石破茂')).toEqual([]);
   });
