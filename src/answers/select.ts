@@ -52,7 +52,8 @@ export function* timelineGroups(
 ): Generator<CandidateGroup> {
   if (q.concepts.length === 0) return;
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
-  const about = { forms: topicForms(q), years: q.years };
+  // Qualified: the topic names what it is about besides acts, countries and people (众议院 of 2024年眾議院選舉).
+  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person) };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
   const byArticle = new Map<number, Found[]>();

@@ -64,9 +64,10 @@ export interface CandidateGroup {
    * Set when the index chose these sentences by meaning (their passage covers the topic's
    * concepts): each with a date of its own is an event, named or not. `forms` are the topic's
    * forms and near-synonyms (folded, longest first), to place the mention; `years` the years the
-   * topic names, which its events must fall in.
+   * topic names, which its events must fall in. `qualified`: the topic names what it is about
+   * besides acts, countries and people (众议院 of 2024年眾議院選舉, not 石破茂当选).
    */
-  about?: { forms: readonly string[]; years: readonly number[] } | undefined;
+  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean } | undefined;
 }
 
 /**
@@ -358,6 +359,8 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
     // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
     if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), competingForms(about.forms))) continue;
+    // A stretch that names the topic only inside another subject's name is that subject's event (选举 of 首相指名选举, 当选首相 for 众议院选举).
+    if (names[k] && about.qualified && swallowed(facts.folded.slice(g.start, g.end), about.forms)) continue;
     // A stretch that names another kind of the topic's goods and not the topic's kind is that kind's event (海参 for 扇贝).
     if (namesSiblingKind(facts.folded.slice(g.start, g.end), about.forms)) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
@@ -502,6 +505,39 @@ function competingForms(forms: readonly string[]): string[] {
     competing.set(forms, out);
   }
   return out;
+}
+
+// Being elected to an office (当选自民党新任总裁, 当选日本第103任首相) is that office's election: the office
+// (within a few characters, no comma between) and the subject-matter form that names its election.
+const ELECTED_TO = /当选(?:为)?[^,;:。]{0,10}?(首相|总裁|党首|党魁)/gu;
+const ELECTION_OF: Record<string, string> = { 首相: '首相指名选举', 总裁: '总裁选举', 党首: '总裁选举', 党魁: '总裁选举' };
+const rivalsOf = new WeakMap<readonly string[], string[]>();
+
+/**
+ * Whether every mention of the topic in folded text lies inside the name of another subject: a
+ * subject-matter form that holds a topic form (首相指名选举 holds 选举) or an election to an office
+ * whose election the topic is not (当选首相 holds 当选). 总裁选举 keeps 当选…总裁; a topic that types the
+ * subject itself (首相指名选举) keeps it. Asked only of a qualified topic: 石破茂当选 is every election he won.
+ */
+function swallowed(folded: string, forms: readonly string[]): boolean {
+  let rivals = rivalsOf.get(forms);
+  if (!rivals) {
+    const own = new Set(forms);
+    const ownSubject = (f: string): boolean => own.has(f) || VARIANTS.variantsOf(f).some((v) => own.has(v));
+    rivals = VARIANTS.subjectForms().filter((f) => !ownSubject(f) && forms.some((o) => f.includes(o) && f !== o));
+    rivalsOf.set(forms, rivals);
+  }
+  let masked = folded;
+  const blank = (start: number, end: number): void => {
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  };
+  for (const r of rivals) for (let at = masked.indexOf(r); at !== -1; at = masked.indexOf(r, at + r.length)) blank(at, at + r.length);
+  for (const m of folded.matchAll(ELECTED_TO)) {
+    const election = ELECTION_OF[m[1] as string] as string;
+    const own = forms.includes(election) || VARIANTS.variantsOf(election).some((v) => forms.includes(v));
+    if (!own) blank(m.index, m.index + m[0].length);
+  }
+  return masked !== folded && !namesAny(masked, forms);
 }
 
 const kindsOf = new WeakMap<readonly string[], ReturnType<VariantTable['kindsNamed']>>();

@@ -550,6 +550,30 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('中國禁止進口日本水產品').events.some((e) => e.file.startsWith('256') && e.text.includes('中國海關總署宣布有條件恢復'))).toBe(true);
   });
 
+  it('gives a stretch that names the topic only inside another subject\'s name to that subject (首相指名选举, 当选首相, 当选…总裁 for 众议院选举)', () => {
+    const linesOf = (text: string, forms: string[], qualified = true): string[] => {
+      const a: Article = { id: 'elect', file: 'elect.txt', title: 'elect', url: 'https://example.org/elect', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [], qualified } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    const lowerHouse = ['众议院', '选举', '当选', '大选'];
+    // Modelled on 262/264 (首相指名選舉中，當選為第104任首相) and 258 (当选自民党第27任总裁).
+    expect(linesOf('高市早苗在10月21日下午的首相指名选举中当选为第104任首相。', lowerHouse)).toEqual([]);
+    expect(linesOf('岸田文雄9月29日当选自民党第27任总裁。', lowerHouse)).toEqual([]);
+    // The topic's own election, or a stretch that names the topic outside the other name, stays.
+    expect(linesOf('10月27日举行众议院选举，自民党议席大减。', lowerHouse)).toEqual(['2025-10-27']);
+    expect(linesOf('他在10月27日的众议院选举中当选首相候选人所在选区议员。', lowerHouse)).toEqual(['2025-10-27']);
+    expect(linesOf('岸田文雄9月29日当选自民党第27任总裁。', ['总裁选举', '自民党', '当选'])).toEqual(['2025-09-29']);
+    expect(linesOf('高市早苗在10月21日下午的首相指名选举中当选为第104任首相。', ['首相指名选举', '当选首相'])).toEqual(['2025-10-21']);
+    // A topic that qualifies nothing (石破茂当选) takes every election.
+    expect(linesOf('10月1日当选首相。', ['石破茂', '当选'], false)).toEqual(['2025-10-01']);
+    // On the real article (260): its party and prime-minister elections are not the lower-house election's lines.
+    const lower = answer('2024年眾議院選舉').events.filter((e) => e.file.startsWith('260'));
+    expect(lower.some((e) => e.text.includes('首相指名选举当选'))).toBe(false);
+    expect(lower.some((e) => e.date === '2024-10-01')).toBe(false);
+    expect(lower.some((e) => e.date === '2024-10-27')).toBe(true);
+    expect(answer('石破茂当选').events.some((e) => e.file.startsWith('260') && e.date === '2024-10-01')).toBe(true);
+  });
+
   it('gives a stretch that names another kind of the topic\'s goods and not the topic\'s kind to that kind (海参 beside 扇贝)', () => {
     const linesOf = (text: string, forms: string[]): string[] => {
       const a: Article = { id: 'kind', file: 'kind.txt', title: 'kind', url: 'https://example.org/kind', source: 'example.org', publishedAt: '2025-11-08T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
