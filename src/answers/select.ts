@@ -6,6 +6,7 @@ import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
+import { VariantTable } from '../text/variants.ts';
 import { passageText, type Passage } from '../index/passages.ts';
 import { conceptCoverage, coreConcepts, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
@@ -15,6 +16,8 @@ import { hanBigrams, segment } from '../text/segment.ts';
 
 // How many passages the ranked retrieval offers before the coverage check: a topic's story
 // rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
+const VARIANTS = new VariantTable();
+
 export const TIMELINE_DEPTH = 2000;
 
 /**
@@ -53,7 +56,9 @@ export function* timelineGroups(
   if (q.concepts.length === 0) return;
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   // Qualified: the topic names what it is about besides acts, countries and people (众议院 of 2024年眾議院選舉).
-  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person) };
+  const subjectForms = new Set(VARIANTS.subjectForms());
+  const subjects = q.concepts.filter((c) => c.forms.some((f) => subjectForms.has(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
+  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
   const byArticle = new Map<number, Found[]>();

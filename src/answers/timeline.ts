@@ -65,9 +65,11 @@ export interface CandidateGroup {
    * concepts): each with a date of its own is an event, named or not. `forms` are the topic's
    * forms and near-synonyms (folded, longest first), to place the mention; `years` the years the
    * topic names, which its events must fall in. `qualified`: the topic names what it is about
-   * besides acts, countries and people (众议院 of 2024年眾議院選舉, not 石破茂当选).
+   * besides acts, countries and people (众议院 of 2024年眾議院選舉, not 石破茂当选). `subjects`: for each
+   * concept of the topic that is a subject matter of the variant table (总裁选举), its forms, variants and
+   * the words of the compound (总裁, 选举).
    */
-  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean } | undefined;
+  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean; subjects?: readonly (readonly string[])[] } | undefined;
 }
 
 /**
@@ -360,7 +362,7 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
     // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
     if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), competingForms(about.forms))) continue;
     // A stretch that names the topic only inside another subject's name is that subject's event (选举 of 首相指名选举, 当选首相 for 众议院选举).
-    if (names[k] && about.qualified && swallowed(facts.folded.slice(g.start, g.end), about.forms)) continue;
+    if (about.qualified && swallowed(facts.folded.slice(g.start, g.end), about.forms, about.subjects ?? [])) continue;
     // A stretch that names another kind of the topic's goods and not the topic's kind is that kind's event (海参 for 扇贝).
     if (namesSiblingKind(facts.folded.slice(g.start, g.end), about.forms)) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
@@ -518,13 +520,18 @@ const rivalsOf = new WeakMap<readonly string[], string[]>();
  * subject-matter form that holds a topic form (首相指名选举 holds 选举) or an election to an office
  * whose election the topic is not (当选首相 holds 当选). 总裁选举 keeps 当选…总裁; a topic that types the
  * subject itself (首相指名选举) keeps it. Asked only of a qualified topic: 石破茂当选 is every election he won.
+ * A topic's subject matter (总裁选举) named only by one of its words inside another's name (选举 of
+ * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names.
  */
-function swallowed(folded: string, forms: readonly string[]): boolean {
+function swallowed(folded: string, forms: readonly string[], subjects: readonly (readonly string[])[]): boolean {
   let rivals = rivalsOf.get(forms);
   if (!rivals) {
     const own = new Set(forms);
     const ownSubject = (f: string): boolean => own.has(f) || VARIANTS.variantsOf(f).some((v) => own.has(v));
-    rivals = VARIANTS.subjectForms().filter((f) => !ownSubject(f) && forms.some((o) => f.includes(o) && f !== o));
+    const held = [...forms, ...subjects.flat()];
+    // A name made only of the topic's words (众议院选举 of 众议院 + 选举) is the topic's own.
+    const onlyTopicWords = (f: string): boolean => held.reduce((rest, o) => rest.split(o).join(''), f).length === 0;
+    rivals = VARIANTS.subjectForms().filter((f) => !ownSubject(f) && !onlyTopicWords(f) && held.some((o) => f.includes(o) && f !== o));
     rivalsOf.set(forms, rivals);
   }
   let masked = folded;
@@ -537,7 +544,9 @@ function swallowed(folded: string, forms: readonly string[]): boolean {
     const own = forms.includes(election) || VARIANTS.variantsOf(election).some((v) => forms.includes(v));
     if (!own) blank(m.index, m.index + m[0].length);
   }
-  return masked !== folded && !namesAny(masked, forms);
+  // Swallowed: nothing of the topic left, or its subject matter named only by a word of another's name (选举 of 众议院选举 for 总裁选举).
+  if (masked === folded) return false;
+  return (namesAny(folded, forms) && !namesAny(masked, forms)) || subjects.some((s) => namesAny(folded, s) && !namesAny(masked, s));
 }
 
 const kindsOf = new WeakMap<readonly string[], ReturnType<VariantTable['kindsNamed']>>();

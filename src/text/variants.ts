@@ -47,6 +47,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ['监测', '监督', '检测', '取样', '核查', '审查'],
   // Votes: 选举 in one outlet is 大选 / 选战 / 投票 in another.
   ['选举', '大选', '选战', '投票', '改选', '当选', '参选', '角逐', '投开票'],
+  // Elections of a house of parliament: the lower house's is not the upper house's, nor a party's.
+  ['众议院选举', '众院选举', '众议院大选', '众院大选', '众议院议员选举', '众议员选举'],
+  ['参议院选举', '参院选举', '参议院大选', '参院大选', '参议院议员选举', '参议员选举'],
   // A prime minister elected by parliament.
   ['首相指名选举', '首相指名', '指名选举', '当选首相'],
   // A leader's policy speech to parliament.
@@ -94,7 +97,7 @@ const GROUPS: readonly (readonly string[])[] = [
  * a topic tells that subject's story (防卫费 beside 安保三文件); acts (访问, 出口, 恢复, 签署) run
  * through every story and say nothing of whose it is.
  */
-const SUBJECT_MATTER = new Set(['防卫费', '处理水', '水产品', '关税', '对台军售', '安保三文件', '军情协定', '强征劳工', '大法院', '戴维营', '施政演说', '首相指名选举', '总裁选举']);
+const SUBJECT_MATTER = new Set(['防卫费', '处理水', '水产品', '关税', '对台军售', '安保三文件', '军情协定', '强征劳工', '大法院', '戴维营', '施政演说', '首相指名选举', '总裁选举', '众议院选举', '参议院选举']);
 
 /**
  * Kinds of one sort of goods: siblings, not near-synonyms (each inner list is one kind in its

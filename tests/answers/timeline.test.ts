@@ -572,6 +572,23 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(lower.some((e) => e.date === '2024-10-01')).toBe(false);
     expect(lower.some((e) => e.date === '2024-10-27')).toBe(true);
     expect(answer('石破茂当选').events.some((e) => e.file.startsWith('260') && e.date === '2024-10-01')).toBe(true);
+    // The topic's subject matter named only by a word of another's name (选举 of 众议院选举 for 总裁选举), whatever else of it is named (自民党).
+    const party = ['总裁选举', '总裁选', '自民党'];
+    const subjects = [['总裁选举', '总裁选', '总裁', '选举', '当选', '大选']];
+    const partyLines = (text: string): string[] => {
+      const a: Article = { id: 'party', file: 'party.txt', title: 'party', url: 'https://example.org/party', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      return timelineOf(party.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms: party, years: [], qualified: true, subjects } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
+    };
+    expect(partyLines('在10月27日举行的众议院选举中，自民党失去过半数席位。')).toEqual([]);
+    expect(partyLines('自民党7月在参议院大选中失利。')).toEqual([]);
+    expect(partyLines('自民党10月4日举行总裁选举。')).toEqual(['2025-10-04']);
+    expect(partyLines('当天的选举共经历了两轮投票，自民党10月4日选出新总裁。')).toEqual(['2025-10-04']);
+    // On the real articles: the lower-house election (260) and the upper-house one (261) are not the party election's lines.
+    const partyVote = answer('自民党总裁选举').events;
+    expect(partyVote.some((e) => e.file.startsWith('260') && e.text.includes('众议院选举中'))).toBe(false);
+    expect(partyVote.some((e) => e.file.startsWith('261') && e.text.includes('參議院大選'))).toBe(false);
+    expect(partyVote.some((e) => e.file.startsWith('260') && e.text.includes('当选自民党新任总裁'))).toBe(true);
+    expect(answer('2024年眾議院選舉').events.some((e) => e.file.startsWith('260') && e.text.includes('众议院选举中'))).toBe(true);
   });
 
   it('gives a stretch that names another kind of the topic\'s goods and not the topic\'s kind to that kind (海参 beside 扇贝)', () => {
@@ -630,7 +647,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('gives one line per dated stretch of a sentence: 去年…大选、今年6月…选举、7月…大选 and 2022年…，2023年…，2024年…', () => {
-    const a = timelineOf('x', offer('261', ['选举'], (t) => t.includes('去年眾議院大選')), index.aliases, { limit: 100 });
+    // The forms a topic of 选举 has: the word and its near-synonym 大选 (a house's 大选 is no rival subject of it).
+    const a = timelineOf('x', offer('261', ['选举', '大选'], (t) => t.includes('去年眾議院大選')), index.aliases, { limit: 100 });
     expect(a.events.map((e) => e.date)).toEqual(['2024', '2025-06', '2025-07', '2025-09-07']);
     const b = timelineOf('x', offer('249', ['预算'], (t) => t.includes('日本2022年的国防预算')), index.aliases, { limit: 100 });
     expect(b.events.map((e) => e.date)).toEqual(['2022', '2023', '2024']);

@@ -32,7 +32,10 @@ describe('variant table', () => {
 
   it('tells the groups that name a subject matter (a budget line, a document, a good) from acts that run through every story', () => {
     const subjects = new VariantTable().subjectForms();
-    expect(subjects).toEqual(expect.arrayContaining(['防卫费', '国防预算', '安保三文件', '三份安保文件', '水产品', '处理水', '关税']));
+    expect(subjects).toEqual(expect.arrayContaining(['防卫费', '国防预算', '安保三文件', '三份安保文件', '水产品', '处理水', '关税', '众议院选举', '参议院选举']));
+    // Each house's election is its own subject: neither is a variant of the other, nor of a party's.
+    expect(new VariantTable().variantsOf('众议院选举')).not.toContain('参议院选举');
+    expect(new VariantTable().variantsOf('众议院选举')).not.toContain('总裁选举');
     for (const act of ['访问', '出口', '出货', '恢复', '签署', '会谈', '禁止']) expect(subjects, act).not.toContain(act);
   });
 
