@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
-import { keywords, tag } from '../text/segment.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
-import { holdsShorterName, NameSet, notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
+import { NameSet, notAName, notARole, scrapBase } from './registry-check.ts';
+import { TopicMemo } from './person-topics.ts';
 import { PersonProfileSchema } from './types.ts';
 
 /**
@@ -89,10 +88,8 @@ export class PeopleMemo {
   /** Every Han form (folded) ever scanned for, in the order first scanned. */
   readonly hanForms: string[] = [];
   readonly hanSeen = new Set<string>();
-  /** Keywords by statement text (hashed), of the last build only: a person's text changes when they speak. */
-  keywords = new Map<string, string[]>();
-  /** Statement texts folded and in lower case, of the last build only. */
-  folded = new Map<string, string>();
+  /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
+  readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
 
@@ -335,37 +332,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       statements,
     });
   }
-  // Topics: what they talk about, not whom: every registered name is left out.
-  const allNames = new Set(
-    people
-      .flatMap((p) => [p.name, ...p.aliases])
-      .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
-  );
-  // Looked up by each topic's substrings (a scan of every name per topic was quadratic in the registry).
-  const nameList = new Set([...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n)));
-  const previousKeywords = memo.keywords;
-  memo.keywords = new Map();
-  const keywordsOf = (text: string, n: number): string[] => {
-    const h = `${n}:${createHash('sha1').update(text).digest('base64')}`;
-    const list = previousKeywords.get(h) ?? memo.keywords.get(h) ?? keywords(text, n);
-    memo.keywords.set(h, list);
-    return list;
-  };
-  const previousFolded = memo.folded;
-  memo.folded = new Map();
-  const foldedOf = (text: string): string => {
-    const f = previousFolded.get(text) ?? memo.folded.get(text) ?? fold(text).toLowerCase();
-    memo.folded.set(text, f);
-    return f;
-  };
-  for (const p of people) {
-    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4, keywordsOf).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
-    // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
-    const stats = topicStats(found, p.statements, dateOf, foldedOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
-    p.topicStats = stats.slice(0, options.topics ?? 8);
-    const kept = new Set(p.topicStats.map((t) => t.topic));
-    p.topics = found.filter((t) => kept.has(t));
-  }
+  memo.topics.assign(people, dateOf, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
 }
@@ -464,62 +431,6 @@ function byScriptThenLength(a: string, b: string): number {
   const ha = /\p{sc=Han}/u.test(a) ? 0 : 1;
   const hb = /\p{sc=Han}/u.test(b) ? 0 : 1;
   return ha - hb || b.length - a.length || a.localeCompare(b);
-}
-
-/** Keywords of what they said (jieba TF-IDF, stop words out), names out, Latin in its written case. */
-function topicsOf(statements: StatementRef[], names: Set<string>, n: number, keywordsOf: (text: string, n: number) => string[]): string[] {
-  if (statements.length === 0 || n <= 0) return [];
-  let text = '';
-  for (const s of statements) {
-    if (text.length > 20000) break; // the newest statements are enough to say what they talk about
-    text += `${s.text}\n`;
-  }
-  const out: string[] = [];
-  for (const w of keywordsOf(text, n * 2 + 6)) {
-    if (names.has(formKey(w))) continue;
-    // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
-    if (/^[的了是个他她其于要将使在和与及就都也还又这该等却]|[的了是个他她其于要将使在和与及就都也还又这该等却]$/u.test(w)) continue;
-    // keywords() folds case: show TPP, not tpp.
-    const written = /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec(text.normalize('NFKC'))?.[0] ?? w) : w;
-    out.push(written);
-    if (out.length >= n) break;
-  }
-  return out;
-}
-
-/** jieba's tag of a word it keeps whole ('x' when its dictionary does not know it). */
-function tagOf(word: string): string | undefined {
-  if (!/^\p{sc=Han}+$/u.test(word)) return undefined;
-  const t = tag(word);
-  return t.length === 1 ? t[0]?.tag : 'x';
-}
-
-/** 官三村淳, 石破茂却: jieba's keyword that holds a registered name is a name with a scrap, not a topic. */
-function containsName(t: string, names: ReadonlySet<string>): boolean {
-  return holdsShorterName(t, names) !== undefined;
-}
-
-/** For each topic, the statements whose words hold it: how many, first and last month. */
-function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string, folded: (text: string) => string): TopicStat[] {
-  if (topics.length === 0) return [];
-  const texts = statements.map((s) => folded(s.text));
-  const out: TopicStat[] = [];
-  for (const topic of topics) {
-    const t = fold(topic).toLowerCase();
-    let count = 0;
-    let from = '';
-    let to = '';
-    texts.forEach((text, i) => {
-      if (!text.includes(t)) return;
-      count++;
-      const month = dateOf((statements[i] as StatementRef).article).slice(0, 7);
-      if (!month) return;
-      if (!from || month < from) from = month;
-      if (!to || month > to) to = month;
-    });
-    if (count > 0) out.push({ topic, count, from, to });
-  }
-  return out.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
 
 /**
