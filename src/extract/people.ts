@@ -92,6 +92,8 @@ export class PeopleMemo {
   readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
+  private readonly suffixes = new Map<string, string[]>();
+  private readonly scanForms = new Map<string, { text: string; latin: boolean } | undefined>();
 
   /** A speaker or name as the registry writes it (d) and its key (k). */
   norm(display: string, kind: 'person' | 'outlet'): { d: string; k: string } {
@@ -104,6 +106,21 @@ export class PeopleMemo {
       this.norms.set(id, (n = { d, k: formKey(d) }));
     }
     return n;
+  }
+
+  /** scanForm() of a display form, remembered (every form of the registry is looked at by every build). */
+  scanForm(display: string): { text: string; latin: boolean } | undefined {
+    if (this.scanForms.has(display)) return this.scanForms.get(display);
+    const form = scanForm(display);
+    this.scanForms.set(display, form);
+    return form;
+  }
+
+  /** suffixKeys() of a bracketed Han run, remembered (every article's brackets are looked at by every build). */
+  suffixKeys(han: string): string[] {
+    let list = this.suffixes.get(han);
+    if (!list) this.suffixes.set(han, (list = suffixKeys(han)));
+    return list;
   }
 
   /** The titles a role string gives that are titles (时任外相 → 外相). */
@@ -211,7 +228,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   }
   articles.forEach((a) => {
     for (const [han, latin] of scanOf(a).brackets) {
-      const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
+      const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
       if (k) addLatin(k, latin);
     }
   });
@@ -233,7 +250,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const latinForms = new Set<string>();
   for (const [root, keys] of groups) {
     for (const k of keys) {
-      const form = scanForm(displayOf(k));
+      const form = memo.scanForm(displayOf(k));
       if (!form) continue;
       if (form.latin) latinForms.add(form.text);
       else if (!memo.hanSeen.has(form.text)) {
@@ -250,6 +267,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
   const mentionedBy = new Map<string, number[]>(); // root → article indices
   const formSeen = new Map<string, number>(); // form key → articles
+  const rootStamp = new Map<string, number>(); // root → the last article that named it
+  const keyStamp = new Map<string, number>(); // form key → the last article that held it
   articles.forEach((a, i) => {
     const scan = scanOf(a);
     const newHan = scan.covered < memo.hanForms.length;
@@ -274,19 +293,22 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
         scan.latinSig = latinSig;
       }
     }
-    const found = new Map<string, Set<string>>();
-    for (const form of scan.han.concat(scan.latin)) {
-      for (const { root, key: k } of byForm.get(form) ?? []) {
-        const set = found.get(root) ?? new Set<string>();
-        set.add(k);
-        found.set(root, set);
+    // Each group and each form counted once per article: stamped with the article (no map of sets per article).
+    for (const list of [scan.han, scan.latin]) {
+      for (const form of list) {
+        for (const { root, key: k } of byForm.get(form) ?? []) {
+          if (rootStamp.get(root) !== i) {
+            rootStamp.set(root, i);
+            const arts = mentionedBy.get(root);
+            if (arts) arts.push(i);
+            else mentionedBy.set(root, [i]);
+          }
+          if (keyStamp.get(k) !== i) {
+            keyStamp.set(k, i);
+            formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
+          }
+        }
       }
-    }
-    for (const [root, keys] of found) {
-      const list = mentionedBy.get(root) ?? [];
-      list.push(i);
-      mentionedBy.set(root, list);
-      for (const k of keys) formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
     }
   });
 
@@ -361,14 +383,12 @@ function latinInBrackets(text: string): [string, string][] {
   return out;
 }
 
-/** The key of the longest person form that ends the Han run (title before it aside). */
-function personSuffix(han: string, isPerson: (k: string) => boolean): string | undefined {
+/** The keys of the Han run's endings, longest first (12 characters down to 2): the longest person form among them names the bracket (title before it aside). */
+function suffixKeys(han: string): string[] {
   const chars = [...han];
-  for (let n = Math.min(chars.length, 12); n >= 2; n--) {
-    const k = formKey(chars.slice(chars.length - n).join(''));
-    if (isPerson(k)) return k;
-  }
-  return undefined;
+  const out: string[] = [];
+  for (let n = Math.min(chars.length, 12); n >= 2; n--) out.push(formKey(chars.slice(chars.length - n).join('')));
+  return out;
 }
 
 /** Matching key of a form: folded, no spaces or name dots, Latin in lower case. */
