@@ -92,6 +92,7 @@ export class PeopleMemo {
   readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
+  private readonly contributions = new WeakMap<ArticleAnalysis, Contribution>();
   private readonly suffixes = new Map<string, string[]>();
   private readonly scanForms = new Map<string, { text: string; latin: boolean } | undefined>();
 
@@ -123,12 +124,36 @@ export class PeopleMemo {
     return list;
   }
 
+  /** What an article's analysis gives the registry's forms and statements, made once per analysis. */
+  contribution(an: ArticleAnalysis): Contribution {
+    let c = this.contributions.get(an);
+    if (!c) {
+      const forms: Contribution['forms'] = [];
+      const give = (display: string, kind: 'person' | 'outlet', role: string | undefined, said: number): void => {
+        const { d, k } = this.norm(display, kind);
+        forms.push({ k, d, kind, roles: role ? this.roles(role) : [], said });
+      };
+      for (const s of an.statements) give(s.speaker, s.kind, s.role, 1);
+      for (const p of an.people) give(p.name, 'person', p.role, 0);
+      // A statement is filed under its speaker as a person's form (an outlet's name is what follows its last 的).
+      const speakers = an.statements.map((s) => this.norm(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker, 'person').k);
+      this.contributions.set(an, (c = { forms, speakers }));
+    }
+    return c;
+  }
+
   /** The titles a role string gives that are titles (时任外相 → 外相). */
   roles(role: string): string[] {
     let list = this.roleLists.get(role);
     if (!list) this.roleLists.set(role, (list = splitRoles(role).filter((r) => notARole(r) === undefined)));
     return list;
   }
+}
+
+/** One article's part of the registry's step 1 (forms given, in order) and step 4 (each statement's speaker key before gluing). */
+interface Contribution {
+  forms: { k: string; d: string; kind: 'person' | 'outlet'; roles: string[]; said: number }[];
+  speakers: string[];
 }
 
 interface Form {
@@ -160,22 +185,18 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
-    const { d, k } = memo.norm(display, kind);
-    let f = forms.get(k);
-    if (!f) {
-      f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
-      forms.set(k, f);
+  for (const an of analyses) {
+    for (const given of memo.contribution(an).forms) {
+      let f = forms.get(given.k);
+      if (!f) {
+        f = { display: given.d, kind: given.kind, roles: new Map(), seen: 0, said: 0 };
+        forms.set(given.k, f);
+      }
+      f.seen++;
+      f.said += given.said;
+      for (const r of given.roles) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
     }
-    f.seen++;
-    f.said += said;
-    if (role) for (const r of memo.roles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
-    return k;
-  };
-  analyses.forEach((an) => {
-    for (const s of an.statements) addForm(s.speaker, s.kind, s.role, 1);
-    for (const p of an.people) addForm(p.name, 'person', p.role);
-  });
+  }
 
   // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
@@ -190,10 +211,6 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
   }
-  const keyOf = (speaker: string): string => {
-    const { k } = memo.norm(speaker, 'person');
-    return glued.get(k) ?? k;
-  };
 
   // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
@@ -316,8 +333,10 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const said = new Map<string, StatementRef[]>();
   analyses.forEach((an, i) => {
     const seen = new Set<string>();
-    for (const s of an.statements) {
-      const root = uf.find(keyOf(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker));
+    const speakers = memo.contribution(an).speakers;
+    for (const [j, s] of an.statements.entries()) {
+      const k = speakers[j] as string;
+      const root = uf.find(glued.get(k) ?? k);
       if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
       const dup = `${root}|${s.text}`;
       if (seen.has(dup)) continue;
@@ -339,7 +358,15 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       (a, b) => dateOf(b.article).localeCompare(dateOf(a.article)) || a.article - b.article || a.paragraph - b.paragraph,
     );
     const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
-    const dates = arts.map(dateOf).filter(Boolean).sort();
+    // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
+    let firstSeen: string | null = null;
+    let lastSeen: string | null = null;
+    for (const a of arts) {
+      const d = dateOf(a);
+      if (!d) continue;
+      if (firstSeen === null || d < firstSeen) firstSeen = d;
+      if (lastSeen === null || d > lastSeen) lastSeen = d;
+    }
     const formsShown = [...new Set(keys.map(displayOf))];
     people.push({
       name,
@@ -347,8 +374,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
       roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
       mentions: arts.length,
-      firstSeen: dates[0] ?? null,
-      lastSeen: dates.at(-1) ?? null,
+      firstSeen,
+      lastSeen,
       topics: [],
       topicStats: [],
       statements,

@@ -64,18 +64,27 @@ export class TopicMemo {
   private foldedTexts = new Map<string, string>();
   private words = new Map<string, TopicWord>();
   private tags = new Map<string, string | undefined>();
+  private nameParts = new Map<string, string[]>();
 
   /** Sets each person's topics and topicStats (most statements first, `limit` of them). */
   assign(people: PersonEntry[], dateOf: (article: number) => string, limit: number): void {
     // Topics: what they talk about, not whom: every registered name is left out.
-    const allNames = new Set(
-      people
-        .flatMap((p) => [p.name, ...p.aliases])
-        .flatMap((n) => [key(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
-    );
+    const previous = { persons: this.persons, keywordLists: this.keywordLists, foldedTexts: this.foldedTexts, words: this.words, nameParts: this.nameParts };
+    this.nameParts = new Map();
+    // A name stands for itself, its parts around dots and spaces, and a three-character Han name's surname.
+    const partsOf = (n: string): string[] => {
+      let parts = previous.nameParts.get(n) ?? this.nameParts.get(n);
+      if (!parts) parts = [key(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])];
+      this.nameParts.set(n, parts);
+      return parts;
+    };
+    const allNames = new Set<string>();
+    for (const p of people) {
+      for (const part of partsOf(p.name)) allNames.add(part);
+      for (const alias of p.aliases) for (const part of partsOf(alias)) allNames.add(part);
+    }
     // Looked up by each topic's substrings (a scan of every name per topic was quadratic in the registry).
     const nameList = new Set([...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n)));
-    const previous = { persons: this.persons, keywordLists: this.keywordLists, foldedTexts: this.foldedTexts, words: this.words };
     this.persons = new Map();
     this.keywordLists = new Map();
     this.foldedTexts = new Map();
@@ -98,9 +107,15 @@ export class TopicMemo {
       return w;
     };
     // notATopic(t, nameList) === undefined, its name-free checks memoised: with no names it differs only by the name inside a Han word.
+    const verdicts = new Map<string, boolean>(); // of this build's names
     const isTopic = (t: string): boolean => {
-      const w = wordOf(t);
-      return !holdsShorterName(w.folded, nameList) && w.ok && (!w.han || holdsShorterName(w.trimmed, nameList) === undefined);
+      let yes = verdicts.get(t);
+      if (yes === undefined) {
+        const w = wordOf(t);
+        yes = !holdsShorterName(w.folded, nameList) && w.ok && (!w.han || holdsShorterName(w.trimmed, nameList) === undefined);
+        verdicts.set(t, yes);
+      }
+      return yes;
     };
     const n = limit + 4;
     for (const p of people) {
