@@ -74,6 +74,8 @@ interface ArticleScan {
   /** The Latin forms the Latin scan was made with (their regex consumes text: the result depends on the whole set). */
   latinSig: string | undefined;
   latin: string[];
+  /** The adjacent character pairs of its folded text (see PairFilter), made at its first full scan. */
+  pairs?: Uint32Array;
 }
 
 /**
@@ -88,6 +90,8 @@ export class PeopleMemo {
   /** Every Han form (folded) ever scanned for, in the order first scanned. */
   readonly hanForms: string[] = [];
   readonly hanSeen = new Set<string>();
+  /** The Latin forms of the last build's scan, by their signature: a kept article's scan under them needs no new read for forms it cannot hold. */
+  readonly latinSets = new Map<string, ReadonlySet<string>>();
   /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
   readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
@@ -282,6 +286,21 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const latinSig = [...latinForms].sort().join('\n');
   const latinScanner = new LatinScanner(latinForms);
   const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
+  const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
+  // The pair bits of the Latin forms that came or went since a scan made with another Latin set (undefined: that set is forgotten).
+  const latinDiffs = new Map<string | undefined, number[][] | undefined>();
+  const latinChecks = (sig: string | undefined): number[][] | undefined => {
+    if (latinDiffs.has(sig)) return latinDiffs.get(sig);
+    const before = sig === undefined ? undefined : memo.latinSets.get(sig);
+    const diff = before ? [...latinForms].filter((f) => !before.has(f)).concat([...before].filter((f) => !latinForms.has(f))).map(pairBits) : undefined;
+    latinDiffs.set(sig, diff);
+    return diff;
+  };
+  const pairChecksFrom = (covered: number): number[][] => {
+    const list = memo.hanForms.slice(covered).map(pairBits);
+    pairChecks.set(covered, list);
+    return list;
+  };
   const mentionedBy = new Map<string, number[]>(); // root → article indices
   const formSeen = new Map<string, number>(); // form key → articles
   const rootStamp = new Map<string, number>(); // root → the last article that named it
@@ -290,17 +309,29 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     const scan = scanOf(a);
     const newHan = scan.covered < memo.hanForms.length;
     const newLatin = scan.latinSig !== latinSig;
-    if (newHan || newLatin) {
+    // New forms none of which the article can hold (a character pair of each is missing from its text): covered without
+    // reading it. The Latin scan's result depends only on which of its forms occur, so forms that came or went unseen change nothing.
+    const pairs = scan.pairs;
+    const hanUnseen = !newHan || (pairs !== undefined && !(pairChecks.get(scan.covered) ?? pairChecksFrom(scan.covered)).some((f) => mayHold(pairs, f)));
+    const latinChange = newLatin && pairs !== undefined ? latinChecks(scan.latinSig) : undefined;
+    const latinUnseen = !newLatin || (latinChange !== undefined && pairs !== undefined && !latinChange.some((f) => mayHold(pairs, f)));
+    if ((newHan || newLatin) && hanUnseen && latinUnseen) {
+      scan.covered = memo.hanForms.length;
+      scan.latinSig = latinSig;
+    } else if (newHan || newLatin) {
       let han = hanScanners.get(scan.covered);
       if (newHan && !han) hanScanners.set(scan.covered, (han = new HanScanner(memo.hanForms.slice(scan.covered))));
       const hanFound = new Set<string>();
       const latinFound = new Set<string>();
       // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+      const pairs = scan.pairs ? undefined : new Uint32Array(PAIR_WORDS);
       for (const text of paragraphsOf(a)) {
         const f = fold(text).replace(DOTS_RE, '·');
         if (newHan) han?.scan(f, hanFound);
         if (newLatin) latinScanner.scan(f, latinFound);
+        if (pairs) addPairs(pairs, f);
       }
+      if (pairs) scan.pairs = pairs;
       if (newHan) {
         for (const form of hanFound) scan.han.push(form);
         scan.covered = memo.hanForms.length;
@@ -329,6 +360,8 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
   });
 
+  memo.latinSets.clear();
+  memo.latinSets.set(latinSig, latinForms);
   // 4. Statements by group, newest first.
   const said = new Map<string, StatementRef[]>();
   analyses.forEach((an, i) => {
@@ -596,6 +629,50 @@ function scanForm(display: string): { text: string; latin: boolean } | undefined
   const f = fold(display).replace(DOTS_RE, '·');
   if (/^[a-z][a-z'’.\- ]*$/.test(f)) return f.length >= 4 ? { text: f, latin: true } : undefined;
   return [...f.replace(/·/g, '')].length < 2 ? undefined : { text: f, latin: false };
+}
+
+/**
+ * A Bloom filter of the adjacent character pairs of an article's folded text (4,096 bits): a form with
+ * a pair the filter lacks is not in the text. New names come with most updates, and every kept article
+ * would otherwise be folded and read again for them. No false negatives: a kept article is read again
+ * whenever one new form may be in it. Only Han pairs and lower-case letter pairs are recorded and
+ * checked (digits, spaces and punctuation would fill the filter and tell little).
+ */
+const PAIR_WORDS = 128;
+
+function pairBit(a: number, b: number): number {
+  return Math.imul((a << 16) ^ b, 0x9e3779b1) >>> 20;
+}
+
+/** Pairs the filter records: two non-ASCII characters (Han), or two lower-case letters (folded Latin). */
+function recorded(a: number, b: number): boolean {
+  return (a >= 0x80 && b >= 0x80) || (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a);
+}
+
+function addPairs(filter: Uint32Array, text: string): void {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (!recorded(a, b)) continue;
+    const bit = pairBit(a, b);
+    filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+}
+
+/** The filter bits of a form's recorded pairs. */
+function pairBits(form: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < form.length; i++) {
+    const a = form.charCodeAt(i);
+    const b = form.charCodeAt(i + 1);
+    if (recorded(a, b)) out.push(pairBit(a, b));
+  }
+  return out;
+}
+
+function mayHold(filter: Uint32Array, bits: readonly number[]): boolean {
+  for (const bit of bits) if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  return true;
 }
 
 /** Finds Han forms in folded text fast enough for tens of thousands of articles: by their first two characters. */
