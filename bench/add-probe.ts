@@ -3,7 +3,10 @@
  * Builds the index of DIR/corpus (build-probe.ts writes the bench's archive there), then adds 100 new
  * articles ROUNDS times in a row (each round's copies of other articles, published a day later, as
  * the bench's incrementalAdd100Seconds), printing each round's seconds; the machine's load average with them.
+ * `--check` then also builds the final articles afresh and prints whether the people registry and the
+ * topics equal the updated index's (sha1 of each, to compare runs of two versions of the code).
  */
+import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
@@ -12,7 +15,8 @@ import { updateIndex } from '../src/index/update.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('add-probe: give the folder build-probe.ts wrote (DIR/corpus)');
-const rounds = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[3] && !process.argv[3].startsWith('--') ? process.argv[3] : 3);
+const check = process.argv.includes('--check');
 const corpus = await loadCorpus([join(dir, 'corpus')]);
 let index: ShijiIndex = await buildIndex(corpus.articles);
 const seconds: number[] = [];
@@ -32,3 +36,8 @@ for (let r = 0; r < rounds; r++) {
 const best = (list: number[]): number | undefined => list.slice().sort((a, b) => a - b)[0];
 const median = (list: number[]): number | undefined => list.slice().sort((a, b) => a - b)[Math.floor(list.length / 2)];
 console.log(JSON.stringify({ articles: index.articles.length, seconds, best: best(seconds), median: median(seconds), cpuSeconds, cpuBest: best(cpuSeconds), cpuMedian: median(cpuSeconds), load: loadavg().map((l) => +l.toFixed(2)) }));
+if (check) {
+  const digest = (x: ShijiIndex): string => createHash('sha1').update(JSON.stringify({ people: x.people, topics: x.topics })).digest('hex');
+  const rebuilt = await buildIndex(index.articles);
+  console.log(JSON.stringify({ updated: digest(index), rebuilt: digest(rebuilt), same: digest(index) === digest(rebuilt) }));
+}
