@@ -3,6 +3,8 @@
  * Builds the index of DIR/corpus (build-probe.ts writes the bench's archive there), then adds 100 new
  * articles ROUNDS times in a row (each round's copies of other articles, published a day later, as
  * the bench's incrementalAdd100Seconds), printing each round's seconds; the machine's load average with them.
+ * `--real`: the new articles are instead the real ones of seeds/ and ../shared/corpus (their names are
+ * new to the synthetic archive, as in a live update; copies bring none).
  * `--check` then also builds the final articles afresh and prints whether the people registry and the
  * topics equal the updated index's (sha1 of each, to compare runs of two versions of the code).
  */
@@ -17,13 +19,14 @@ const dir = process.argv[2];
 if (!dir) throw new Error('add-probe: give the folder build-probe.ts wrote (DIR/corpus)');
 const rounds = Number(process.argv[3] && !process.argv[3].startsWith('--') ? process.argv[3] : 3);
 const check = process.argv.includes('--check');
+const real = process.argv.includes('--real') ? (await loadCorpus(['seeds', '../shared/corpus'])).articles : undefined;
 const corpus = await loadCorpus([join(dir, 'corpus')]);
 let index: ShijiIndex = await buildIndex(corpus.articles);
 const seconds: number[] = [];
 // CPU time of this process too: on a shared machine the wall clock measures the run queue as much as the code.
 const cpuSeconds: number[] = [];
 for (let r = 0; r < rounds; r++) {
-  const fresh = corpus.articles.slice(100 * r, 100 * r + 100).map((a, k) => ({ ...a, id: `${a.id}-new${r}-${k}`, file: `${a.id}-new${r}-${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const fresh = (real ?? corpus.articles.slice(100 * r, 100 * r + 100)).map((a, k) => ({ ...a, id: `${a.id}-new${r}-${k}`, file: `${a.id}-new${r}-${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
   const t = performance.now();
   const cpu = process.cpuUsage();
   const next = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
