@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Article } from '../corpus/article.ts';
 import { fold } from '../text/normalize.ts';
-import { keywords, tag } from '../text/segment.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
-import { holdsShorterName, NameSet, notAName, notARole, notATopic, scrapBase } from './registry-check.ts';
+import { NameSet, notAName, notARole, scrapBase } from './registry-check.ts';
+import { TopicMemo } from './person-topics.ts';
 import { PersonProfileSchema } from './types.ts';
 
 /**
@@ -75,6 +74,8 @@ interface ArticleScan {
   /** The Latin forms the Latin scan was made with (their regex consumes text: the result depends on the whole set). */
   latinSig: string | undefined;
   latin: string[];
+  /** The adjacent character pairs of its folded text (see PairFilter), made at its first full scan. */
+  pairs?: Uint32Array;
 }
 
 /**
@@ -89,12 +90,15 @@ export class PeopleMemo {
   /** Every Han form (folded) ever scanned for, in the order first scanned. */
   readonly hanForms: string[] = [];
   readonly hanSeen = new Set<string>();
-  /** Keywords by statement text (hashed), of the last build only: a person's text changes when they speak. */
-  keywords = new Map<string, string[]>();
-  /** Statement texts folded and in lower case, of the last build only. */
-  folded = new Map<string, string>();
+  /** The Latin forms of the last build's scan, by their signature: a kept article's scan under them needs no new read for forms it cannot hold. */
+  readonly latinSets = new Map<string, ReadonlySet<string>>();
+  /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
+  readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
+  private readonly contributions = new WeakMap<ArticleAnalysis, Contribution>();
+  private readonly suffixes = new Map<string, string[]>();
+  private readonly scanForms = new Map<string, { text: string; latin: boolean } | undefined>();
 
   /** A speaker or name as the registry writes it (d) and its key (k). */
   norm(display: string, kind: 'person' | 'outlet'): { d: string; k: string } {
@@ -109,12 +113,51 @@ export class PeopleMemo {
     return n;
   }
 
+  /** scanForm() of a display form, remembered (every form of the registry is looked at by every build). */
+  scanForm(display: string): { text: string; latin: boolean } | undefined {
+    if (this.scanForms.has(display)) return this.scanForms.get(display);
+    const form = scanForm(display);
+    this.scanForms.set(display, form);
+    return form;
+  }
+
+  /** suffixKeys() of a bracketed Han run, remembered (every article's brackets are looked at by every build). */
+  suffixKeys(han: string): string[] {
+    let list = this.suffixes.get(han);
+    if (!list) this.suffixes.set(han, (list = suffixKeys(han)));
+    return list;
+  }
+
+  /** What an article's analysis gives the registry's forms and statements, made once per analysis. */
+  contribution(an: ArticleAnalysis): Contribution {
+    let c = this.contributions.get(an);
+    if (!c) {
+      const forms: Contribution['forms'] = [];
+      const give = (display: string, kind: 'person' | 'outlet', role: string | undefined, said: number): void => {
+        const { d, k } = this.norm(display, kind);
+        forms.push({ k, d, kind, roles: role ? this.roles(role) : [], said });
+      };
+      for (const s of an.statements) give(s.speaker, s.kind, s.role, 1);
+      for (const p of an.people) give(p.name, 'person', p.role, 0);
+      // A statement is filed under its speaker as a person's form (an outlet's name is what follows its last 的).
+      const speakers = an.statements.map((s) => this.norm(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker, 'person').k);
+      this.contributions.set(an, (c = { forms, speakers }));
+    }
+    return c;
+  }
+
   /** The titles a role string gives that are titles (时任外相 → 外相). */
   roles(role: string): string[] {
     let list = this.roleLists.get(role);
     if (!list) this.roleLists.set(role, (list = splitRoles(role).filter((r) => notARole(r) === undefined)));
     return list;
   }
+}
+
+/** One article's part of the registry's step 1 (forms given, in order) and step 4 (each statement's speaker key before gluing). */
+interface Contribution {
+  forms: { k: string; d: string; kind: 'person' | 'outlet'; roles: string[]; said: number }[];
+  speakers: string[];
 }
 
 interface Form {
@@ -146,22 +189,18 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
 
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>();
-  const addForm = (display: string, kind: 'person' | 'outlet', role?: string, said = 0): string => {
-    const { d, k } = memo.norm(display, kind);
-    let f = forms.get(k);
-    if (!f) {
-      f = { display: d, kind, roles: new Map(), seen: 0, said: 0 };
-      forms.set(k, f);
+  for (const an of analyses) {
+    for (const given of memo.contribution(an).forms) {
+      let f = forms.get(given.k);
+      if (!f) {
+        f = { display: given.d, kind: given.kind, roles: new Map(), seen: 0, said: 0 };
+        forms.set(given.k, f);
+      }
+      f.seen++;
+      f.said += given.said;
+      for (const r of given.roles) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
     }
-    f.seen++;
-    f.said += said;
-    if (role) for (const r of memo.roles(role)) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
-    return k;
-  };
-  analyses.forEach((an) => {
-    for (const s of an.statements) addForm(s.speaker, s.kind, s.role, 1);
-    for (const p of an.people) addForm(p.name, 'person', p.role);
-  });
+  }
 
   // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
@@ -176,10 +215,6 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
   }
-  const keyOf = (speaker: string): string => {
-    const { k } = memo.norm(speaker, 'person');
-    return glued.get(k) ?? k;
-  };
 
   // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
@@ -214,7 +249,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   }
   articles.forEach((a) => {
     for (const [han, latin] of scanOf(a).brackets) {
-      const k = personSuffix(han, (x) => forms.get(x)?.kind === 'person');
+      const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
       if (k) addLatin(k, latin);
     }
   });
@@ -236,7 +271,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const latinForms = new Set<string>();
   for (const [root, keys] of groups) {
     for (const k of keys) {
-      const form = scanForm(displayOf(k));
+      const form = memo.scanForm(displayOf(k));
       if (!form) continue;
       if (form.latin) latinForms.add(form.text);
       else if (!memo.hanSeen.has(form.text)) {
@@ -251,23 +286,52 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const latinSig = [...latinForms].sort().join('\n');
   const latinScanner = new LatinScanner(latinForms);
   const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
+  const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
+  // The pair bits of the Latin forms that came or went since a scan made with another Latin set (undefined: that set is forgotten).
+  const latinDiffs = new Map<string | undefined, number[][] | undefined>();
+  const latinChecks = (sig: string | undefined): number[][] | undefined => {
+    if (latinDiffs.has(sig)) return latinDiffs.get(sig);
+    const before = sig === undefined ? undefined : memo.latinSets.get(sig);
+    const diff = before ? [...latinForms].filter((f) => !before.has(f)).concat([...before].filter((f) => !latinForms.has(f))).map(pairBits) : undefined;
+    latinDiffs.set(sig, diff);
+    return diff;
+  };
+  const pairChecksFrom = (covered: number): number[][] => {
+    const list = memo.hanForms.slice(covered).map(pairBits);
+    pairChecks.set(covered, list);
+    return list;
+  };
   const mentionedBy = new Map<string, number[]>(); // root → article indices
   const formSeen = new Map<string, number>(); // form key → articles
+  const rootStamp = new Map<string, number>(); // root → the last article that named it
+  const keyStamp = new Map<string, number>(); // form key → the last article that held it
   articles.forEach((a, i) => {
     const scan = scanOf(a);
     const newHan = scan.covered < memo.hanForms.length;
     const newLatin = scan.latinSig !== latinSig;
-    if (newHan || newLatin) {
+    // New forms none of which the article can hold (a character pair of each is missing from its text): covered without
+    // reading it. The Latin scan's result depends only on which of its forms occur, so forms that came or went unseen change nothing.
+    const pairs = scan.pairs;
+    const hanUnseen = !newHan || (pairs !== undefined && !(pairChecks.get(scan.covered) ?? pairChecksFrom(scan.covered)).some((f) => mayHold(pairs, f)));
+    const latinChange = newLatin && pairs !== undefined ? latinChecks(scan.latinSig) : undefined;
+    const latinUnseen = !newLatin || (latinChange !== undefined && pairs !== undefined && !latinChange.some((f) => mayHold(pairs, f)));
+    if ((newHan || newLatin) && hanUnseen && latinUnseen) {
+      scan.covered = memo.hanForms.length;
+      scan.latinSig = latinSig;
+    } else if (newHan || newLatin) {
       let han = hanScanners.get(scan.covered);
       if (newHan && !han) hanScanners.set(scan.covered, (han = new HanScanner(memo.hanForms.slice(scan.covered))));
       const hanFound = new Set<string>();
       const latinFound = new Set<string>();
       // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+      const pairs = scan.pairs ? undefined : new Uint32Array(PAIR_WORDS);
       for (const text of paragraphsOf(a)) {
         const f = fold(text).replace(DOTS_RE, '·');
         if (newHan) han?.scan(f, hanFound);
         if (newLatin) latinScanner.scan(f, latinFound);
+        if (pairs) addPairs(pairs, f);
       }
+      if (pairs) scan.pairs = pairs;
       if (newHan) {
         for (const form of hanFound) scan.han.push(form);
         scan.covered = memo.hanForms.length;
@@ -277,28 +341,35 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
         scan.latinSig = latinSig;
       }
     }
-    const found = new Map<string, Set<string>>();
-    for (const form of scan.han.concat(scan.latin)) {
-      for (const { root, key: k } of byForm.get(form) ?? []) {
-        const set = found.get(root) ?? new Set<string>();
-        set.add(k);
-        found.set(root, set);
+    // Each group and each form counted once per article: stamped with the article (no map of sets per article).
+    for (const list of [scan.han, scan.latin]) {
+      for (const form of list) {
+        for (const { root, key: k } of byForm.get(form) ?? []) {
+          if (rootStamp.get(root) !== i) {
+            rootStamp.set(root, i);
+            const arts = mentionedBy.get(root);
+            if (arts) arts.push(i);
+            else mentionedBy.set(root, [i]);
+          }
+          if (keyStamp.get(k) !== i) {
+            keyStamp.set(k, i);
+            formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
+          }
+        }
       }
-    }
-    for (const [root, keys] of found) {
-      const list = mentionedBy.get(root) ?? [];
-      list.push(i);
-      mentionedBy.set(root, list);
-      for (const k of keys) formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
     }
   });
 
+  memo.latinSets.clear();
+  memo.latinSets.set(latinSig, latinForms);
   // 4. Statements by group, newest first.
   const said = new Map<string, StatementRef[]>();
   analyses.forEach((an, i) => {
     const seen = new Set<string>();
-    for (const s of an.statements) {
-      const root = uf.find(keyOf(s.kind === 'outlet' ? s.speaker.slice(s.speaker.lastIndexOf('的') + 1) : s.speaker));
+    const speakers = memo.contribution(an).speakers;
+    for (const [j, s] of an.statements.entries()) {
+      const k = speakers[j] as string;
+      const root = uf.find(glued.get(k) ?? k);
       if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
       const dup = `${root}|${s.text}`;
       if (seen.has(dup)) continue;
@@ -320,7 +391,15 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       (a, b) => dateOf(b.article).localeCompare(dateOf(a.article)) || a.article - b.article || a.paragraph - b.paragraph,
     );
     const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
-    const dates = arts.map(dateOf).filter(Boolean).sort();
+    // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
+    let firstSeen: string | null = null;
+    let lastSeen: string | null = null;
+    for (const a of arts) {
+      const d = dateOf(a);
+      if (!d) continue;
+      if (firstSeen === null || d < firstSeen) firstSeen = d;
+      if (lastSeen === null || d > lastSeen) lastSeen = d;
+    }
     const formsShown = [...new Set(keys.map(displayOf))];
     people.push({
       name,
@@ -328,44 +407,14 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
       roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
       mentions: arts.length,
-      firstSeen: dates[0] ?? null,
-      lastSeen: dates.at(-1) ?? null,
+      firstSeen,
+      lastSeen,
       topics: [],
       topicStats: [],
       statements,
     });
   }
-  // Topics: what they talk about, not whom: every registered name is left out.
-  const allNames = new Set(
-    people
-      .flatMap((p) => [p.name, ...p.aliases])
-      .flatMap((n) => [formKey(n), ...fold(n).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(n) ? [fold(n).slice(0, 2)] : [])]),
-  );
-  // Looked up by each topic's substrings (a scan of every name per topic was quadratic in the registry).
-  const nameList = new Set([...allNames].filter((n) => /^\p{sc=Han}{2,}$/u.test(n)));
-  const previousKeywords = memo.keywords;
-  memo.keywords = new Map();
-  const keywordsOf = (text: string, n: number): string[] => {
-    const h = `${n}:${createHash('sha1').update(text).digest('base64')}`;
-    const list = previousKeywords.get(h) ?? memo.keywords.get(h) ?? keywords(text, n);
-    memo.keywords.set(h, list);
-    return list;
-  };
-  const previousFolded = memo.folded;
-  memo.folded = new Map();
-  const foldedOf = (text: string): string => {
-    const f = previousFolded.get(text) ?? memo.folded.get(text) ?? fold(text).toLowerCase();
-    memo.folded.set(text, f);
-    return f;
-  };
-  for (const p of people) {
-    const found = topicsOf(p.statements, allNames, (options.topics ?? 8) + 4, keywordsOf).filter((t) => !containsName(fold(t), nameList) && notATopic(t, nameList) === undefined);
-    // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
-    const stats = topicStats(found, p.statements, dateOf, foldedOf).filter((t) => t.count >= 2 || tagOf(t.topic) !== 'x');
-    p.topicStats = stats.slice(0, options.topics ?? 8);
-    const kept = new Set(p.topicStats.map((t) => t.topic));
-    p.topics = found.filter((t) => kept.has(t));
-  }
+  memo.topics.assign(people, dateOf, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
 }
@@ -394,14 +443,12 @@ function latinInBrackets(text: string): [string, string][] {
   return out;
 }
 
-/** The key of the longest person form that ends the Han run (title before it aside). */
-function personSuffix(han: string, isPerson: (k: string) => boolean): string | undefined {
+/** The keys of the Han run's endings, longest first (12 characters down to 2): the longest person form among them names the bracket (title before it aside). */
+function suffixKeys(han: string): string[] {
   const chars = [...han];
-  for (let n = Math.min(chars.length, 12); n >= 2; n--) {
-    const k = formKey(chars.slice(chars.length - n).join(''));
-    if (isPerson(k)) return k;
-  }
-  return undefined;
+  const out: string[] = [];
+  for (let n = Math.min(chars.length, 12); n >= 2; n--) out.push(formKey(chars.slice(chars.length - n).join('')));
+  return out;
 }
 
 /** Matching key of a form: folded, no spaces or name dots, Latin in lower case. */
@@ -464,62 +511,6 @@ function byScriptThenLength(a: string, b: string): number {
   const ha = /\p{sc=Han}/u.test(a) ? 0 : 1;
   const hb = /\p{sc=Han}/u.test(b) ? 0 : 1;
   return ha - hb || b.length - a.length || a.localeCompare(b);
-}
-
-/** Keywords of what they said (jieba TF-IDF, stop words out), names out, Latin in its written case. */
-function topicsOf(statements: StatementRef[], names: Set<string>, n: number, keywordsOf: (text: string, n: number) => string[]): string[] {
-  if (statements.length === 0 || n <= 0) return [];
-  let text = '';
-  for (const s of statements) {
-    if (text.length > 20000) break; // the newest statements are enough to say what they talk about
-    text += `${s.text}\n`;
-  }
-  const out: string[] = [];
-  for (const w of keywordsOf(text, n * 2 + 6)) {
-    if (names.has(formKey(w))) continue;
-    // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
-    if (/^[的了是个他她其于要将使在和与及就都也还又这该等却]|[的了是个他她其于要将使在和与及就都也还又这该等却]$/u.test(w)) continue;
-    // keywords() folds case: show TPP, not tpp.
-    const written = /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec(text.normalize('NFKC'))?.[0] ?? w) : w;
-    out.push(written);
-    if (out.length >= n) break;
-  }
-  return out;
-}
-
-/** jieba's tag of a word it keeps whole ('x' when its dictionary does not know it). */
-function tagOf(word: string): string | undefined {
-  if (!/^\p{sc=Han}+$/u.test(word)) return undefined;
-  const t = tag(word);
-  return t.length === 1 ? t[0]?.tag : 'x';
-}
-
-/** 官三村淳, 石破茂却: jieba's keyword that holds a registered name is a name with a scrap, not a topic. */
-function containsName(t: string, names: ReadonlySet<string>): boolean {
-  return holdsShorterName(t, names) !== undefined;
-}
-
-/** For each topic, the statements whose words hold it: how many, first and last month. */
-function topicStats(topics: string[], statements: StatementRef[], dateOf: (i: number) => string, folded: (text: string) => string): TopicStat[] {
-  if (topics.length === 0) return [];
-  const texts = statements.map((s) => folded(s.text));
-  const out: TopicStat[] = [];
-  for (const topic of topics) {
-    const t = fold(topic).toLowerCase();
-    let count = 0;
-    let from = '';
-    let to = '';
-    texts.forEach((text, i) => {
-      if (!text.includes(t)) return;
-      count++;
-      const month = dateOf((statements[i] as StatementRef).article).slice(0, 7);
-      if (!month) return;
-      if (!from || month < from) from = month;
-      if (!to || month > to) to = month;
-    });
-    if (count > 0) out.push({ topic, count, from, to });
-  }
-  return out.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
 
 /**
@@ -638,6 +629,50 @@ function scanForm(display: string): { text: string; latin: boolean } | undefined
   const f = fold(display).replace(DOTS_RE, '·');
   if (/^[a-z][a-z'’.\- ]*$/.test(f)) return f.length >= 4 ? { text: f, latin: true } : undefined;
   return [...f.replace(/·/g, '')].length < 2 ? undefined : { text: f, latin: false };
+}
+
+/**
+ * A Bloom filter of the adjacent character pairs of an article's folded text (4,096 bits): a form with
+ * a pair the filter lacks is not in the text. New names come with most updates, and every kept article
+ * would otherwise be folded and read again for them. No false negatives: a kept article is read again
+ * whenever one new form may be in it. Only Han pairs and lower-case letter pairs are recorded and
+ * checked (digits, spaces and punctuation would fill the filter and tell little).
+ */
+const PAIR_WORDS = 128;
+
+function pairBit(a: number, b: number): number {
+  return Math.imul((a << 16) ^ b, 0x9e3779b1) >>> 20;
+}
+
+/** Pairs the filter records: two non-ASCII characters (Han), or two lower-case letters (folded Latin). */
+function recorded(a: number, b: number): boolean {
+  return (a >= 0x80 && b >= 0x80) || (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a);
+}
+
+function addPairs(filter: Uint32Array, text: string): void {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (!recorded(a, b)) continue;
+    const bit = pairBit(a, b);
+    filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+}
+
+/** The filter bits of a form's recorded pairs. */
+function pairBits(form: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < form.length; i++) {
+    const a = form.charCodeAt(i);
+    const b = form.charCodeAt(i + 1);
+    if (recorded(a, b)) out.push(pairBit(a, b));
+  }
+  return out;
+}
+
+function mayHold(filter: Uint32Array, bits: readonly number[]): boolean {
+  for (const bit of bits) if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  return true;
 }
 
 /** Finds Han forms in folded text fast enough for tens of thousands of articles: by their first two characters. */

@@ -182,6 +182,32 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * The `limit` terms held by the most passages (`min` or more) that `keep` accepts, most held first,
+   * equals in code-unit order: the head of termsHeldBy(min) so sorted, without sorting the whole
+   * vocabulary (an update pays this at every call). The count that lets `limit` terms in is found
+   * from a histogram of the counts; only the terms at or above it are sorted.
+   */
+  mostHeld(min: number, limit: number, keep: (term: string) => boolean): [string, number][] {
+    const terms = this.words.terms;
+    const ids: number[] = [];
+    let top = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const df = this.passageDf[t] as number;
+      if (df < min || !keep(terms[t] as string)) continue;
+      ids.push(t);
+      if (df > top) top = df;
+    }
+    const perDf = new Int32Array(top + 1);
+    for (const t of ids) perDf[this.passageDf[t] as number] = (perDf[this.passageDf[t] as number] as number) + 1;
+    let floor = top;
+    for (let n = 0; floor > min && n + (perDf[floor] as number) < limit; floor--) n += perDf[floor] as number;
+    const out: [string, number][] = [];
+    for (const t of ids) if ((this.passageDf[t] as number) >= floor) out.push([terms[t] as string, this.passageDf[t] as number]);
+    out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return out.slice(0, limit);
+  }
+
   /** BM25 over the passages of the best articles (OR); the best `limit` passages, best first, and how many matched. */
   search(query: readonly WeightedTerm[], limit: number): { hits: Hit[]; matched: number } {
     // Query term id → its slot; a passage's score is summed slot by slot, so that it is the same

@@ -39,10 +39,12 @@ export interface ShijiIndex {
 export interface IndexMemo {
   people: PeopleMemo;
   aliasPairs: WeakMap<Article, [string, string][]>;
+  /** jieba's verdict on words offered as topics (its dictionary stays the same while this memo lives: see updateIndex). */
+  properNouns: Map<string, boolean>;
 }
 
 export function newIndexMemo(): IndexMemo {
-  return { people: new PeopleMemo(), aliasPairs: new WeakMap() };
+  return { people: new PeopleMemo(), aliasPairs: new WeakMap(), properNouns: new Map() };
 }
 
 export interface BuildOptions {
@@ -79,7 +81,7 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   options.onProgress?.('people', 1, 1);
   const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
   options.onProgress?.('topics', 1, 1);
-  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people), people, memo };
+  return { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: frequentTopics(search, aliases, people, 500, memo), people, memo };
 }
 
 /**
@@ -109,7 +111,8 @@ const TOPIC_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'eng', 'x']);
  * corpus, the subjects they speak about most, and the proper nouns and acronyms of the index,
  * ranked by how many passages (or articles) hold them.
  */
-export function frequentTopics(search: SearchEngine, aliases: AliasTable, people: PeopleIndex, limit = 500): string[] {
+export function frequentTopics(search: SearchEngine, aliases: AliasTable, people: PeopleIndex, limit = 500, memo?: IndexMemo): string[] {
+  const proper = memo?.properNouns;
   const scored = new Map<string, number>();
   const put = (form: string, score: number): void => {
     if (score > (scored.get(form) ?? 0)) scored.set(form, score);
@@ -125,20 +128,31 @@ export function frequentTopics(search: SearchEngine, aliases: AliasTable, people
     for (const t of p.topics) subjects.set(t, (subjects.get(t) ?? 0) + Math.max(1, p.statements.length));
   }
   // Only names among the subjects: 驻日美军 or 北约 make a timeline, 合作 or 举行 do not.
-  for (const [t, n] of subjects) if (n >= 2 && isProperNoun(t)) put(t, n);
+  for (const [t, n] of subjects) if (n >= 2 && isProperNoun(t, proper)) put(t, n);
   // Proper nouns and acronyms of the index's own words (Han words exist only outside bigram mode).
-  const words = search.termsHeldBy(2).filter(([term]) => !isBigramTerm(term) && [...term].length >= 2 && !/^[\d.,%]+/.test(term));
   // Most held first; between equals, code-unit order (the same whatever order the articles came in).
-  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [term, df] of words.slice(0, 3000)) {
-    if (isProperNoun(term)) put(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
+  const words = search.mostHeld(2, 3000, (term) => !isBigramTerm(term) && twoOrMoreCharacters(term) && !/^[\d.,%]+/.test(term));
+  for (const [term, df] of words) {
+    if (isProperNoun(term, proper)) put(/^[a-z0-9-]+$/.test(term) && term.length <= 6 ? term.toUpperCase() : term, df);
   }
   return [...scored].sort((a, b) => b[1] - a[1]).map(([f]) => f).slice(0, limit);
 }
 
-function isProperNoun(word: string): boolean {
-  const t = tag(word);
-  return t.length === 1 && TOPIC_TAGS.has(t[0]?.tag ?? '');
+function isProperNoun(word: string, memo?: Map<string, boolean>): boolean {
+  let yes = memo?.get(word);
+  if (yes === undefined) {
+    const t = tag(word);
+    yes = t.length === 1 && TOPIC_TAGS.has(t[0]?.tag ?? '');
+    memo?.set(word, yes);
+  }
+  return yes;
+}
+
+/** [...term].length >= 2 without making the array (once per term of the vocabulary): two code units are one character only as a surrogate pair. */
+function twoOrMoreCharacters(term: string): boolean {
+  if (term.length !== 2) return term.length > 2;
+  const c = term.charCodeAt(0);
+  return c < 0xd800 || c > 0xdbff;
 }
 
 /** Passages holding a form, estimated from the index: its word, or the rarest of its bigrams. */

@@ -88,7 +88,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   for (const a of index.articles) if (!present.has(a.id) || changes.remove.includes(a.id)) index.search.remove(a.id);
   for (const { rec } of fresh.values()) index.search.put(rec);
   index.search.arrange(articles.map((a) => a.id));
-  const topics = frequentTopics(index.search, aliases, people);
+  const topics = frequentTopics(index.search, aliases, people, 500, memo);
   return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
 }
 

@@ -172,6 +172,20 @@ export class AliasTable {
 
 /** Matching key: folded (simplified, half-width, lower case), without spaces and name dots. */
 export function key(term: string): string {
+  // Names are keyed again and again (the registry keys every form and suffix at each update): short terms are remembered.
+  if (term.length > 40) return keyUncached(term);
+  let k = keys.get(term);
+  if (k === undefined) {
+    if (keys.size >= 200_000) keys.clear();
+    keys.set(term, (k = keyUncached(term)));
+  }
+  return k;
+}
+
+// A pure function's results (folding never changes), bounded: cleared when full.
+const keys = new Map<string, string>();
+
+function keyUncached(term: string): string {
   return fold(term).replace(/[\s·・∙•.\-]/g, '');
 }
 

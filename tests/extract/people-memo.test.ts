@@ -36,3 +36,19 @@ describe('buildPeople with a memo of earlier builds', () => {
     );
   });
 });
+
+describe('buildPeople after new names', () => {
+  // New names arrive with most updates, and the kept articles that mention them must count as mentions:
+  // a memo that saw a few articles, then all of them (the others bring names the few also hold).
+  it('GIVEN a memo built on a few articles WHEN all articles are built with it THEN each article mentioning a new name counts as a rebuild counts it', () => {
+    fc.assert(
+      fc.property(fc.subarray([...Array(pool.length).keys()], { minLength: 1, maxLength: 6 }), (few) => {
+        const memo = new PeopleMemo();
+        const pairs = new WeakMap<Article, [string, string][]>();
+        registry(few.map((i) => pool[i] as Article), memo, pairs);
+        expect(registry(pool, memo, pairs)).toEqual(registry(pool));
+      }),
+      { numRuns: 6 },
+    );
+  });
+});

@@ -100,3 +100,21 @@ describe('the retrieval stage over periods', () => {
     expect(engine.rankArticles(query, 30).map((r) => r.article)).toEqual(before.map((r) => r.article));
   });
 });
+
+describe('the most held terms', () => {
+  // The topics offered for /timeline are the head of this list: an update computes it without sorting the vocabulary.
+  it('GIVEN any count, floor and filter THEN mostHeld is the head of every held term sorted by passages held, then code-unit order', () => {
+    const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3000 }), fc.constantFrom('all', 'no bigrams', 'Han', 'two+'), (min, limit, kind) => {
+        const keep = (t: string): boolean =>
+          kind === 'all' ? true : kind === 'no bigrams' ? !isBigramTerm(t) : kind === 'Han' ? /^\p{sc=Han}+$/u.test(t) : [...t].length >= 2 && !isBigramTerm(t);
+        const want = byYear.termsHeldBy(min).filter(([t]) => keep(t)).sort(byCount).slice(0, limit);
+        const got = byYear.mostHeld(min, limit, keep);
+        // Ties at the cut are the case the histogram must get right: the corpus has many terms held equally often.
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
