@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import type { Article } from '../../src/corpus/article.ts';
+import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { miniSearchOf } from '../../src/index/retrieval.ts';
+import { MINI_OPTIONS, miniSearchOf } from '../../src/index/retrieval.ts';
+import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
 
@@ -73,5 +74,36 @@ describe('a period made from flat arrays (build, load)', () => {
       const viaLoadJS = miniSearchOf(p, { viaLoadJS: true }).toJSON();
       expect(sortedIndex(direct)).toEqual(sortedIndex(viaLoadJS));
     }
+  });
+
+  it('GIVEN the same adds, discards and vacuums by MiniSearch itself THEN a period over flat arrays stays the same as one of plain Maps', async () => {
+    const all = await realArticles();
+    const { flat } = engines(all);
+    const name = flat.partitions().sort((x, y) => y.articles - x.articles)[0]?.name as string;
+    const p = flat.periodIndex(name);
+    const docOf = (a: Article) => ({ id: `${a.id}+`, title: segment(a.title).map((t) => t.term), body: articleParagraphs(a).flatMap((x) => segment(x).map((t) => t.term)) });
+    const terms = p.terms.slice(0, 400);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.record({ op: fc.constant('discard' as const), k: fc.nat(p.keys.length - 1) }), fc.record({ op: fc.constant('add' as const), k: fc.nat(all.length - 1) }), fc.constant({ op: 'vacuum' as const, k: 0 })), { maxLength: 12 }),
+        fc.array(fc.constantFrom(...terms), { minLength: 1, maxLength: 3 }),
+        async (ops, query) => {
+          const views = miniSearchOf(p);
+          const maps = miniSearchOf(p, { viaLoadJS: true });
+          const run = async (mini: typeof views): Promise<void> => {
+            for (const { op, k } of ops) {
+              if (op === 'discard' && mini.has(p.keys[k] as string)) mini.discard(p.keys[k] as string);
+              else if (op === 'add' && !mini.has(`${all[k]?.id}+`)) mini.add(docOf(all[k] as Article));
+              else if (op === 'vacuum') await mini.vacuum();
+            }
+          };
+          await Promise.all([run(views), run(maps)]);
+          expect(sortedIndex(views.toJSON())).toEqual(sortedIndex(maps.toJSON()));
+          const q = { combineWith: 'OR' as const, tokenize: MINI_OPTIONS.tokenize };
+          expect(views.search(query.join('\u0000'), q)).toEqual(maps.search(query.join('\u0000'), q));
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
