@@ -5,7 +5,7 @@ import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { MINI_OPTIONS, miniSearchOf } from '../../src/index/retrieval.ts';
+import { miniSearchOf } from '../../src/index/retrieval.ts';
 import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
@@ -99,7 +99,7 @@ describe('a period made from flat arrays (build, load)', () => {
           };
           await Promise.all([run(views), run(maps)]);
           expect(sortedIndex(views.toJSON())).toEqual(sortedIndex(maps.toJSON()));
-          const q = { combineWith: 'OR' as const, tokenize: MINI_OPTIONS.tokenize };
+          const q = { combineWith: 'OR' as const, tokenize: (text: string) => text.split('\u0000') };
           expect(views.search(query.join('\u0000'), q)).toEqual(maps.search(query.join('\u0000'), q));
         },
       ),
