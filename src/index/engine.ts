@@ -123,7 +123,7 @@ export class SearchEngine {
   private readonly dirty = new Set<string>();
   // Periods whose retrieval index is made whole from their records at the next arrange() (a build).
   private readonly staged = new Set<string>();
-  private readonly words = new Vocabulary();
+  private words = new Vocabulary();
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
   private adf = new Int32Array(1 << 12);
@@ -560,7 +560,9 @@ export class SearchEngine {
     counts?: TermCounts,
   ): { engine: SearchEngine; rebuilt: string[] } {
     const engine = new SearchEngine();
-    terms.forEach((t) => engine.intern(t));
+    engine.words = Vocabulary.of(terms);
+    engine.passageDf = grown(engine.passageDf, terms.length);
+    engine.adf = grown(engine.adf, terms.length);
     // Stored counts (checked against the records' totals) spare a pass over every entry in random order.
     const fits = counts && counts.passageDf.length === terms.length && counts.articleDf.length === terms.length && sameTotals(records, counts);
     for (const rec of records) {
