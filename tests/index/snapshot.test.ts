@@ -35,11 +35,13 @@ describe('index snapshot', () => {
     expect(inPieces.index.articles).toEqual(loaded.index.articles);
     expect(inPieces.index.sentences).toEqual(loaded.index.sentences);
     // A load checks each line's container only: every nested record is still what the full schema reads.
-    const strict = await loadSnapshot(path, 'fp', { strictLines: true });
+    const strict = await loadSnapshot(path, 'fp', { strict: true });
     if (!strict.ok) throw new Error(strict.reason);
     expect(strict.index.articles).toEqual(loaded.index.articles);
     expect(strict.index.sentences).toEqual(loaded.index.sentences);
     expect(strict.index.analyses).toEqual(loaded.index.analyses);
+    expect(strict.index.people).toEqual(loaded.index.people);
+    expect(loaded.index.people).toEqual(index.people);
     expect(loaded.index.analyses).toEqual(index.analyses);
     // Term counts are stored, not counted again: the same as the build's.
     expect(loaded.index.search.termCounts()).toEqual(index.search.termCounts());
