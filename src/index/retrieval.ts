@@ -230,102 +230,103 @@ export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = 
 
 /**
  * A term's documents and frequencies in one field: entries [from, to) of a period's flat arrays
- * (documents ascending), read in place until the first change, then a Map of its own.
+ * (documents ascending), read in place. MiniSearch's changes (an update's add and discard, a
+ * vacuum) go into small overlays — documents removed, frequencies changed, documents added after
+ * the flat ones — so an update never copies a common term's whole posting list into a Map. It
+ * behaves as a Map would, insertion order included (a flat document deleted and set again goes last).
  */
 export class FieldPostings {
-  private own: Map<number, number> | undefined;
+  private removed: Set<number> | undefined;
+  private changed: Map<number, number> | undefined;
+  private added: Map<number, number> | undefined;
 
   constructor(
     private readonly docs: Uint32Array,
     private readonly freqs: Uint32Array,
-    private readonly from: number,
+    private from: number,
     private readonly to: number,
   ) {}
 
   get size(): number {
-    return this.own ? this.own.size : this.to - this.from;
+    return this.to - this.from - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
   }
 
   get(doc: number): number | undefined {
-    if (this.own) return this.own.get(doc);
-    const k = this.find(doc);
-    return k < 0 ? undefined : (this.freqs[k] as number);
+    const extra = this.added?.get(doc);
+    if (extra !== undefined) return extra;
+    const k = this.flat(doc);
+    return k < 0 ? undefined : (this.changed?.get(doc) ?? (this.freqs[k] as number));
   }
 
   has(doc: number): boolean {
-    return this.own ? this.own.has(doc) : this.find(doc) >= 0;
+    return !!this.added?.has(doc) || this.flat(doc) >= 0;
   }
 
   set(doc: number, freq: number): this {
-    this.map().set(doc, freq);
+    if (this.added?.has(doc) || this.flat(doc) < 0) (this.added ??= new Map()).set(doc, freq);
+    else (this.changed ??= new Map()).set(doc, freq);
     return this;
   }
 
   delete(doc: number): boolean {
-    return this.map().delete(doc);
+    if (this.added?.delete(doc)) return true;
+    if (this.flat(doc) < 0) return false;
+    (this.removed ??= new Set()).add(doc);
+    this.changed?.delete(doc);
+    return true;
   }
 
   clear(): void {
-    this.map().clear();
+    this.from = this.to;
+    this.removed = undefined;
+    this.changed = undefined;
+    this.added = undefined;
   }
 
   /** As Map.forEach: (frequency, document). */
   forEach(fn: (freq: number, doc: number, map: this) => void): void {
-    if (this.own) {
-      this.own.forEach((v, k) => fn(v, k, this));
-      return;
-    }
-    const { docs, freqs } = this;
-    for (let k = this.from; k < this.to; k++) fn(freqs[k] as number, docs[k] as number, this);
+    const { docs, freqs, removed, changed } = this;
+    if (!removed && !changed) for (let k = this.from; k < this.to; k++) fn(freqs[k] as number, docs[k] as number, this);
+    else
+      for (let k = this.from; k < this.to; k++) {
+        const doc = docs[k] as number;
+        if (!removed?.has(doc)) fn(changed?.get(doc) ?? (freqs[k] as number), doc, this);
+      }
+    this.added?.forEach((freq, doc) => fn(freq, doc, this));
   }
 
   *entries(): IterableIterator<[number, number]> {
-    if (this.own) {
-      yield* this.own.entries();
-      return;
+    for (let k = this.from; k < this.to; k++) {
+      const doc = this.docs[k] as number;
+      if (!this.removed?.has(doc)) yield [doc, this.changed?.get(doc) ?? (this.freqs[k] as number)];
     }
-    for (let k = this.from; k < this.to; k++) yield [this.docs[k] as number, this.freqs[k] as number];
+    if (this.added) yield* this.added.entries();
   }
 
   *keys(): IterableIterator<number> {
-    if (this.own) {
-      yield* this.own.keys();
-      return;
-    }
-    for (let k = this.from; k < this.to; k++) yield this.docs[k] as number;
+    for (const [doc] of this.entries()) yield doc;
   }
 
   *values(): IterableIterator<number> {
-    if (this.own) {
-      yield* this.own.values();
-      return;
-    }
-    for (let k = this.from; k < this.to; k++) yield this.freqs[k] as number;
+    for (const [, freq] of this.entries()) yield freq;
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
     return this.entries();
   }
 
-  private find(doc: number): number {
+  /** The flat entry of a document still present there, or −1. */
+  private flat(doc: number): number {
     let lo = this.from;
     let hi = this.to - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const d = this.docs[mid] as number;
-      if (d === doc) return mid;
+      if (d === doc) return this.removed?.has(doc) ? -1 : mid;
       if (d < doc) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
-  }
-
-  private map(): Map<number, number> {
-    if (!this.own) {
-      this.own = new Map();
-      for (let k = this.from; k < this.to; k++) this.own.set(this.docs[k] as number, this.freqs[k] as number);
-    }
-    return this.own;
   }
 }
 

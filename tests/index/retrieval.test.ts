@@ -5,7 +5,7 @@ import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { miniSearchOf } from '../../src/index/retrieval.ts';
+import { FieldPostings, miniSearchOf } from '../../src/index/retrieval.ts';
 import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
@@ -104,6 +104,40 @@ describe('a period made from flat arrays (build, load)', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it('GIVEN any sets and deletes THEN a term\'s postings over flat arrays answer as a Map of the same entries would, order included', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(60), { maxLength: 30 }),
+        fc.array(fc.record({ set: fc.boolean(), doc: fc.nat(70), freq: fc.integer({ min: 1, max: 5 }) }), { maxLength: 40 }),
+        (flatDocs, ops) => {
+          const docs = Uint32Array.from(flatDocs.sort((x, y) => x - y));
+          const freqs = Uint32Array.from(docs, (d) => (d % 3) + 1);
+          // The view's entries sit in the middle of larger arrays, as a term's do in a period's.
+          const pad = (a: Uint32Array, x: number) => Uint32Array.from([x, ...a, x]);
+          const view = new FieldPostings(pad(docs, 99), pad(freqs, 9), 1, docs.length + 1);
+          const map = new Map<number, number>([...docs].map((d, k) => [d, freqs[k] as number]));
+          for (const { set, doc, freq } of ops) {
+            if (set) {
+              view.set(doc, freq);
+              map.set(doc, freq);
+            } else expect(view.delete(doc)).toBe(map.delete(doc));
+            expect(view.size).toBe(map.size);
+          }
+          expect([...view.entries()]).toEqual([...map.entries()]);
+          expect([...view.keys()]).toEqual([...map.keys()]);
+          const seen: [number, number][] = [];
+          view.forEach((freq, doc) => seen.push([doc, freq]));
+          expect(seen).toEqual([...map.entries()]);
+          for (let doc = 0; doc <= 70; doc++) {
+            expect(view.get(doc)).toBe(map.get(doc));
+            expect(view.has(doc)).toBe(map.has(doc));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
