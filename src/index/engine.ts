@@ -123,6 +123,9 @@ export class SearchEngine {
   private readonly dirty = new Set<string>();
   // Periods whose retrieval index is made whole from their records at the next arrange() (a build).
   private readonly staged = new Set<string>();
+  // Each period's flat index as its MiniSearch was made from it (build, load), with the records it
+  // was made of; dropped when the period changes. A save reuses it instead of making it again.
+  private readonly flat = new Map<string, { records: readonly ArticleTerms[]; index: PeriodIndex }>();
   private words = new Vocabulary();
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
@@ -455,6 +458,7 @@ export class SearchEngine {
     if (this.byKey.has(rec.key)) this.remove(rec.key);
     this.byKey.set(rec.key, rec);
     this.count(rec, 1);
+    this.flat.delete(rec.partition);
     const mini = this.minis.get(rec.partition);
     // A period being staged (a build) gets the article with the others at arrange().
     if (this.staged.has(rec.partition) || !mini) this.staged.add(rec.partition);
@@ -468,6 +472,7 @@ export class SearchEngine {
     if (!rec) return;
     this.byKey.delete(key);
     this.count(rec, -1);
+    this.flat.delete(rec.partition);
     this.dirty.add(rec.partition);
     const mini = this.minis.get(rec.partition);
     if (this.staged.has(rec.partition) || !mini) return;
@@ -494,7 +499,7 @@ export class SearchEngine {
       const periods = this.byPeriod();
       for (const name of this.staged) {
         const list = periods.get(name);
-        if (list) this.minis.set(name, miniSearchOf(periodIndex(list, this.termOf)));
+        if (list) this.minis.set(name, miniSearchOf(this.keep(name, list, periodIndex(list, this.termOf))));
         else this.minis.delete(name);
       }
       this.staged.clear();
@@ -524,7 +529,14 @@ export class SearchEngine {
 
   /** The retrieval index of these records (a period's, in index order; their term ids are this engine's). */
   periodIndexOf(records: readonly ArticleTerms[]): PeriodIndex {
+    const kept = records.length ? this.flat.get((records[0] as ArticleTerms).partition) : undefined;
+    if (kept && kept.records.length === records.length && kept.records.every((r, i) => r === records[i])) return kept.index;
     return periodIndex(records, this.termOf);
+  }
+
+  private keep(name: string, records: readonly ArticleTerms[], index: PeriodIndex): PeriodIndex {
+    this.flat.set(name, { records, index });
+    return index;
   }
 
   /** A period's MiniSearch as MiniSearch serialises it (for checks and diagnostics: a save never makes this copy). */
@@ -579,11 +591,11 @@ export class SearchEngine {
     for (const [name, list] of engine.byPeriod()) {
       const own = stored.get(name);
       if (own && own.keys.length === list.length && list.every((r, d) => own.keys[d] === r.key)) {
-        engine.minis.set(name, miniSearchOf(own));
+        engine.minis.set(name, miniSearchOf(engine.keep(name, list, own)));
         continue;
       }
       rebuilt.push(name);
-      engine.minis.set(name, miniSearchOf(periodIndex(list, engine.termOf)));
+      engine.minis.set(name, miniSearchOf(engine.keep(name, list, periodIndex(list, engine.termOf))));
       engine.dirty.add(name);
     }
     return { engine, rebuilt: rebuilt.sort() };

@@ -140,4 +140,22 @@ describe('a period made from flat arrays (build, load)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('GIVEN a period changed after it was made THEN the flat index a save writes is made again from its new records', async () => {
+    const all = await realArticles();
+    const { flat } = engines(all);
+    const name = flat.partitions().sort((x, y) => y.articles - x.articles)[0]?.name as string;
+    const before = flat.periodIndex(name);
+    // Unchanged: the index the period's MiniSearch was made from.
+    expect(flat.periodIndex(name)).toBe(before);
+    const gone = flat.byPeriod().get(name)?.[0];
+    if (!gone) throw new Error('no article in the period');
+    flat.remove(gone.key);
+    flat.arrange(all.filter((a) => a.id !== gone.key).map((a) => a.id));
+    const after = flat.periodIndex(name);
+    expect(after.keys).not.toContain(gone.key);
+    const fresh = engines(all.filter((a) => a.id !== gone.key)).flat.periodIndex(name);
+    expect(after.keys).toEqual(fresh.keys);
+    expect(sortedIndex(miniSearchOf(after).toJSON())).toEqual(sortedIndex(miniSearchOf(fresh).toJSON()));
+  });
 });
