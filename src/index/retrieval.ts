@@ -4,8 +4,9 @@ import { isBigramTerm } from './terms.ts';
 /**
  * The retrieval stage's MiniSearch: its options, and a period's index in flat arrays
  * (PeriodIndex), which is what a build makes, a period's file stores and a load restores. A
- * MiniSearch is made from it through MiniSearch.loadJS, one term at a time: no add() per article
- * (a tree lookup per article and term), and no plain copy of the whole tree (toJSON) at save.
+ * MiniSearch is made from it (miniSearchOf) with its postings read in place from those arrays: no
+ * add() per article (a tree lookup per article and term), no Map per term and field, and no plain
+ * copy of the whole tree (toJSON) at save.
  */
 
 export const SEP = '\u0000';
