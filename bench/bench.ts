@@ -1,6 +1,6 @@
 /**
  * Speed at scale: `npm run bench [-- --sizes 1000,10000,100000] [--json] [--rounds N] [--seed N]
- * [--corpus DIR ...] [--heap MB] [--keep]`.
+ * [--corpus DIR ...] [--heap MB] [--keep] [--skip-baselines]`.
  *
  * For each size, an archive is synthesised from the real articles (bench/synth.ts), written as
  * export files to a temporary folder, and measured in three child processes, one after the
@@ -17,7 +17,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -597,7 +597,7 @@ export function formatBench(report: BenchReport): string {
   return out.join('\n');
 }
 
-async function parent(values: { sizes: string; json: boolean; rounds: string; seed: string; corpus: string[] | undefined; heap?: string | undefined; keep: boolean; out?: string | undefined }): Promise<void> {
+async function parent(values: { sizes: string; json: boolean; rounds: string; seed: string; corpus: string[] | undefined; heap?: string | undefined; keep: boolean; out?: string | undefined; skipBaselines?: boolean }): Promise<void> {
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench: --sizes takes whole numbers, e.g. 1000,10000 (got ${values.sizes})`);
   const rounds = Number(values.rounds);
@@ -630,8 +630,11 @@ async function parent(values: { sizes: string; json: boolean; rounds: string; se
         failures.push({ size, error: errors.join('; ') });
         continue;
       }
+      process.stderr.write(`[bench ${size}] build ${f1(built.buildSeconds)} s, peak RSS ${f1(built.peakRssMB)} MB (load average ${loadavg().map(f1).join(' ')})\n`);
       const loaded = await attempt<LoadResult>('load', ['--dir', dir, ...common]);
-      const base = await attempt<BaselinesResult>('baselines', ['--size', String(size), ...common]);
+      if (loaded) process.stderr.write(`[bench ${size}] snapshot load ${f2(loaded.snapshotLoadSeconds)} s (${f1(built.buildSeconds / loaded.snapshotLoadSeconds)}× faster than the build), peak RSS ${f1(loaded.peakRssMB)} MB (load average ${loadavg().map(f1).join(' ')})\n`);
+      // --skip-baselines: build, load and queries only (quicker runs while working; the raw jieba ratio is then missing).
+      const base = values.skipBaselines ? null : await attempt<BaselinesResult>('baselines', ['--size', String(size), ...common]);
       results.push({
         articles: built.articles,
         passages: built.passages,
@@ -705,6 +708,7 @@ async function main(): Promise<void> {
       corpus: { type: 'string', multiple: true },
       heap: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'skip-baselines': { type: 'boolean', default: false },
       out: { type: 'string' },
       // Internal: the role of a child process and its arguments.
       child: { type: 'string' },
@@ -715,7 +719,7 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('npm run bench -- [--sizes 1000,10000,100000] [--json] [--rounds 3] [--seed N] [--corpus DIR ...] [--heap MB] [--keep] [--out FILE]\n');
+    process.stdout.write('npm run bench -- [--sizes 1000,10000,100000] [--json] [--rounds 3] [--seed N] [--corpus DIR ...] [--heap MB] [--keep] [--out FILE] [--skip-baselines]\n');
     return;
   }
   if (values.child) {
@@ -736,7 +740,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  await parent({ ...values, corpus: values.corpus });
+  await parent({ ...values, corpus: values.corpus, skipBaselines: values['skip-baselines'] });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === SCRIPT) {

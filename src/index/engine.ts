@@ -123,7 +123,10 @@ export class SearchEngine {
   private readonly dirty = new Set<string>();
   // Periods whose retrieval index is made whole from their records at the next arrange() (a build).
   private readonly staged = new Set<string>();
-  private readonly words = new Vocabulary();
+  // Each period's flat index as its MiniSearch was made from it (build, load), with the records it
+  // was made of; dropped when the period changes. A save reuses it instead of making it again.
+  private readonly flat = new Map<string, { records: readonly ArticleTerms[]; index: PeriodIndex }>();
+  private words = new Vocabulary();
   // Passages and articles holding each term.
   private passageDf = new Int32Array(1 << 12);
   private adf = new Int32Array(1 << 12);
@@ -137,7 +140,7 @@ export class SearchEngine {
   private totalLength = 0;
   private passages = 0;
   private sortedVocabulary: string[] | undefined;
-  // Each article's bigram term ids, ascending: all() checks bigrams here (they are not in MiniSearch).
+  // Each article's bigram term ids, ascending, made at all()'s first look: it checks bigrams here (they are not in MiniSearch).
   private readonly bigramIds = new WeakMap<ArticleTerms, Uint32Array>();
   // Query term id → its slot in the query (−1: not in it), reused between queries.
   private slotOf = new Int32Array(0);
@@ -410,8 +413,10 @@ export class SearchEngine {
     const want = new Set(ids);
     for (const a of articles) {
       const rec = this.order[a] as ArticleTerms;
-      const own = this.bigramIds.get(rec);
-      if (bigrams.length && (!own || !bigrams.every((t) => sortedHas(own, t)))) continue;
+      if (bigrams.length) {
+        const own = this.bigramsOf(rec);
+        if (!bigrams.every((t) => sortedHas(own, t))) continue;
+      }
       const base = this.passageStart[a] as number;
       for (let p = 0; p + 1 < rec.offsets.length; p++) {
         let found = 0;
@@ -479,6 +484,7 @@ export class SearchEngine {
     if (this.byKey.has(rec.key)) this.remove(rec.key);
     this.byKey.set(rec.key, rec);
     this.count(rec, 1);
+    this.flat.delete(rec.partition);
     const mini = this.minis.get(rec.partition);
     // A period being staged (a build) gets the article with the others at arrange().
     if (this.staged.has(rec.partition) || !mini) this.staged.add(rec.partition);
@@ -492,6 +498,7 @@ export class SearchEngine {
     if (!rec) return;
     this.byKey.delete(key);
     this.count(rec, -1);
+    this.flat.delete(rec.partition);
     this.dirty.add(rec.partition);
     const mini = this.minis.get(rec.partition);
     if (this.staged.has(rec.partition) || !mini) return;
@@ -518,7 +525,7 @@ export class SearchEngine {
       const periods = this.byPeriod();
       for (const name of this.staged) {
         const list = periods.get(name);
-        if (list) this.minis.set(name, miniSearchOf(periodIndex(list, this.termOf)));
+        if (list) this.minis.set(name, miniSearchOf(this.keep(name, list, periodIndex(list, this.termOf))));
         else this.minis.delete(name);
       }
       this.staged.clear();
@@ -548,7 +555,14 @@ export class SearchEngine {
 
   /** The retrieval index of these records (a period's, in index order; their term ids are this engine's). */
   periodIndexOf(records: readonly ArticleTerms[]): PeriodIndex {
+    const kept = records.length ? this.flat.get((records[0] as ArticleTerms).partition) : undefined;
+    if (kept && kept.records.length === records.length && kept.records.every((r, i) => r === records[i])) return kept.index;
     return periodIndex(records, this.termOf);
+  }
+
+  private keep(name: string, records: readonly ArticleTerms[], index: PeriodIndex): PeriodIndex {
+    this.flat.set(name, { records, index });
+    return index;
   }
 
   /** A period's MiniSearch as MiniSearch serialises it (for checks and diagnostics: a save never makes this copy). */
@@ -577,26 +591,46 @@ export class SearchEngine {
    * period whose stored index is missing or holds other articles than its records is rebuilt from
    * the records (no text is cut again); its name is returned in `rebuilt`.
    */
-  static restore(records: readonly ArticleTerms[], terms: readonly string[], stored: ReadonlyMap<string, PeriodIndex | undefined>): { engine: SearchEngine; rebuilt: string[] } {
+  static restore(
+    records: readonly ArticleTerms[],
+    terms: readonly string[],
+    stored: ReadonlyMap<string, PeriodIndex | undefined>,
+    counts?: TermCounts,
+  ): { engine: SearchEngine; rebuilt: string[] } {
     const engine = new SearchEngine();
-    terms.forEach((t) => engine.intern(t));
+    engine.words = Vocabulary.of(terms);
+    engine.passageDf = grown(engine.passageDf, terms.length);
+    engine.adf = grown(engine.adf, terms.length);
+    // Stored counts (checked against the records' totals) spare a pass over every entry in random order.
+    const fits = counts && counts.passageDf.length === terms.length && counts.articleDf.length === terms.length && sameTotals(records, counts);
     for (const rec of records) {
       engine.byKey.set(rec.key, rec);
-      engine.count(rec, 1);
+      if (!fits) engine.count(rec, 1);
+    }
+    if (fits) {
+      engine.passageDf.set(counts.passageDf);
+      engine.adf.set(counts.articleDf);
+      for (const rec of records) for (let p = 0; p < rec.lengths.length; p++) engine.totalLength += rec.lengths[p] as number;
     }
     engine.arrange(records.map((r) => r.key));
     const rebuilt: string[] = [];
     for (const [name, list] of engine.byPeriod()) {
       const own = stored.get(name);
       if (own && own.keys.length === list.length && list.every((r, d) => own.keys[d] === r.key)) {
-        engine.minis.set(name, miniSearchOf(own));
+        engine.minis.set(name, miniSearchOf(engine.keep(name, list, own)));
         continue;
       }
       rebuilt.push(name);
-      engine.minis.set(name, miniSearchOf(periodIndex(list, engine.termOf)));
+      engine.minis.set(name, miniSearchOf(engine.keep(name, list, periodIndex(list, engine.termOf))));
       engine.dirty.add(name);
     }
     return { engine, rebuilt: rebuilt.sort() };
+  }
+
+  /** Passages and articles holding each term (term id order), for the snapshot: a load need not count them again. */
+  termCounts(): TermCounts {
+    const n = this.words.size;
+    return { passageDf: this.passageDf.subarray(0, n), articleDf: this.adf.subarray(0, n) };
   }
 
   /** The global vocabulary (term id order), for the snapshot: records' term ids point into it. */
@@ -616,24 +650,36 @@ export class SearchEngine {
   private count(rec: ArticleTerms, sign: 1 | -1): void {
     // Each term once per article (adf): marked with this call's stamp instead of a Set per article.
     if (this.stamp.length < this.words.size) this.stamp = grown(this.stamp, this.words.size);
-    if (this.kind.length < this.words.size) this.kind = grown(this.kind, this.words.size);
-    const { stamp, kind, passageDf, adf } = this;
+    const { stamp, passageDf, adf } = this;
     const mark = ++this.stampNow;
-    const bigrams: number[] = [];
     for (let e = 0; e < rec.termIds.length; e++) {
       const t = rec.termIds[e] as number;
       passageDf[t] = (passageDf[t] as number) + sign;
       if (stamp[t] === mark) continue;
       stamp[t] = mark;
       adf[t] = (adf[t] as number) + sign;
-      if (sign !== 1) continue;
+    }
+    if (sign === -1) this.bigramIds.delete(rec);
+    for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
+  }
+
+  /** The article's bigram term ids, ascending (made when all() first looks at the article, then kept). */
+  private bigramsOf(rec: ArticleTerms): Uint32Array {
+    const known = this.bigramIds.get(rec);
+    if (known) return known;
+    if (this.kind.length < this.words.size) this.kind = grown(this.kind, this.words.size);
+    const kind = this.kind;
+    const bigrams: number[] = [];
+    for (let e = 0; e < rec.termIds.length; e++) {
+      const t = rec.termIds[e] as number;
       let k = kind[t] as number;
       if (k === 0) kind[t] = k = isBigramTerm(this.words.terms[t] as string) ? 2 : 1;
       if (k === 2) bigrams.push(t);
     }
-    if (sign === 1) this.bigramIds.set(rec, Uint32Array.from(bigrams).sort());
-    else this.bigramIds.delete(rec);
-    for (let p = 0; p < rec.lengths.length; p++) this.totalLength += sign * (rec.lengths[p] as number);
+    // A term recurs in several passages of the article: once each.
+    const own = Uint32Array.from(new Set(bigrams)).sort();
+    this.bigramIds.set(rec, own);
+    return own;
   }
 
   private titleTokens(rec: ArticleTerms): string[] {
@@ -654,6 +700,31 @@ export class SearchEngine {
     }
     return out;
   }
+}
+
+/** How many passages and articles hold each term (by term id). */
+export interface TermCounts {
+  passageDf: Int32Array;
+  articleDf: Int32Array;
+}
+
+/**
+ * Whether stored counts can be those of the records: each term's counts in range (an article count
+ * at most its passage count, at least 1 when that is), and the passage counts summing to the
+ * records' entries (each entry is one passage holding one term).
+ */
+function sameTotals(records: readonly ArticleTerms[], counts: TermCounts): boolean {
+  let entries = 0;
+  for (const r of records) entries += r.termIds.length;
+  let sum = 0;
+  const { passageDf, articleDf } = counts;
+  for (let t = 0; t < passageDf.length; t++) {
+    const p = passageDf[t] as number;
+    const a = articleDf[t] as number;
+    if (p < 0 || a < 0 || a > p || (p > 0 && a === 0)) return false;
+    sum += p;
+  }
+  return sum === entries;
 }
 
 function sortedHas(sorted: Uint32Array, x: number): boolean {

@@ -4,8 +4,9 @@ import { isBigramTerm } from './terms.ts';
 /**
  * The retrieval stage's MiniSearch: its options, and a period's index in flat arrays
  * (PeriodIndex), which is what a build makes, a period's file stores and a load restores. A
- * MiniSearch is made from it through MiniSearch.loadJS, one term at a time: no add() per article
- * (a tree lookup per article and term), and no plain copy of the whole tree (toJSON) at save.
+ * MiniSearch is made from it (miniSearchOf) with its postings read in place from those arrays: no
+ * add() per article (a tree lookup per article and term), no Map per term and field, and no plain
+ * copy of the whole tree (toJSON) at save.
  */
 
 export const SEP = '\u0000';
@@ -188,10 +189,13 @@ type PlainIndex = Parameters<typeof MiniSearch.loadJS>[0];
 type TermData = Map<number, Map<number, number>>;
 
 /**
- * The period's MiniSearch, made from its flat index term by term (no add(), no plain copy of the
- * whole index). loadJS takes the document table; the terms go straight into its term map when
- * that map is where MiniSearch 7 keeps it (one set() per term, as loadJS does, without making a
- * plain object per term and parsing its keys back), else through loadJS (`viaLoadJS` forces it).
+ * The period's MiniSearch, made from its flat index without a Map per term and field: each term's
+ * entry in MiniSearch's term map is a TermPostings, a view of the flat arrays with the part of the
+ * Map interface MiniSearch uses (add, discard, vacuum, search, toJSON), which copies itself into
+ * real Maps only when MiniSearch changes it (an update). At 10k articles the Maps of 2M postings
+ * took ~200 MB of heap and most of a snapshot load; the views take a small object per term. loadJS
+ * takes the document table; when the term map is not where MiniSearch 7 keeps it, everything goes
+ * through loadJS (`viaLoadJS` forces it: plain Maps, for checks).
  */
 export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = {}): MiniSearch {
   const n = p.keys.length;
@@ -219,17 +223,194 @@ export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = 
   const termMap = (mini as unknown as { _index?: { set?: unknown; size?: unknown } })._index;
   if (termMap && typeof termMap.set === 'function' && termMap.size === 0) {
     const set = termMap.set.bind(termMap) as (term: string, data: TermData) => void;
-    for (let t = 0; t < p.terms.length; t++) {
-      const data: TermData = new Map();
-      const title = postingMap(p.titleOffsets, p.titleDocs, p.titleFreqs, t);
-      const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
-      if (title) data.set(TITLE, title);
-      if (body) data.set(BODY, body);
-      set(hex(p.terms[t] as string), data);
-    }
+    for (let t = 0; t < p.terms.length; t++) set(hex(p.terms[t] as string), new TermPostings(p, t) as unknown as TermData);
     return mini;
   }
   return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+}
+
+/**
+ * A term's documents and frequencies in one field: entries [from, to) of a period's flat arrays
+ * (documents ascending), read in place. MiniSearch's changes (an update's add and discard, a
+ * vacuum) go into small overlays — documents removed, frequencies changed, documents added after
+ * the flat ones — so an update never copies a common term's whole posting list into a Map. It
+ * behaves as a Map would, insertion order included (a flat document deleted and set again goes last).
+ */
+export class FieldPostings {
+  private removed: Set<number> | undefined;
+  private changed: Map<number, number> | undefined;
+  private added: Map<number, number> | undefined;
+
+  constructor(
+    private readonly docs: Uint32Array,
+    private readonly freqs: Uint32Array,
+    private from: number,
+    private readonly to: number,
+  ) {}
+
+  get size(): number {
+    return this.to - this.from - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
+  }
+
+  get(doc: number): number | undefined {
+    const extra = this.added?.get(doc);
+    if (extra !== undefined) return extra;
+    const k = this.flat(doc);
+    return k < 0 ? undefined : (this.changed?.get(doc) ?? (this.freqs[k] as number));
+  }
+
+  has(doc: number): boolean {
+    return !!this.added?.has(doc) || this.flat(doc) >= 0;
+  }
+
+  set(doc: number, freq: number): this {
+    if (this.added?.has(doc) || this.flat(doc) < 0) (this.added ??= new Map()).set(doc, freq);
+    else (this.changed ??= new Map()).set(doc, freq);
+    return this;
+  }
+
+  delete(doc: number): boolean {
+    if (this.added?.delete(doc)) return true;
+    if (this.flat(doc) < 0) return false;
+    (this.removed ??= new Set()).add(doc);
+    this.changed?.delete(doc);
+    return true;
+  }
+
+  clear(): void {
+    this.from = this.to;
+    this.removed = undefined;
+    this.changed = undefined;
+    this.added = undefined;
+  }
+
+  /** As Map.forEach: (frequency, document). */
+  forEach(fn: (freq: number, doc: number, map: this) => void): void {
+    const { docs, freqs, removed, changed } = this;
+    if (!removed && !changed) for (let k = this.from; k < this.to; k++) fn(freqs[k] as number, docs[k] as number, this);
+    else
+      for (let k = this.from; k < this.to; k++) {
+        const doc = docs[k] as number;
+        if (!removed?.has(doc)) fn(changed?.get(doc) ?? (freqs[k] as number), doc, this);
+      }
+    this.added?.forEach((freq, doc) => fn(freq, doc, this));
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let k = this.from; k < this.to; k++) {
+      const doc = this.docs[k] as number;
+      if (!this.removed?.has(doc)) yield [doc, this.changed?.get(doc) ?? (this.freqs[k] as number)];
+    }
+    if (this.added) yield* this.added.entries();
+  }
+
+  *keys(): IterableIterator<number> {
+    for (const [doc] of this.entries()) yield doc;
+  }
+
+  *values(): IterableIterator<number> {
+    for (const [, freq] of this.entries()) yield freq;
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  /** The flat entry of a document still present there, or −1. */
+  private flat(doc: number): number {
+    let lo = this.from;
+    let hi = this.to - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.docs[mid] as number;
+      if (d === doc) return this.removed?.has(doc) ? -1 : mid;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+type FieldData = FieldPostings | Map<number, number>;
+
+/**
+ * A term's entry in a period's MiniSearch (field id → its postings), over the period's flat index.
+ * A field's view is made when first asked for and kept (MiniSearch changes the object it gets);
+ * adding or removing a whole field turns the entry into a Map of its own.
+ */
+export class TermPostings {
+  private own: Map<number, FieldData> | undefined;
+  private title: FieldPostings | undefined;
+  private body: FieldPostings | undefined;
+
+  constructor(
+    private readonly p: PeriodIndex,
+    private readonly t: number,
+  ) {}
+
+  get size(): number {
+    if (this.own) return this.own.size;
+    return (this.has(TITLE) ? 1 : 0) + (this.has(BODY) ? 1 : 0);
+  }
+
+  has(field: number): boolean {
+    if (this.own) return this.own.has(field);
+    const offsets = field === TITLE ? this.p.titleOffsets : field === BODY ? this.p.bodyOffsets : undefined;
+    return !!offsets && (offsets[this.t + 1] as number) > (offsets[this.t] as number);
+  }
+
+  get(field: number): FieldData | undefined {
+    if (this.own) return this.own.get(field);
+    if (!this.has(field)) return undefined;
+    const p = this.p;
+    if (field === TITLE) return (this.title ??= new FieldPostings(p.titleDocs, p.titleFreqs, p.titleOffsets[this.t] as number, p.titleOffsets[this.t + 1] as number));
+    return (this.body ??= new FieldPostings(p.bodyDocs, p.bodyFreqs, p.bodyOffsets[this.t] as number, p.bodyOffsets[this.t + 1] as number));
+  }
+
+  set(field: number, data: FieldData): this {
+    this.map().set(field, data);
+    return this;
+  }
+
+  delete(field: number): boolean {
+    return this.map().delete(field);
+  }
+
+  forEach(fn: (data: FieldData, field: number, map: this) => void): void {
+    for (const [field, data] of this.entries()) fn(data, field, this);
+  }
+
+  *entries(): IterableIterator<[number, FieldData]> {
+    if (this.own) {
+      yield* this.own.entries();
+      return;
+    }
+    for (const field of [TITLE, BODY]) {
+      const data = this.get(field);
+      if (data) yield [field, data];
+    }
+  }
+
+  *keys(): IterableIterator<number> {
+    for (const [field] of this.entries()) yield field;
+  }
+
+  *values(): IterableIterator<FieldData> {
+    for (const [, data] of this.entries()) yield data;
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, FieldData]> {
+    return this.entries();
+  }
+
+  private map(): Map<number, FieldData> {
+    if (!this.own) {
+      const own = new Map<number, FieldData>();
+      for (const [field, data] of this.entries()) own.set(field, data);
+      this.own = own;
+    }
+    return this.own;
+  }
 }
 
 function postingMap(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array, t: number): Map<number, number> | undefined {

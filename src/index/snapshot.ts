@@ -11,7 +11,7 @@ import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
 import { readPartitions, savePartitions } from './partitions.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
-import { PeopleIndexSchema } from '../extract/people.ts';
+import { PeopleIndexSchema, type PeopleIndex } from '../extract/people.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
 
 /**
@@ -24,7 +24,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 // The layout's and the contents' version is part of the fingerprint (version.ts: derived from the sources).
 const FORMAT = 'shiji-index';
 
-const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading', 'titleOffsets', 'titleIds'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading', 'titleOffsets', 'titleIds', 'passageDf', 'articleDf'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -59,17 +59,20 @@ const StoredSentenceSchema = z.object({
   heading: z.boolean().optional(),
 }) satisfies z.ZodType<BareSentence>;
 
-const MetaSchema = z.object({
+const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
   headings: z.array(z.string()),
   topics: z.array(z.string()),
-  people: PeopleIndexSchema,
+  people,
   // Files the build skipped, so a start from the snapshot still reports them.
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   // Every corpus file as indexed: a start compares them to find what changed (files.ts).
   files: z.array(FileStateSchema),
 });
+const MetaSchema = metaSchema(PeopleIndexSchema);
+// As the article lines: at load the people registry's container is checked, not each person's statements (strict: all of it).
+const MetaShape = metaSchema(z.looseObject({ version: z.literal(1), people: z.array(z.unknown()) }) as unknown as z.ZodType<PeopleIndex>);
 
 // One line of the articles section: an article and its dated sentences. One JSON document per
 // article, because a whole archive as one JSON string passes V8's string limit (512 MB) at 100k articles.
@@ -88,6 +91,16 @@ const AnalysisSchema = z.object({
 }) satisfies z.ZodType<ArticleAnalysis>;
 // An article, its dated sentences and its statements (kept so that an update rebuilds the people registry without extracting again).
 const ArticleLineSchema = z.tuple([ArticleSchema, z.array(StoredSentenceSchema), AnalysisSchema]);
+// What a load checks of each line: the container's shape, not every nested record (a full parse
+// of 10k lines cost ~0.25 s and a copy of every object at load). The file is ours, written from
+// values of the full schema's types, and its hash is checked before anything read is used: a
+// damaged file is refused whole; `strict` parses every line and the people registry fully (tests, diagnostics).
+const ArticleLineShape = z.tuple([
+  z.looseObject({ id: z.string().min(1), title: z.string(), publishedAt: z.string(), blocks: z.array(z.unknown()) }),
+  z.array(z.unknown()),
+  z.looseObject({ statements: z.array(z.unknown()), people: z.array(z.unknown()) }),
+]);
+type ArticleLine = z.infer<typeof ArticleLineSchema>;
 
 /**
  * The sections in file order, each as the pieces it is written in: the articles section one batch
@@ -177,6 +190,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
   const titleIds = new Uint32Array(titleOffsets[records.length] as number);
   records.forEach((r, a) => titleIds.set(r.titleIds, titleOffsets[a] as number));
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
+  const counts = index.search.termCounts();
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
     meta: () => [Buffer.from(JSON.stringify(meta))],
     articles: articleLines,
@@ -193,6 +207,8 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     passageHeading: bytes(passageHeading),
     titleOffsets: bytes(titleOffsets),
     titleIds: bytes(titleIds),
+    passageDf: bytes(counts.passageDf),
+    articleDf: bytes(counts.articleDf),
   };
   return SECTIONS.map((name) => [name, parts[name]]);
 }
@@ -283,7 +299,7 @@ export async function saveSnapshot(path: string, index: ShijiIndex, fingerprint:
 export type SnapshotLoad = { ok: true; index: ShijiIndex; skipped: Skipped[]; files: FileState[]; rebuiltPartitions: string[] } | { ok: false; reason: string };
 
 /** Loads the snapshot when it is whole and matches the fingerprint; otherwise says why not. */
-export async function loadSnapshot(path: string, fingerprint: string, options: { readChunkBytes?: number } = {}): Promise<SnapshotLoad> {
+export async function loadSnapshot(path: string, fingerprint: string, options: { readChunkBytes?: number; strict?: boolean } = {}): Promise<SnapshotLoad> {
   let file: FileHandle;
   try {
     file = await open(path, 'r');
@@ -292,7 +308,7 @@ export async function loadSnapshot(path: string, fingerprint: string, options: {
     return { ok: false, reason: code === 'ENOENT' ? 'no snapshot yet' : `cannot read the snapshot (${code})` };
   }
   try {
-    return await readSnapshot(path, file, fingerprint, Math.max(1, options.readChunkBytes ?? READ_CHUNK));
+    return await readSnapshot(path, file, fingerprint, Math.max(1, options.readChunkBytes ?? READ_CHUNK), options.strict ?? false);
   } catch (err) {
     return { ok: false, reason: `the snapshot cannot be loaded (${err instanceof Error ? err.message : String(err)})` };
   } finally {
@@ -313,6 +329,8 @@ const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
   passageHeading: 4,
   titleOffsets: 4,
   titleIds: 4,
+  passageDf: 4,
+  articleDf: 4,
 };
 
 // The articles section is read and parsed this many bytes at a time.
@@ -324,7 +342,7 @@ const READ_CHUNK = 8 << 20;
  * whole file as one buffer, which at 100k articles is over a gigabyte). The payload's hash is
  * checked as it goes and compared at the end, before anything is returned.
  */
-async function readSnapshot(path: string, file: FileHandle, fingerprint: string, readChunk: number): Promise<SnapshotLoad> {
+async function readSnapshot(path: string, file: FileHandle, fingerprint: string, readChunk: number, strict: boolean): Promise<SnapshotLoad> {
   const size = (await file.stat()).size;
   const head = Buffer.alloc(Math.min(size, HEADER_ROOM + 1));
   await file.read(head, 0, head.length, 0);
@@ -365,12 +383,12 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   const takeLine = (text: string): void => {
     if (invalid !== undefined) return;
     try {
-      const line = ArticleLineSchema.safeParse(JSON.parse(text));
+      const line = (strict ? ArticleLineSchema : ArticleLineShape).safeParse(JSON.parse(text));
       if (!line.success) {
         invalid = `the snapshot is invalid at article ${articles.length}: ${line.error.issues[0]?.path.join('.') ?? '?'}`;
         return;
       }
-      const [article, own, analysis] = line.data;
+      const [article, own, analysis] = line.data as ArticleLine;
       analyses.push(analysis);
       // A sentence's text is a slice of its paragraph, sharing the article's string.
       for (const st of compactSentences(article, own)) sentences.push(st);
@@ -423,7 +441,7 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   const u32 = (name: SectionName): Uint32Array => new Uint32Array(section(name).buffer);
   const u16 = (name: SectionName): Uint16Array => new Uint16Array(section(name).buffer);
   const i32 = (name: SectionName): Int32Array => new Int32Array(section(name).buffer);
-  const meta = MetaSchema.safeParse(JSON.parse(Buffer.from(section('meta')).toString('utf8')));
+  const meta = (strict ? MetaSchema : MetaShape).safeParse(JSON.parse(Buffer.from(section('meta')).toString('utf8')));
   if (!meta.success) return { ok: false, reason: `the snapshot is invalid at ${meta.error.issues[0]?.path.join('.') ?? '?'}` };
   const termsText = Buffer.from(section('terms')).toString('utf8');
   const terms = termsText ? termsText.split('\n') : [];
@@ -453,7 +471,8 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
     titleOffsets: u32('titleOffsets'),
     titleIds: u32('titleIds'),
   });
-  const { engine: search, rebuilt } = SearchEngine.restore(records, terms, await readPartitions(path, fingerprint, records));
+  const counts = { passageDf: i32('passageDf'), articleDf: i32('articleDf') };
+  const { engine: search, rebuilt } = SearchEngine.restore(records, terms, await readPartitions(path, fingerprint, records), counts);
   return {
     rebuiltPartitions: rebuilt,
     ok: true,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import type { Article } from '../../src/corpus/article.ts';
+import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { miniSearchOf } from '../../src/index/retrieval.ts';
+import { FieldPostings, miniSearchOf } from '../../src/index/retrieval.ts';
+import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
 
@@ -73,5 +74,88 @@ describe('a period made from flat arrays (build, load)', () => {
       const viaLoadJS = miniSearchOf(p, { viaLoadJS: true }).toJSON();
       expect(sortedIndex(direct)).toEqual(sortedIndex(viaLoadJS));
     }
+  });
+
+  it('GIVEN the same adds, discards and vacuums by MiniSearch itself THEN a period over flat arrays stays the same as one of plain Maps', async () => {
+    const all = await realArticles();
+    const { flat } = engines(all);
+    const name = flat.partitions().sort((x, y) => y.articles - x.articles)[0]?.name as string;
+    const p = flat.periodIndex(name);
+    const docOf = (a: Article) => ({ id: `${a.id}+`, title: segment(a.title).map((t) => t.term), body: articleParagraphs(a).flatMap((x) => segment(x).map((t) => t.term)) });
+    const terms = p.terms.slice(0, 400);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.record({ op: fc.constant('discard' as const), k: fc.nat(p.keys.length - 1) }), fc.record({ op: fc.constant('add' as const), k: fc.nat(all.length - 1) }), fc.constant({ op: 'vacuum' as const, k: 0 })), { maxLength: 12 }),
+        fc.array(fc.constantFrom(...terms), { minLength: 1, maxLength: 3 }),
+        async (ops, query) => {
+          const views = miniSearchOf(p);
+          const maps = miniSearchOf(p, { viaLoadJS: true });
+          const run = async (mini: typeof views): Promise<void> => {
+            for (const { op, k } of ops) {
+              if (op === 'discard' && mini.has(p.keys[k] as string)) mini.discard(p.keys[k] as string);
+              else if (op === 'add' && !mini.has(`${all[k]?.id}+`)) mini.add(docOf(all[k] as Article));
+              else if (op === 'vacuum') await mini.vacuum();
+            }
+          };
+          await Promise.all([run(views), run(maps)]);
+          expect(sortedIndex(views.toJSON())).toEqual(sortedIndex(maps.toJSON()));
+          const q = { combineWith: 'OR' as const, tokenize: (text: string) => text.split('\u0000') };
+          expect(views.search(query.join('\u0000'), q)).toEqual(maps.search(query.join('\u0000'), q));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('GIVEN any sets and deletes THEN a term\'s postings over flat arrays answer as a Map of the same entries would, order included', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(60), { maxLength: 30 }),
+        fc.array(fc.record({ set: fc.boolean(), doc: fc.nat(70), freq: fc.integer({ min: 1, max: 5 }) }), { maxLength: 40 }),
+        (flatDocs, ops) => {
+          const docs = Uint32Array.from(flatDocs.sort((x, y) => x - y));
+          const freqs = Uint32Array.from(docs, (d) => (d % 3) + 1);
+          // The view's entries sit in the middle of larger arrays, as a term's do in a period's.
+          const pad = (a: Uint32Array, x: number) => Uint32Array.from([x, ...a, x]);
+          const view = new FieldPostings(pad(docs, 99), pad(freqs, 9), 1, docs.length + 1);
+          const map = new Map<number, number>([...docs].map((d, k) => [d, freqs[k] as number]));
+          for (const { set, doc, freq } of ops) {
+            if (set) {
+              view.set(doc, freq);
+              map.set(doc, freq);
+            } else expect(view.delete(doc)).toBe(map.delete(doc));
+            expect(view.size).toBe(map.size);
+          }
+          expect([...view.entries()]).toEqual([...map.entries()]);
+          expect([...view.keys()]).toEqual([...map.keys()]);
+          const seen: [number, number][] = [];
+          view.forEach((freq, doc) => seen.push([doc, freq]));
+          expect(seen).toEqual([...map.entries()]);
+          for (let doc = 0; doc <= 70; doc++) {
+            expect(view.get(doc)).toBe(map.get(doc));
+            expect(view.has(doc)).toBe(map.has(doc));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('GIVEN a period changed after it was made THEN the flat index a save writes is made again from its new records', async () => {
+    const all = await realArticles();
+    const { flat } = engines(all);
+    const name = flat.partitions().sort((x, y) => y.articles - x.articles)[0]?.name as string;
+    const before = flat.periodIndex(name);
+    // Unchanged: the index the period's MiniSearch was made from.
+    expect(flat.periodIndex(name)).toBe(before);
+    const gone = flat.byPeriod().get(name)?.[0];
+    if (!gone) throw new Error('no article in the period');
+    flat.remove(gone.key);
+    flat.arrange(all.filter((a) => a.id !== gone.key).map((a) => a.id));
+    const after = flat.periodIndex(name);
+    expect(after.keys).not.toContain(gone.key);
+    const fresh = engines(all.filter((a) => a.id !== gone.key)).flat.periodIndex(name);
+    expect(after.keys).toEqual(fresh.keys);
+    expect(sortedIndex(miniSearchOf(after).toJSON())).toEqual(sortedIndex(miniSearchOf(fresh).toJSON()));
   });
 });

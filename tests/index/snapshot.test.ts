@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
+import { SearchEngine } from '../../src/index/engine.ts';
 import { buildFingerprint } from '../../src/index/version.ts';
 import { openLibrary } from '../../src/open.ts';
 import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
@@ -33,6 +34,30 @@ describe('index snapshot', () => {
     if (!inPieces.ok) throw new Error(inPieces.reason);
     expect(inPieces.index.articles).toEqual(loaded.index.articles);
     expect(inPieces.index.sentences).toEqual(loaded.index.sentences);
+    // A load checks each line's container only: every nested record is still what the full schema reads.
+    const strict = await loadSnapshot(path, 'fp', { strict: true });
+    if (!strict.ok) throw new Error(strict.reason);
+    expect(strict.index.articles).toEqual(loaded.index.articles);
+    expect(strict.index.sentences).toEqual(loaded.index.sentences);
+    expect(strict.index.analyses).toEqual(loaded.index.analyses);
+    expect(strict.index.people).toEqual(loaded.index.people);
+    expect(loaded.index.people).toEqual(index.people);
+    expect(loaded.index.analyses).toEqual(index.analyses);
+    // Term counts are stored, not counted again: the same as the build's.
+    expect(loaded.index.search.termCounts()).toEqual(index.search.termCounts());
+  });
+
+  it('GIVEN stored term counts that cannot be the records\' THEN the engine counts them itself', async () => {
+    const index = await buildIndex(await seedArticles());
+    const { passageDf, articleDf } = index.search.termCounts();
+    const restore = (counts: { passageDf: Int32Array; articleDf: Int32Array }) => SearchEngine.restore(index.search.articles(), index.search.termList(), new Map(), counts).engine.termCounts();
+    const off = Int32Array.from(passageDf);
+    off[3] = (off[3] ?? 0) + 1;
+    const swapped = Int32Array.from(articleDf);
+    swapped[0] = (passageDf[0] ?? 0) + 1;
+    for (const bad of [{ passageDf: off, articleDf }, { passageDf, articleDf: swapped }, { passageDf: passageDf.subarray(1), articleDf: articleDf.subarray(1) }]) {
+      expect(restore(bad)).toEqual(index.search.termCounts());
+    }
   });
 
   it('refuses a snapshot of another corpus, a truncated one and a corrupt one, saying why', async () => {

@@ -13,8 +13,28 @@ describe('vocabulary and growable arrays', () => {
         expect(ids).toEqual(words.map((w) => distinct.indexOf(w)));
         for (const w of distinct) expect(v.get(w)).toBe(distinct.indexOf(w));
         expect(v.get('\u0000never')).toBeUndefined();
+        // A stored vocabulary (its terms in id order) finds every term where the one it was saved from did.
+        const stored = Vocabulary.of(v.terms);
+        expect(stored.terms).toEqual(v.terms);
+        for (const w of distinct) expect(stored.get(w)).toBe(v.get(w));
+        expect(stored.get('\u0000never')).toBeUndefined();
+        expect(stored.intern('\u0000new')).toBe(distinct.length);
       }),
     );
+  });
+
+  it('keeps finding every term as its table grows past thousands of terms', () => {
+    const words = Array.from({ length: 20_000 }, (_, k) => String.fromCharCode(0x4e00 + (k % 500), 0x4e00 + Math.floor(k / 500)));
+    const v = new Vocabulary();
+    words.forEach((w) => v.intern(w));
+    expect(words.every((w, k) => v.get(w) === k && v.intern(w) === k)).toBe(true);
+    const stored = Vocabulary.of(words);
+    expect(words.every((w, k) => stored.get(w) === k)).toBe(true);
+    expect(v.size).toBe(20_000);
+  });
+
+  it('refuses a stored vocabulary that lists a term twice', () => {
+    expect(() => Vocabulary.of(['美军', '驻日', '美军'])).toThrow(/美军.*twice/);
   });
 
   it('grows an array to hold what is asked, keeping its values and its type, and returns it untouched when it fits', () => {
