@@ -26,6 +26,9 @@ export async function runConsole(
     if (line === 'quit' || line === 'exit') break;
     if (line) {
       const words = line.split(/\s+/);
+      // Typed as in Discord (/timeline TPP, or ／ from a Chinese keyboard): the slash is not part of the name.
+      const slashed = /^[/／]/.exec(words[0] ?? '') && commands.has((words[0] ?? '').slice(1));
+      if (slashed) words[0] = (words[0] ?? '').slice(1);
       const first = words[0] ?? '';
       if (first === 'help') {
         say(help(commands));
