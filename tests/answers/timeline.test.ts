@@ -21,6 +21,14 @@ const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url))
 const refOf = (a: Article): SourceRef => ({ title: a.title, url: a.url, publishedAt: a.publishedAt, source: a.source, file: a.file });
 const candidatesOf = (articles: readonly Article[]): TimelineCandidate[] =>
   articles.flatMap((a) => extractDatedSentences(a).map((sentence) => ({ sentence, source: refOf(a) })));
+/** A made-up article: one paragraph per string, its relative dates read against publishedAt. */
+const madeUp = (id: string, paragraphs: string | readonly string[], publishedAt: string): Article => ({
+  id, file: `${id}.txt`, title: id, url: `https://example.org/${id}`, source: 'example.org', publishedAt,
+  blocks: (typeof paragraphs === 'string' ? [paragraphs] : paragraphs).map((text) => ({ kind: 'paragraph' as const, text })),
+});
+/** The timeline of one article offered whole as a topic's candidates, as the index would mark them about its forms. */
+const timelineOfOne = (a: Article, about: NonNullable<CandidateGroup['about']>, aliasTable = AliasTable.build([])): TimelineResult =>
+  timelineOf(about.forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about }], aliasTable, { limit: 10 });
 /** One line per event, as the front ends would show it: date, precision, reported-only mark, article number. */
 const rows = (r: TimelineResult): string[] => r.events.map((e) => `${e.date} ${e.precision}${e.reportedOnly ? ' reported' : ''} ${e.file.slice(0, 3)}`);
 
@@ -66,7 +74,7 @@ describe('extractDatedSentences', () => {
 
   it('does not cut what someone said from the saying (…表示，1月15日公布的…; …说，3日…; …指出，去年…)', () => {
     const unitsOf = (text: string, publishedAt = '2020-01-17T12:00:00.000Z'): DatedSentence[] =>
-      extractDatedSentences({ id: 'say', file: 'say.txt', title: 'say', url: 'https://example.org/say', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] });
+      extractDatedSentences(madeUp('say', text, publishedAt));
     // Real text of 233, and two made up: one unit each, every date kept.
     for (const text of ['另据路透社1月14日报道,美国财政部长姆努钦1月14日表示,1月15日公布的协议文件将向怀疑者展示,第一阶段中美贸易协议将完全可执行。', '外交部发言人耿爽16日说，15日签署的协议是互利共赢的。', '刘鹤15日在签字仪式上指出，去年12月双方就协议文本达成一致。']) {
       const units = unitsOf(text);
@@ -394,7 +402,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   /** The parts of one made-up sentence, cut where a clause opens a day of its own (as the index stores them). */
   const partsOf = (text: string): DatedSentence[] =>
-    extractDatedSentences({ id: 'acts', file: 'acts.txt', title: 'acts', url: 'https://example.org/acts', source: 'example.org', publishedAt: '2024-10-20T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] });
+    extractDatedSentences(madeUp('acts', text, '2024-10-20T12:00:00.000Z'));
   const acts = (text: string, topic: string): string[] => topicActs(partsOf(text), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((p) => p.text.replace(/[，。]$/u, ''));
 
   it('keeps, of a subject\'s acts listed each on its own day, only those that name the topic, unless the topic is the subject', () => {
@@ -448,7 +456,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('reads the subject of a sentence that opens with a phrase of time in the clause after it (今年10月，日本首相高市早苗…提出; 当晚，在…)', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
-      extractDatedSentences({ id: 'time', file: 'time.txt', title: 'time', url: 'https://example.org/time', source: 'example.org', publishedAt: '2025-11-30T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+      extractDatedSentences(madeUp('time', paragraphs, '2025-11-30T12:00:00.000Z'));
     const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
     const lead = '日本政府2022年12月16日通过新安保三文件。';
     // Another subject after the time: another account.
@@ -469,10 +477,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('gives a stretch that names another subject matter and nothing of the topic to that subject (安保三文件…，預定在二〇二七年度將防衛費提高…)', () => {
-    const linesOf = (text: string, forms: string[]): string[] => {
-      const a: Article = { id: 'subj', file: 'subj.txt', title: 'subj', url: 'https://example.org/subj', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const linesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('subj', text, '2025-11-05T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
     const both = '日本在2022年底制定安保三文件，预定在2027年度将防卫费提高到GDP的2%。';
     expect(linesOf(both, ['安保三文件'])).toEqual(['2022']);
     expect(linesOf(both, ['防卫费'])).toEqual(['2027']);
@@ -492,7 +498,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('leaves out, for a person\'s topic, the same act by someone else (尹錫悅赴美 for 岸田访美), but not an act the subject hosts (拜登…邀請日、韓領袖訪美)', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
-      extractDatedSentences({ id: 'actor', file: 'actor.txt', title: 'actor', url: 'https://example.org/actor', source: 'example.org', publishedAt: '2023-07-20T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+      extractDatedSentences(madeUp('actor', paragraphs, '2023-07-20T12:00:00.000Z'));
     const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
     expect(kept('岸田访美', ['岸田文雄18日宣布将于8月访美。', '尹锡悦4月底赴美进行国事访问。'])).toEqual(['岸田文雄18日宣布将于8月访美。']);
     expect(kept('岸田访美', ['布林肯15日访美前发表讲话。'])).toEqual([]);
@@ -532,7 +538,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('leaves out, for a specific topic (日本扇贝), a sentence of the broader story that names a more general subject and not the topic (恢復進口日本水產品)', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
-      extractDatedSentences({ id: 'broad', file: 'broad.txt', title: 'broad', url: 'https://example.org/broad', source: 'example.org', publishedAt: '2025-11-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+      extractDatedSentences(madeUp('broad', paragraphs, '2025-11-08T12:00:00.000Z'));
     const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
     const scallops = '日本扇贝 恢复出口中国';
     expect(topicQuery(index, scallops).broader).toContain('水产品');
@@ -551,10 +557,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('gives a stretch that names the topic only inside another subject\'s name to that subject (首相指名选举, 当选首相, 当选…总裁 for 众议院选举)', () => {
-    const linesOf = (text: string, forms: string[], qualified = true): string[] => {
-      const a: Article = { id: 'elect', file: 'elect.txt', title: 'elect', url: 'https://example.org/elect', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [], qualified } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const linesOf = (text: string, forms: string[], qualified = true): string[] =>
+      timelineOfOne(madeUp('elect', text, '2025-11-05T12:00:00.000Z'), { forms, years: [], qualified }).events.map((e) => e.date);
     const lowerHouse = ['众议院', '选举', '当选', '大选'];
     // Modelled on 262/264 (首相指名選舉中，當選為第104任首相) and 258 (当选自民党第27任总裁).
     expect(linesOf('高市早苗在10月21日下午的首相指名选举中当选为第104任首相。', lowerHouse)).toEqual([]);
@@ -575,10 +579,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     // The topic's subject matter named only by a word of another's name (选举 of 众议院选举 for 总裁选举), whatever else of it is named (自民党).
     const party = ['总裁选举', '总裁选', '自民党'];
     const subjects = [['总裁选举', '总裁选', '总裁', '选举', '当选', '大选']];
-    const partyLines = (text: string): string[] => {
-      const a: Article = { id: 'party', file: 'party.txt', title: 'party', url: 'https://example.org/party', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(party.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms: party, years: [], qualified: true, subjects } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const partyLines = (text: string): string[] =>
+      timelineOfOne(madeUp('party', text, '2025-11-05T12:00:00.000Z'), { forms: party, years: [], qualified: true, subjects }).events.map((e) => e.date);
     expect(partyLines('在10月27日举行的众议院选举中，自民党失去过半数席位。')).toEqual([]);
     expect(partyLines('自民党7月在参议院大选中失利。')).toEqual([]);
     expect(partyLines('自民党10月4日举行总裁选举。')).toEqual(['2025-10-04']);
@@ -592,10 +594,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('gives a stretch that names another kind of the topic\'s goods and not the topic\'s kind to that kind (海参 beside 扇贝)', () => {
-    const linesOf = (text: string, forms: string[]): string[] => {
-      const a: Article = { id: 'kind', file: 'kind.txt', title: 'kind', url: 'https://example.org/kind', source: 'example.org', publishedAt: '2025-11-08T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const linesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('kind', text, '2025-11-08T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
     expect(linesOf('扇贝已于11月5日发往中国，海参也将在11月10日对华出口。', ['扇贝', '出口'])).toEqual(['2025-11-05']);
     expect(linesOf('日本牛肉3月1日恢复出口，猪肉则在4月2日恢复。', ['牛肉', '恢复'])).toEqual(['2025-03-01']);
     // A stretch that names the topic's kind, or no kind at all, stays; a topic that names no kind is not judged so.
@@ -610,7 +610,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('goes on with the account into a sentence that refers back to it (这些裁决, 该基金会, 上述), into the next paragraph too, but not past one that does not', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
-      extractDatedSentences({ id: 'back', file: 'back.txt', title: 'back', url: 'https://example.org/back', source: 'example.org', publishedAt: '2023-03-08T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+      extractDatedSentences(madeUp('back', paragraphs, '2023-03-08T12:00:00.000Z'));
     const q = topicQuery(index, '强征劳工 赔偿');
     const kept = (paragraphs: string[]): string[] => relevantSentences(article(paragraphs), q, TOPIC_THRESHOLDS.sentence).map((s) => s.text);
     const lead = '韩国政府6日公布了二战强征劳工赔偿方案。';
@@ -656,10 +656,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('keeps what someone said with the saying, one line on the day it was said (…主席表示,部分资金将来自受益于1965年条约…; …指出,政府计划在截至2026年3月…)', () => {
-    const linesOf = (text: string, forms: string[]): string[] => {
-      const a: Article = { id: 'said', file: 'said.txt', title: 'said', url: 'https://example.org/said', source: 'example.org', publishedAt: '2025-11-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const linesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('said', text, '2025-11-05T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
     expect(linesOf('今年1月,该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司。', ['基金会'])).toEqual(['2025-01']);
     expect(linesOf('高市上周在施政演说中指出，政府计划在截至2026年3月的本财年将国防支出增加至2%。', ['国防支出'])).toEqual(['2025-10']);
     expect(linesOf('外交部发言人3日说，这违反了中美两国政府在1982年签署的联合公报。', ['联合公报'])).toEqual(['2025-11-03']);
@@ -685,10 +683,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('makes no line of an undated rule or lasting state that names the topic (根据…宪法, …宪法规定, 根据…条约, 多年来, 长期以来), but keeps one that someone says', () => {
-    const lineOf = (text: string, forms: string[]): TimelineResult => {
-      const a: Article = { id: 'rule', file: 'rule.txt', title: 'rule', url: 'https://example.org/rule', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 });
-    };
+    const lineOf = (text: string, forms: string[]): TimelineResult => timelineOfOne(madeUp('rule', text, '2024-11-11T12:00:00.000Z'), { forms, years: [] });
     const rules: [string, string[]][] = [
       ['根据日本宪法,日本实施“首相指名选举”。', ['首相指名选举']],
       ['日本宪法规定,众议院选举后30天内必须召集特别国会,进行首相指名选举。', ['首相指名选举']],
@@ -728,10 +723,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('dates an event by its own day, not by the day a source or an outlet told it (消息人士8日透露,…10日起访问; 知情人士周二披露; 日经新闻周二则报道)', () => {
-    const datesOf = (text: string, forms: string[]): string[] => {
-      const a: Article = { id: 'src', file: 'src.txt', title: 'src', url: 'https://example.org/src', source: 'example.org', publishedAt: '2024-07-12T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const datesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('src', text, '2024-07-12T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
     expect(datesOf('多名外交消息人士8日透露,首相10日起对美国进行访问。', ['访问'])).toEqual(['2024-07-10']);
     expect(datesOf('知情人士周二披露,两国外长将于15日举行会谈。', ['会谈'])).toEqual(['2024-07-15']);
     expect(datesOf('共同社11日引述政府消息人士称,双方5日已就会谈日程达成一致。', ['会谈'])).toEqual(['2024-07-05']);
@@ -744,10 +737,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('gives no publication-day line for an undated comment, background or list header of an article that dates its account, but keeps what someone says or decides', () => {
-    const linesOf = (paragraphs: string[], forms: string[]): string[] => {
-      const a: Article = { id: 'undated', file: 'undated.txt', title: 'undated', url: 'https://example.org/undated', source: 'example.org', publishedAt: '2024-11-11T12:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''} ${e.text}`);
-    };
+    const linesOf = (paragraphs: string[], forms: string[]): string[] =>
+      timelineOfOne(madeUp('undated', paragraphs, '2024-11-11T12:00:00.000Z'), { forms, years: [] }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''} ${e.text}`);
     const dated = '两国外长9日在东京举行会谈。';
     // Made-up members of the class: a comment, a list header, background.
     for (const undated of ['这次外长会谈是极为罕见的安排。', '记者整理了这次外长会谈的主要议题如下：', '外长会谈通常每年举行一次。']) {
@@ -767,10 +758,8 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
   });
 
   it('dates no event by a "since" clause that tells another story (自2012年重新上台后首次, 自6月就任以來首次), but by one about the topic', () => {
-    const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] => {
-      const a: Article = { id: 'since', file: 'since.txt', title: 'since', url: 'https://example.org/since', source: 'example.org', publishedAt, blocks: [{ kind: 'paragraph', text }] };
-      return timelineOf(forms.join(' '), [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms, years: [] } }], AliasTable.build([]), { limit: 10 }).events.map((e) => e.date);
-    };
+    const datesOf = (text: string, forms: string[], publishedAt = '2025-08-24T12:00:00.000Z'): string[] =>
+      timelineOfOne(madeUp('since', text, publishedAt), { forms, years: [] }).events.map((e) => e.date);
     // Real sentences of 260 and 247, and one made up: the reference point is not the topic's.
     expect(datesOf('在10月27日举行的众议院选举中,自民党自2012年重新上台后首次失去在众议院的单独过半数席位。', ['总裁选举', '自民党'], '2024-11-12T12:00:00.000Z')).toEqual(['2024-10-27']);
     expect(datesOf('這是李在明自6月就任以來首次訪日。', ['首脑会谈', '日韩', '日本', '韩国'])).toEqual([]);
@@ -784,7 +773,7 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
 
   it('dates no event by a person\'s birth (生于1957年, 出生於1954年, 出生在1960年)', () => {
     for (const text of ['岸田文雄生于1957年，曾担任外务大臣。', '石破茂出生於1957年，2024年当选总裁。', '她出生在1961年，2025年当选首相。']) {
-      const a: Article = { id: 'bio', file: 'bio.txt', title: 'bio', url: 'https://example.org/bio', source: 'example.org', publishedAt: '2025-10-05T12:00:00.000Z', blocks: [{ kind: 'paragraph', text }] };
+      const a = madeUp('bio', text, '2025-10-05T12:00:00.000Z');
       const r = timelineOf('x', [{ source: refOf(a), sentences: extractDatedSentences(a), about: { forms: [], years: [] } }], index.aliases, { limit: 10 });
       expect(r.events.every((e) => !/^19[56]/.test(e.date)), text).toBe(true);
     }
