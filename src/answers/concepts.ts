@@ -5,7 +5,7 @@ import { fold } from '../text/normalize.ts';
 import { numberForms } from '../text/numbers.ts';
 import { hanBigrams, segment, type Token } from '../text/segment.ts';
 import { isStopWord } from '../text/stopwords.ts';
-import { VariantTable } from '../text/variants.ts';
+import { NEWS_VARIANTS as variants } from '../text/variants.ts';
 import type { Span } from './types.ts';
 
 /**
@@ -35,7 +35,6 @@ const RECUT_WEIGHT = 0.5;
 /** Partial credit for some of a form's words, against the whole form. */
 const PART_CREDIT = 0.6;
 
-const variants = new VariantTable();
 
 // Characters that take no room on screen (zero-width space and joiners, BOM, soft hyphen): a query
 // pasted from a web page carries them inside words.

@@ -6,7 +6,7 @@ import type { CandidateGroup } from './timeline.ts';
 import type { SourceRef } from './types.ts';
 import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
-import { VariantTable } from '../text/variants.ts';
+import { NEWS_VARIANTS } from '../text/variants.ts';
 import { passageText, type Passage } from '../index/passages.ts';
 import { conceptCoverage, coreConcepts, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
@@ -16,8 +16,6 @@ import { hanBigrams, segment } from '../text/segment.ts';
 
 // How many passages the ranked retrieval offers before the coverage check: a topic's story
 // rarely runs to more; on a large archive the best-ranked are the ones that name it most fully.
-const VARIANTS = new VariantTable();
-
 export const TIMELINE_DEPTH = 2000;
 
 /**
@@ -56,8 +54,7 @@ export function* timelineGroups(
   if (q.concepts.length === 0) return;
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   // Qualified: the topic names what it is about besides acts, countries and people (众议院 of 2024年眾議院選舉).
-  const subjectForms = new Set(VARIANTS.subjectForms());
-  const subjects = q.concepts.filter((c) => c.forms.some((f) => subjectForms.has(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
+  const subjects = q.concepts.filter((c) => c.forms.some((f) => NEWS_VARIANTS.isSubject(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
   const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
@@ -137,12 +134,15 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
     if (last && head && head.paragraph === s.paragraph && head.sentence === s.sentence) last.push(s);
     else units.push([s]);
   }
-  const covers = units.map((u) => coverage(fold(u.map((s) => s.text).join('')), q) >= floor);
+  // Each unit folded once: coverage and the other-story checks below all read it.
+  const folded = units.map((u) => fold(u.map((s) => s.text).join('')));
+  const covers = folded.map((f) => coverage(f, q) >= floor);
   const kept = units.map(() => false);
   const others = units.map(() => false);
   const out: DatedSentence[] = [];
   units.forEach((u, i) => {
     const head = u[0] as DatedSentence;
+    const text = folded[i] as string;
     const before = units[i - 1]?.[0];
     const next = before !== undefined && before.paragraph === head.paragraph && before.sentence === head.sentence - 1;
     // A sentence that opens with a subject of its own (日本首相岸田文雄今天傍晚说…, 中共政府则宣布自当天起…) starts another account.
@@ -151,13 +151,13 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
     const pointsOn = before !== undefined && kept[i - 1] === true && (next || (head.sentence === 0 && before.paragraph === head.paragraph - 1)) && REFERS_BACK.test(firstClause(head));
     // A person's topic (岸田访美): the same act by someone else (尹錫悅4月底才赴美, 赤澤亮正最快本周將訪美) is theirs, not the topic's.
     // ...and a sentence right after that refers to that someone by a pronoun (下月將是他時隔近4個月再次訪美) goes on with their account.
-    const theirs = next && others[i - 1] === true && PRONOUN.test(firstClause(head)) && !namesTopicPerson(u, q);
-    if (covers[i] && (theirs || anotherActor(head, u, q))) {
+    const theirs = next && others[i - 1] === true && PRONOUN.test(firstClause(head)) && !namesTopicPerson(text, q);
+    if (covers[i] && (theirs || anotherActor(head, text, q))) {
       others[i] = true;
       return;
     }
     // A specific topic (日本扇贝…) is not the broader story a sentence tells without it (恢復進口日本水產品).
-    if (covers[i] && broaderStory(u, q)) return;
+    if (covers[i] && broaderStory(text, q)) return;
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
     else if (covers[i] || follows || pointsOn) out.push(...u);
     else return;
@@ -205,11 +205,8 @@ function ownSubject(sentence: DatedSentence, q: TopicQuery, floor: number): bool
  * people, and its subject (before its first day) names another person of the registry
  * (尹錫悅4月底才赴美進行國是訪問 for 岸田访美; 盧特尼克和貝森特也在赤澤上一次在8月7日訪美時承諾).
  */
-function anotherActor(head: DatedSentence, unit: readonly DatedSentence[], q: TopicQuery): boolean {
-  const people = q.concepts.filter((c) => c.person);
-  if (!q.people || people.length === 0) return false;
-  const folded = fold(unit.map((s) => s.text).join(''));
-  if (people.some((c) => conceptCoverage(folded, c) > 0)) return false;
+function anotherActor(head: DatedSentence, folded: string, q: TopicQuery): boolean {
+  if (!q.people || !q.concepts.some((c) => c.person) || namesTopicPerson(folded, q)) return false;
   // A subject who invites or receives someone (拜登…就已邀請日、韓領袖訪美) hosts the act of others, maybe the topic's person.
   if (HOSTS.test(folded)) return false;
   const subject = subjectOf(head);
@@ -222,9 +219,8 @@ function anotherActor(head: DatedSentence, unit: readonly DatedSentence[], q: To
  * TopicQuery.broader) and none of the topic's core concepts (中國6月宣布恢復進口…日本水產品 resumes all sea
  * food, not the scallops).
  */
-function broaderStory(unit: readonly DatedSentence[], q: TopicQuery): boolean {
+function broaderStory(folded: string, q: TopicQuery): boolean {
   if (!q.broader) return false;
-  const folded = fold(unit.map((s) => s.text).join(''));
   if (!q.broader.some((f) => folded.includes(f))) return false;
   return !coreConcepts(q).some((c) => conceptCoverage(folded, c) > 0);
 }
@@ -232,8 +228,7 @@ function broaderStory(unit: readonly DatedSentence[], q: TopicQuery): boolean {
 // A third person's pronoun.
 const PRONOUN = /他|她/u;
 
-function namesTopicPerson(unit: readonly DatedSentence[], q: TopicQuery): boolean {
-  const folded = fold(unit.map((s) => s.text).join(''));
+function namesTopicPerson(folded: string, q: TopicQuery): boolean {
   return q.concepts.some((c) => c.person && conceptCoverage(folded, c) > 0);
 }
 

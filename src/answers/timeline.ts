@@ -2,7 +2,7 @@ import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
-import { VariantTable } from '../text/variants.ts';
+import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
@@ -417,7 +417,7 @@ function sinceAnotherStory(folded: string, d: DateMention, forms: readonly strin
   if (!clause || !(SINCE_BEFORE.test(folded.slice(Math.max(0, d.start - 3), d.start)) || /^[^,;:。]{1,30}?以来/u.test(after))) return false;
   // A bare bound (自2018年以来) or a clause of dates tells nothing to judge by.
   if ((clause.match(/\p{sc=Han}/gu) ?? []).length < 2) return false;
-  return !forms.some((f) => clause.includes(f));
+  return !namesAny(clause, forms);
 }
 
 // A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.
@@ -495,7 +495,6 @@ function namesAny(folded: string, forms: readonly string[]): boolean {
   return forms.some((f) => folded.includes(f));
 }
 
-const VARIANTS = new VariantTable();
 const competing = new WeakMap<readonly string[], string[]>();
 
 /** The news concepts the variant table knows that are not the topic's (none of its forms or near-synonyms). */

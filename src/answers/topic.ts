@@ -5,7 +5,7 @@ import { BIGRAM_PREFIX } from '../index/terms.ts';
 import { key, type AliasTable } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { hanBigrams, segment } from '../text/segment.ts';
-import { VARIANT_WEIGHT, VariantTable } from '../text/variants.ts';
+import { NEWS_VARIANTS as VARIANTS, VARIANT_WEIGHT } from '../text/variants.ts';
 import { resolvePerson, type PeopleIndex } from '../extract/people.ts';
 
 /**
@@ -97,7 +97,6 @@ function peopleNamesOf(people: PeopleIndex): PeopleNames {
   return names;
 }
 
-const VARIANTS = new VariantTable();
 
 // Single-character country abbreviations (日韩, 中美, 美日韩): jieba cuts them apart; each names its country.
 const COUNTRY: Record<string, string[]> = {
@@ -313,11 +312,12 @@ export function coverage(folded: string, q: TopicQuery): number {
  * 强征劳工 and 赔偿 of 强征劳工 赔偿, 岸田 of 岸田访美.
  */
 export function coreConcepts(q: TopicQuery): TopicConcept[] {
-  const subjects = new Set(VARIANTS.subjectForms());
-  const acts = new Set(VARIANTS.forms().filter((f) => !subjects.has(f)));
-  const countries = new Set(Object.values(COUNTRY).flat());
-  return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => acts.has(f) || countries.has(f)));
+  return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => ACTS.has(f) || COUNTRIES.has(f)));
 }
+
+// The variant table's acts (访问, 出口, 恢复…) and the countries: what a topic does and where, not what it is about.
+const ACTS = new Set(VARIANTS.forms().filter((f) => !VARIANTS.isSubject(f)));
+const COUNTRIES = new Set(Object.values(COUNTRY).flat());
 
 /** Every form and variant of the topic, folded, longest first: where a sentence names it. */
 export function topicForms(q: TopicQuery): string[] {

@@ -152,6 +152,11 @@ export class VariantTable {
     return [...this.subjects];
   }
 
+  /** Whether a folded form names a subject matter (SUBJECT_MATTER) rather than an act. */
+  isSubject(form: string): boolean {
+    return this.subjects.has(form);
+  }
+
   /**
    * The kinds (each as its forms, folded) that `forms` name: a topic that names 扇贝 names that kind of
    * sea food. Each comes with its siblings' forms (海参, 鲍鱼…), which name another story.
@@ -171,3 +176,6 @@ export class VariantTable {
     return [...this.groupOf.keys()];
   }
 }
+
+/** The table of GROUPS, folded once: what /ask and /timeline share. */
+export const NEWS_VARIANTS = new VariantTable();

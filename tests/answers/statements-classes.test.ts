@@ -174,13 +174,13 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
   });
 
   it('a spokesperson met once, by title, in a press conference (257 毛宁, 252 汪文斌, 236 赵立坚)', () => {
-    expect(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker)).toContain('毛宁');
+    expect([...new Set(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker))]).toEqual(['毛宁']);
     expect(inArticle('252', '停止强推排海方案').map((s) => s.speaker)).toEqual(['汪文斌']);
     expect(inArticle('236', '为了维护国家利益').map((s) => s.speaker)).toEqual(['赵立坚']);
   });
 
   it('a post, a refrain, a channel, 仍 after a clause of time, 「…」他說 (231, 230, 222)', () => {
-    expect(inArticle('231', '對三千億美元的中國進口商品加徵十%關稅').map((s) => s.speaker)).toContain('川普');
+    expect([...new Set(inArticle('231', '對三千億美元的中國進口商品加徵十%關稅').map((s) => s.speaker))]).toEqual(['川普']);
     expect(inArticle('231', '其餘三千億美元').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
     expect(inArticle('231', '全面性貿易協定正面對話').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
     expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
