@@ -12,7 +12,7 @@
  * dependencies. Run again at any time: an addon already patched is left alone.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,8 @@ function main() {
   const probe = spawnSync(process.execPath, ['-e', "const j = require(process.argv[1]); j.load(); process.stdout.write(j.cut('驻日美军经费问题在日美首脑会谈中被提及', true).join('/'))", dir], { encoding: 'utf8' });
   if (probe.status !== 0) return say('the installed nodejieba does not load; left as it is');
   const expected = probe.stdout;
-  const saved = `${binary}.orig`;
+  // Kept outside build/: node-pre-gyp rebuild starts by deleting build/Release.
+  const saved = join(dir, 'nodejieba.node.orig');
   copyFileSync(binary, saved);
   writeFileSync(cppPath, patched.cpp);
   writeFileSync(hPath, patched.h);
@@ -127,10 +128,15 @@ function main() {
     return false;
   };
   const ok = built() && !run(process.execPath, ['-e', CHECK, dir, expected], dir);
-  if (ok) return say('nodejieba rebuilt: TextRank made at first use (one dictionary per thread)');
+  if (ok) {
+    rmSync(saved, { force: true });
+    return say('nodejieba rebuilt: TextRank made at first use (one dictionary per thread)');
+  }
   writeFileSync(cppPath, cpp);
   writeFileSync(hPath, h);
+  mkdirSync(dirname(binary), { recursive: true });
   copyFileSync(saved, binary);
+  rmSync(saved, { force: true });
   say(`rebuild failed, original nodejieba put back (jieba takes ~110 MB more per thread): ${failures.join('; ') || 'the rebuilt addon did not cut as before'}`);
 }
 

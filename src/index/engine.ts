@@ -339,7 +339,11 @@ export class SearchEngine {
           if (!post) return;
           const v = views[i] as PartitionView;
           if (v.inner._dirtCount === 0) df += post.size;
-          else for (const doc of post.keys()) if ((v.article[doc] ?? -1) >= 0) df++;
+          // forEach, not keys(): no iterator step per posting on the query path.
+          else
+            post.forEach((_, doc) => {
+              if ((v.article[doc] ?? -1) >= 0) df++;
+            });
         });
         if (df === 0) continue;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -438,10 +442,11 @@ export class SearchEngine {
       for (const v of views) {
         const data = v.inner._index.get(key);
         if (!data) continue;
-        for (const post of data.values()) for (const doc of post.keys()) {
-          const a = v.article[doc] ?? -1;
-          if (a >= 0) holding.add(a);
-        }
+        for (const post of data.values())
+          post.forEach((_, doc) => {
+            const a = v.article[doc] ?? -1;
+            if (a >= 0) holding.add(a);
+          });
       }
       out = out ? out.filter((a) => holding.has(a)) : [...holding];
       if (out.length === 0) return [];

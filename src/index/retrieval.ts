@@ -305,7 +305,11 @@ export class FieldPostings {
   }
 
   *keys(): IterableIterator<number> {
-    for (const [doc] of this.entries()) yield doc;
+    for (let k = this.from; k < this.to; k++) {
+      const doc = this.docs[k] as number;
+      if (!this.removed?.has(doc)) yield doc;
+    }
+    if (this.added) yield* this.added.keys();
   }
 
   *values(): IterableIterator<number> {

@@ -190,12 +190,15 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
   const titleIds = new Uint32Array(titleOffsets[records.length] as number);
   records.forEach((r, a) => titleIds.set(r.titleIds, titleOffsets[a] as number));
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
-  const counts = index.search.termCounts();
+  // Copied now, with the records: a save runs in the background while an update changes the engine in place.
+  const live = index.search.termCounts();
+  const counts = { passageDf: live.passageDf.slice(), articleDf: live.articleDf.slice() };
+  const terms = index.search.termList().slice();
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
     meta: () => [Buffer.from(JSON.stringify(meta))],
     articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
-    terms: () => [Buffer.from(index.search.termList().join('\n'))],
+    terms: () => [Buffer.from(terms.join('\n'))],
     termOffsets: bytes(termOffsets),
     termIds: each((r) => r.termIds),
     termTf2: each((r) => r.tf2),

@@ -64,8 +64,12 @@ describe('the nodejieba patch (postinstall): TextRank made at its first use', ()
   it('GIVEN the installed addon, patched or not THEN jieba cuts, tags and ranks keywords as it always did', () => {
     const dir = dirname(createRequire(import.meta.url).resolve('nodejieba/package.json'));
     const cpp = readFileSync(join(dir, 'lib', 'nodejieba.cpp'), 'utf8');
-    // Either state is a valid install; the answers must not depend on it.
-    expect(['patched', 'unpatched']).toContain(cpp.includes('shiji: the TextRank extractor') ? 'patched' : 'unpatched');
+    const h = readFileSync(join(dir, 'lib', 'nodejieba.h'), 'utf8');
+    // Patched or patchable: an upgrade of nodejieba that the patch no longer knows shows here, not as 110 MB more per thread.
+    expect(patchNodejieba(cpp, h)).toBeDefined();
+    // The one function the patch changes still works, made at its first use.
+    const nodejieba = createRequire(import.meta.url)('nodejieba') as { textRankExtract(text: string, n: number): { word: string }[] };
+    expect(nodejieba.textRankExtract('驻日美军经费问题在日美首脑会谈中被提及，驻日美军经费', 2)).toHaveLength(2);
     // The user dictionary's word stays whole, the dictionary's words are cut as words, keywords are ranked by IDF.
     const terms = segment('驻日美军经费问题在日美首脑会谈中被提及').map((t) => t.term);
     for (const w of ['驻日美军', '经费', '首脑', '会谈', '提及']) expect(terms).toContain(w);
