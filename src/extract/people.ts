@@ -577,15 +577,20 @@ function joinLatinByTitle(uf: UnionFind, keys: string[], forms: Map<string, Form
   const isLatin = (d: string): boolean => /^[A-Za-z][A-Za-z'’.\- ]+$/.test(d);
   const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map((r) => fold(r)).filter((r) => [...r].length >= 4));
   const han = keys.filter((k) => /^[\p{sc=Han}·]+$/u.test(forms.get(k)?.display ?? ''));
+  // The Han forms by full title, made once (in the keys' order): no scan of every Han form per Latin one.
+  const hanByTitle = new Map<string, number[]>();
+  han.forEach((h, i) => {
+    for (const t of titles(forms.get(h) as Form)) {
+      const list = hanByTitle.get(t);
+      if (list) list.push(i);
+      else hanByTitle.set(t, [i]);
+    }
+  });
   for (const l of keys) {
     const lf = forms.get(l);
     if (!lf || !isLatin(lf.display)) continue;
-    const lt = titles(lf);
-    if (lt.size === 0) continue;
-    const fits = han.filter((h) => {
-      const hf = forms.get(h) as Form;
-      return [...titles(hf)].some((t) => lt.has(t)) && soundsAlike(lf.display, hf.display);
-    });
+    const held = [...new Set([...titles(lf)].flatMap((t) => hanByTitle.get(t) ?? []))].sort((a, b) => a - b);
+    const fits = held.map((i) => han[i] as string).filter((h) => soundsAlike(lf.display, (forms.get(h) as Form).display));
     const roots = new Set(fits.map((h) => uf.find(h)));
     roots.delete(uf.find(l));
     if (roots.size === 1) uf.union(fits[0] as string, l);
