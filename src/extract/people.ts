@@ -90,8 +90,8 @@ export class PeopleMemo {
   /** Every Han form (folded) ever scanned for, in the order first scanned. */
   readonly hanForms: string[] = [];
   readonly hanSeen = new Set<string>();
-  /** The Latin forms of the last build's scan, by their signature: a kept article's scan under them needs no new read for forms it cannot hold. */
-  readonly latinSets = new Map<string, ReadonlySet<string>>();
+  /** The Latin forms of the last build's scan, with their signature: a kept article's scan under them needs no new read for forms it cannot hold. */
+  lastLatin: { sig: string; forms: ReadonlySet<string> } | undefined;
   /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
   readonly topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
@@ -291,7 +291,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const latinDiffs = new Map<string | undefined, number[][] | undefined>();
   const latinChecks = (sig: string | undefined): number[][] | undefined => {
     if (latinDiffs.has(sig)) return latinDiffs.get(sig);
-    const before = sig === undefined ? undefined : memo.latinSets.get(sig);
+    const before = sig !== undefined && memo.lastLatin?.sig === sig ? memo.lastLatin.forms : undefined;
     const diff = before ? [...latinForms].filter((f) => !before.has(f)).concat([...before].filter((f) => !latinForms.has(f))).map(pairBits) : undefined;
     latinDiffs.set(sig, diff);
     return diff;
@@ -360,8 +360,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
   });
 
-  memo.latinSets.clear();
-  memo.latinSets.set(latinSig, latinForms);
+  memo.lastLatin = { sig: latinSig, forms: latinForms };
   // 4. Statements by group, newest first.
   const said = new Map<string, StatementRef[]>();
   analyses.forEach((an, i) => {

@@ -1,5 +1,6 @@
 import { articleParagraphs, type Article } from '../corpus/article.ts';
 import { fold } from './normalize.ts';
+import { memoized } from './memo.ts';
 import { tag } from './segment.ts';
 
 /**
@@ -164,7 +165,8 @@ export class AliasTable {
     const k = key(form);
     this.changes++;
     this.longestKey = Math.max(this.longestKey, k.length);
-    if (this.groupOf.get(k) === target && into.some((f) => key(f) === k)) return;
+    // A key points at a group only once a form of it was placed there (groups are emptied only when merged away).
+    if (this.groupOf.get(k) === target) return;
     this.groupOf.set(k, target);
     into.push(form);
   }
@@ -173,17 +175,10 @@ export class AliasTable {
 /** Matching key: folded (simplified, half-width, lower case), without spaces and name dots. */
 export function key(term: string): string {
   // Names are keyed again and again (the registry keys every form and suffix at each update): short terms are remembered.
-  if (term.length > 40) return keyUncached(term);
-  let k = keys.get(term);
-  if (k === undefined) {
-    if (keys.size >= 200_000) keys.clear();
-    keys.set(term, (k = keyUncached(term)));
-  }
-  return k;
+  return term.length > 40 ? keyUncached(term) : keyShort(term);
 }
 
-// A pure function's results (folding never changes), bounded: cleared when full.
-const keys = new Map<string, string>();
+const keyShort = memoized((term) => keyUncached(term), 200_000);
 
 function keyUncached(term: string): string {
   return fold(term).replace(/[\s·・∙•.\-]/g, '');
