@@ -500,11 +500,7 @@ const competing = new WeakMap<readonly string[], string[]>();
 /** The news concepts the variant table knows that are not the topic's (none of its forms or near-synonyms). */
 function competingForms(forms: readonly string[]): string[] {
   let out = competing.get(forms);
-  if (!out) {
-    const own = new Set(forms);
-    out = VARIANTS.subjectForms().filter((f) => !own.has(f) && !forms.some((o) => o.includes(f) || f.includes(o)));
-    competing.set(forms, out);
-  }
+  if (!out) competing.set(forms, (out = VARIANTS.otherSubjects(forms)));
   return out;
 }
 

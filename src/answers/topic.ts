@@ -191,8 +191,7 @@ function broaderSubjects(index: ShijiIndex, q: TopicQuery): string[] {
   const core = coreConcepts(q);
   if (core.length === 0) return [];
   const least = Math.min(...core.map((c) => c.weight));
-  const own = new Set(topicForms(q));
-  return VARIANTS.subjectForms().filter((f) => !own.has(f) && ![...own].some((o) => o.includes(f) || f.includes(o)) && conceptWeight(index, [f]) < least);
+  return VARIANTS.otherSubjects(topicForms(q)).filter((f) => conceptWeight(index, [f]) < least);
 }
 
 /**

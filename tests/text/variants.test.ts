@@ -39,6 +39,19 @@ describe('variant table', () => {
     for (const act of ['访问', '出口', '出货', '恢复', '签署', '会谈', '禁止']) expect(subjects, act).not.toContain(act);
   });
 
+  it("gives a topic's other stories: the subject matters that are none of its forms and hold none of them", () => {
+    const table = new VariantTable();
+    const others = table.otherSubjects(['防卫费', '日本']);
+    expect(others).toEqual(expect.arrayContaining(['安保三文件', '水产品', '关税']));
+    expect(others).not.toContain('防卫费');
+    // A subject holding a form of the topic, or inside one, is the topic's own wording (选举 of 总裁选举).
+    expect(table.otherSubjects(['选举'])).not.toContain('众议院选举');
+    expect(table.otherSubjects(['众议院选举'])).not.toContain('众议院选举');
+    expect(table.otherSubjects(['众议院选举'])).toContain('参议院选举');
+    // Every other subject is a subject form.
+    for (const f of others) expect(table.isSubject(f), f).toBe(true);
+  });
+
   it('knows kinds of one sort of goods as siblings, not near-synonyms (扇贝 and 海参; 牛肉 and 猪肉)', () => {
     const table = new VariantTable();
     const [scallops] = table.kindsNamed(['扇贝', '出口']);
