@@ -84,7 +84,9 @@ export function timelineOf(query: string, groups: Iterable<CandidateGroup>, alia
   if (!q) return { command: 'timeline', query: q, events: [], more: 0, notice: '请给出一个话题，例如一个协定、一个地名或一个人名。' };
 
   const matcher = topicMatcher(q, aliases);
-  const lines = collectLines(matcher, groups, options.context !== false);
+  const ranks = VARIANTS.meetingRanks(fold(q));
+  // A meeting of one rank (首脑会谈) is not told by a line of another's (外相…国务卿; 防卫大臣…国防部长) that names none of its titles.
+  const lines = collectLines(matcher, groups, options.context !== false).filter((l) => !ranks.length || !ofAnotherRank(l.folded, ranks));
   if (lines.length === 0) {
     const suggestions = suggest(q, options.knownTopics ?? aliases.forms());
     return {
@@ -489,6 +491,11 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     while (start < end && /\s/.test(folded[start] as string)) start++;
     return { start, end, dates: g.dates };
   });
+}
+
+function ofAnotherRank(folded: string, ranks: readonly number[]): boolean {
+  const named = VARIANTS.ranksNamed(folded);
+  return named.length > 0 && !named.some((r) => ranks.includes(r));
 }
 
 function namesAny(folded: string, forms: readonly string[]): boolean {

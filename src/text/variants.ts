@@ -116,12 +116,29 @@ const KINDS: readonly (readonly (readonly string[])[])[] = [
 /** How much a match on a variant counts against a match on the word typed. */
 export const VARIANT_WEIGHT = 0.6;
 
+/**
+ * Who meets whom, by rank: a meeting of leaders (首脑会谈, 峰会) is not one of foreign or defence
+ * ministers (外长会谈, 防长会谈, 2+2) or of commanders, and the other way round. Each list is one rank
+ * in its titles (a 2+2 is both ministers' meeting).
+ */
+const RANKS: readonly (readonly string[])[] = [
+  ['首脑', '峰会', '高峰会', '领导人', '领袖', '元首', '首相', '总统', '总理', '国家主席'],
+  ['外长', '外相', '外务大臣', '外交部长', '国务卿', '2+2'],
+  ['防长', '防卫相', '防卫大臣', '国防部长', '国防部长官', '2+2'],
+  ['司令', '参谋长', '幕僚长'],
+];
+// A topic that names a rank names a meeting only with one of these (首相指名选举 names no meeting).
+const MEETING_RE = /会谈|会晤|会面|会见|峰会|通话|对话/u;
+
 export class VariantTable {
   // A word may stand in two classes (暂停: halting trade, and stopping a measure): it gets both.
   private readonly groupOf = new Map<string, Set<string>>();
 
   // Folded forms of the subject-matter groups (SUBJECT_MATTER).
   private readonly subjects = new Set<string>();
+
+  // Folded titles of each rank (RANKS).
+  private readonly ranks = RANKS.map((titles) => titles.map((t) => fold(t)));
 
   // Folded forms of each kind (KINDS), with its sort.
   private readonly kinds: { sort: number; forms: string[] }[] = [];
@@ -178,6 +195,20 @@ export class VariantTable {
       out.push({ own: kind.forms, siblings });
     }
     return out;
+  }
+
+  /** The ranks (indices of RANKS) whose titles a folded text names. */
+  ranksNamed(folded: string): number[] {
+    const out: number[] = [];
+    this.ranks.forEach((titles, r) => {
+      if (titles.some((t) => folded.includes(t))) out.push(r);
+    });
+    return out;
+  }
+
+  /** The ranks of a meeting a folded topic names (首脑会谈: leaders; 日美防长会谈: defence ministers), [] when it names no meeting or no rank. */
+  meetingRanks(folded: string): number[] {
+    return MEETING_RE.test(folded) ? this.ranksNamed(folded) : [];
   }
 
   /** Every form of every group, folded (for the segmenter's dictionary and tests). */

@@ -593,6 +593,30 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('2024年眾議院選舉').events.some((e) => e.file.startsWith('260') && e.text.includes('众议院选举中'))).toBe(true);
   });
 
+  it('leaves out of a meeting topic of one rank the lines of meetings of another rank (首脑会谈 vs 外长, 防长, 2+2)', () => {
+    const linesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('rank', text, '2025-11-08T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
+    const summit = ['日美', '首脑会谈', '会谈'];
+    const defence = ['日美', '防长会谈', '会谈'];
+    // Ministers' meetings are no summit, in any of their titles (外务大臣…国务卿, 防卫大臣…国防部长, 2+2).
+    expect(linesOf('日本外务大臣11月3日与美国国务卿举行电话会谈。', summit)).toEqual([]);
+    expect(linesOf('日本防卫大臣11月4日与美国国防部长举行会谈。', summit)).toEqual([]);
+    expect(linesOf('两国11月5日举行外长、防长“2+2”会谈。', summit)).toEqual([]);
+    // A leaders' meeting is no defence ministers' meeting.
+    expect(linesOf('日本首相11月6日与美国总统在白宫举行会谈。', defence)).toEqual([]);
+    // The topic's own rank, both ranks in one line, or no rank named at all, stay.
+    expect(linesOf('日本首相11月6日与美国总统在白宫举行会谈。', summit)).toEqual(['2025-11-06']);
+    expect(linesOf('日本防卫大臣11月4日与美国国防部长举行会谈。', defence)).toEqual(['2025-11-04']);
+    expect(linesOf('首相11月7日会见了来访的美国国务卿。', summit)).toEqual(['2025-11-07']);
+    expect(linesOf('两国11月2日在东京举行会谈。', summit)).toEqual(['2025-11-02']);
+    // A topic that names a rank but no meeting (首相指名选举) is not judged so.
+    expect(linesOf('外相11月9日在首相指名选举中投票。', ['首相指名选举'])).toEqual(['2025-11-09']);
+    // On the real articles: the defence ministers' talks (214, 229) are no US–Japan summit; the leaders' (218, 227) are.
+    const summits = answer('日美首脑会谈').events;
+    for (const file of ['214', '229']) expect(summits.some((e) => e.file.startsWith(file) && /防衛大臣|國防部長/u.test(e.text)), file).toBe(false);
+    for (const file of ['218', '227']) expect(summits.some((e) => e.file.startsWith(file)), file).toBe(true);
+  });
+
   it('gives a stretch that names another kind of the topic\'s goods and not the topic\'s kind to that kind (海参 beside 扇贝)', () => {
     const linesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('kind', text, '2025-11-08T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);

@@ -1,3 +1,4 @@
+import { fold } from '../../src/text/normalize.ts';
 import { describe, expect, it } from 'vitest';
 import { VariantTable } from '../../src/text/variants.ts';
 
@@ -61,6 +62,19 @@ describe('variant table', () => {
     expect(table.kindsNamed(['牛肉'])[0]?.siblings).toContain('猪肉');
     expect(table.variantsOf('扇贝')).not.toContain('海参');
     expect(table.kindsNamed(['水产品', '出口'])).toEqual([]);
+  });
+
+  it('reads the rank of a meeting topic in either script, and none from a topic that names no meeting', () => {
+    const table = new VariantTable();
+    const [leaders] = table.meetingRanks(fold('日韓首腦會談'));
+    const [defence] = table.meetingRanks(fold('日美防長會談'));
+    expect(leaders).toBeDefined();
+    expect(defence).toBeDefined();
+    expect(leaders).not.toBe(defence);
+    expect(table.ranksNamed(fold('美國國防部長奧斯汀'))).toEqual([defence]);
+    // A 2+2 is both ministers' meeting; 首相指名选举 names a title but no meeting.
+    expect(table.meetingRanks('美日2+2会谈')).toHaveLength(2);
+    expect(table.meetingRanks('首相指名选举')).toEqual([]);
   });
 
   it('knows nothing of a word outside every group', () => {
