@@ -21,10 +21,11 @@ const GROUPS: readonly (readonly string[])[] = [
   // Birth, in a profile: 出生 in a question is 生于 / 出生于 in a biography line.
   ['出生', '生于', '出生于', '诞生'],
   // Visits: an undirected visit is any visit, but a visit to one country is no visit to another (访日 is not 访美).
-  ['访问', '出访', '到访', '访美', '赴美', '访问美国'],
-  ['访问', '出访', '到访', '访日', '赴日', '访问日本', '抵日'],
-  ['访问', '出访', '到访', '访华', '赴华', '访问中国', '来华'],
-  ['访问', '出访', '到访', '访韩', '赴韩', '访问韩国'],
+  // A visit is also told by the arrival in the country, its capital or its seat of government (抵达白宫, 飞抵东京).
+  ['访问', '出访', '到访', '访美', '赴美', '访问美国', '抵美', '抵达美国', '飞抵美国', '抵达华盛顿', '飞抵华盛顿', '抵达白宫', '到白宫'],
+  ['访问', '出访', '到访', '访日', '赴日', '访问日本', '抵日', '抵达日本', '飞抵日本', '抵达东京', '飞抵东京'],
+  ['访问', '出访', '到访', '访华', '赴华', '访问中国', '来华', '抵华', '抵达中国', '飞抵中国', '抵达北京', '飞抵北京'],
+  ['访问', '出访', '到访', '访韩', '赴韩', '访问韩国', '抵韩', '抵达韩国', '飞抵韩国', '抵达首尔', '飞抵首尔'],
   // Defence spending.
   ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费', '国防经费', '国防投资'],
   // Treated water released from Fukushima.

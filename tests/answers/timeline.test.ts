@@ -593,6 +593,13 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(answer('2024年眾議院選舉').events.some((e) => e.file.startsWith('260') && e.text.includes('众议院选举中'))).toBe(true);
   });
 
+  it('tells a visit by the arrival at the country\'s seat of government (到白宫, 抵达白宫)', () => {
+    // 218 tells Kishida's state visit as 星期三到白宫 and 抵达白宫南草坪: both are lines of 岸田访美.
+    const visit = answer('岸田访美').events.filter((e) => e.file.startsWith('218'));
+    expect(visit.some((e) => e.text.includes('到白宫'))).toBe(true);
+    expect(visit.some((e) => e.text.includes('抵达白宫'))).toBe(true);
+  });
+
   it('leaves out of a meeting topic of one rank the lines of meetings of another rank (首脑会谈 vs 外长, 防长, 2+2)', () => {
     const linesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('rank', text, '2025-11-08T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);

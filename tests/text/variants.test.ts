@@ -27,6 +27,10 @@ describe('variant table', () => {
       expect(table.variantsOf(to), to).toEqual(expect.arrayContaining(['访问', same]));
       expect(table.variantsOf(to), to).not.toContain(other);
     }
+    // Arriving in the country, its capital or its seat of government tells the visit too, and only that country's.
+    expect(table.variantsOf('访美')).toEqual(expect.arrayContaining(['抵达白宫', '飞抵华盛顿', '抵美']));
+    expect(table.variantsOf('訪日')).toEqual(expect.arrayContaining(['抵达东京', '飞抵日本']));
+    expect(table.variantsOf('访日')).not.toContain('抵达白宫');
     // An undirected visit is any of them.
     expect(table.variantsOf('访问')).toEqual(expect.arrayContaining(['访日', '访美', '访华', '访韩']));
   });
