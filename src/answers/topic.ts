@@ -123,13 +123,14 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
   const years: number[] = [];
   const concepts: TopicConcept[] = [];
   const seen = new Set<string>();
-  const add = (forms: string[], variants: string[] = [], spelled: string[] = [], person = false): void => {
+  // `weighed`: the forms the concept's rarity is read from, when not all of them (对美 weighs as 美国).
+  const add = (forms: string[], variants: string[] = [], spelled: string[] = [], person = false, weighed?: string[]): void => {
     const clean = [...new Set(forms.map((f) => fold(f)).filter((f) => f.length > 0))];
     const id = [...clean].sort().join('|');
     if (!clean.length || seen.has(id)) return;
     seen.add(id);
     const vs = [...new Set(variants.flatMap((v) => [v, ...VARIANTS.variantsOf(v)]).concat(clean.flatMap((f) => VARIANTS.variantsOf(f))))].filter((v) => !clean.includes(v));
-    const weight = conceptWeight(index, [...clean, ...spelled]);
+    const weight = conceptWeight(index, weighed ?? [...clean, ...spelled]);
     const typed = clean[0] as string;
     const words = spelled.length ? [] : segment(typed).map((w) => w.term);
     const parts = words.length >= 2 && words.every((w) => [...w].length >= 2) ? words.map((w) => ({ forms: [w], variants: VARIANTS.variantsOf(w) })) : [];
@@ -169,6 +170,14 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
           continue;
         }
       }
+      // A preposition glued to a one-character country (对美 of 对美投资, 对华, 赴日) names that country: outlets
+      // write it out (在美国投资, 对美国的投资), and it is no rarer than the country's usual name.
+      const glued = /^[对在赴向与和跟同]([中华美日韩朝俄英法德印澳台欧菲越])$/u.exec(w);
+      if (glued) {
+        const country = COUNTRY[glued[1] === '华' ? '中' : (glued[1] as string)] as string[];
+        add([...country, w], [], [], false, country.slice(0, 1));
+        continue;
+      }
       const pair = [...w];
       if (pair.length >= 2 && pair.length <= 3 && pair.every((c) => COUNTRY[c]) && new Set(pair).size === pair.length) {
         add(permutations(pair).map((p) => p.join('')), [], pair.map((c) => (COUNTRY[c] as string[])[0] as string));
@@ -177,6 +186,11 @@ export function topicQuery(index: ShijiIndex, topic: string): TopicQuery {
       // A lone Han character (三 of 安保三文件, 大 of 大法院) says too little to count.
       if (w.length === 1 && /\p{sc=Han}/u.test(w)) continue;
       if (/^\d+$/.test(w)) continue;
+      // An amount (5500亿, 5,500亿) names the deal or the sale: outlets write it with or without thousands separators.
+      if (AMOUNT.test(w)) {
+        add(amountForms(w));
+        continue;
+      }
       const named = personForms(index, w);
       add([w, ...index.aliases.equivalents(w), ...named], [], [], named.length > 0);
     }
@@ -219,6 +233,17 @@ function wholeForms(aliases: AliasTable): string[] {
   return forms;
 }
 
+// A number with a unit of ten thousands or hundreds of millions, as jieba keeps it whole (5500亿, 5,500亿, 1.1万).
+const AMOUNT = /^\d[\d,]*(?:\.\d+)?[万亿]$/u;
+
+/** An amount as typed, without separators, and with a comma every three digits. */
+function amountForms(w: string): string[] {
+  const plain = w.replace(/,/g, '');
+  const [, int = '', rest = ''] = /^(\d+)(.*)$/u.exec(plain) ?? [];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + rest;
+  return [...new Set([w, plain, grouped])];
+}
+
 function permutations<T>(xs: T[]): T[][] {
   if (xs.length <= 1) return [xs];
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
@@ -238,9 +263,9 @@ function conceptWeight(index: ShijiIndex, forms: readonly string[]): number {
 /** In how many passages a form may occur: for Han text, its rarest bigram (an upper bound, whatever jieba's cut). */
 function passageDf(index: ShijiIndex, form: string): number {
   const compact = key(form);
-  if (/\p{sc=Han}/u.test(compact) && compact.length >= 2 && index.termMode !== 'words') {
-    return Math.min(...hanBigrams(compact).map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
-  }
+  // (A form with one Han character, 5500亿, has no Han bigram: its words tell.)
+  const bigrams = /\p{sc=Han}/u.test(compact) && index.termMode !== 'words' ? hanBigrams(compact) : [];
+  if (bigrams.length) return Math.min(...bigrams.map((b) => index.search.df(BIGRAM_PREFIX + b.term)));
   const words = segment(compact);
   if (!words.length) return 0;
   // A sign the index drops (the + of 2+2) leaves bare numbers, found everywhere: count the passages that hold the form itself.

@@ -374,6 +374,31 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(coverage(fold('韩国总统访问美国'), q)).toBeLessThan(0.5);
   });
 
+  it('reads an amount typed with or without thousands separators as one concept (5500亿 = 5,500亿; 111億), and no other amount', () => {
+    for (const [topic, text, other] of [
+      ['日本对美投资5500亿美元', '东京已同意在美国各领域投资5,500亿美元', '准备启动对价值2670亿美元的中国产品课税'],
+      ['对美投资5,500亿美元', '日本将在美国投资5500亿美元', '日本将在美国投资3500亿美元'],
+      ['111億美元對台軍售', '将对台湾出售总额111亿540万美元8案军售', '向台湾出售总价7.5亿美元的榴弹炮'],
+    ] as const) {
+      const q = topicQuery(index, topic);
+      expect(q.concepts.some((c) => c.forms.some((f) => /\d/.test(f))), topic).toBe(true);
+      expect(coverage(fold(text), q), text).toBeGreaterThan(coverage(fold(other), q));
+    }
+    // On the real articles: the tariffs on 2670亿 of Chinese goods (230) are no line of the 5500亿 investment.
+    expect(answer('日本对美投资5500亿美元').events.some((e) => e.file.startsWith('230'))).toBe(false);
+  });
+
+  it('reads a preposition glued to a one-character country (对美, 对华) as that country, as outlets write it out (在美国投资)', () => {
+    const q = topicQuery(index, '日本对美投资');
+    const us = q.concepts.find((c) => c.forms.includes('对美'));
+    expect(us?.forms).toContain('美国');
+    expect(coverage(fold('日本企业将在美国投资'), q)).toBeGreaterThan(0.9);
+    // ...and weighs as the country does, not as the rare glued word: naming another country costs only that share.
+    expect(coverage(fold('日本企业将在中国投资'), q)).toBeLessThan(coverage(fold('日本企业将在美国投资'), q));
+    expect(us?.weight).toBeLessThan(q.concepts.find((c) => c.forms.includes('投资'))?.weight ?? 0);
+    expect(topicQuery(index, '日本对华投资').concepts.some((c) => c.forms.includes('中国') && c.forms.includes('对华'))).toBe(true);
+  });
+
   it('gives partial credit to a compound\'s words found apart (总裁选举: 当选…总裁, 总裁…选举)', () => {
     const q = topicQuery(index, '自民党总裁选举');
     const whole = coverage(fold('自民党总裁选举29日举行'), q);
