@@ -7,6 +7,18 @@ import { fold } from './normalize.ts';
  * Each group is a class of phrasings seen in the news beat; add a group, never a single article's
  * sentence. Forms are written in simplified Chinese; lookups fold (traditional → simplified).
  */
+/**
+ * Visits, by the country visited: each as a visit to it, a trip there, the arrival in the country,
+ * its capital or its seat of government (抵达白宫, 飞抵东京), or attending something there (在日本参加G7峰会).
+ * Trips to two countries are two stories.
+ */
+const VISITS: readonly (readonly string[])[] = [
+  ['访美', '赴美', '访问美国', '抵美', '抵达美国', '飞抵美国', '抵达华盛顿', '飞抵华盛顿', '抵达白宫', '到白宫', '在美国参加', '在美国出席'],
+  ['访日', '赴日', '访问日本', '抵日', '抵达日本', '飞抵日本', '抵达东京', '飞抵东京', '在日本参加', '在日本出席'],
+  ['访华', '赴华', '访问中国', '来华', '抵华', '抵达中国', '飞抵中国', '抵达北京', '飞抵北京', '在中国参加', '在中国出席'],
+  ['访韩', '赴韩', '访问韩国', '抵韩', '抵达韩国', '飞抵韩国', '抵达首尔', '飞抵首尔', '在韩国参加', '在韩国出席'],
+];
+
 const GROUPS: readonly (readonly string[])[] = [
   // Meetings between leaders: 会谈 in one outlet is 会晤 / 峰会 / 高峰会 in another.
   ['会谈', '会晤', '会面', '峰会', '高峰会', '首脑会谈', '领袖会谈', '首脑会晤', '领导人会晤', '会见'],
@@ -21,11 +33,7 @@ const GROUPS: readonly (readonly string[])[] = [
   // Birth, in a profile: 出生 in a question is 生于 / 出生于 in a biography line.
   ['出生', '生于', '出生于', '诞生'],
   // Visits: an undirected visit is any visit, but a visit to one country is no visit to another (访日 is not 访美).
-  // A visit is also told by the arrival in the country, its capital or its seat of government (抵达白宫, 飞抵东京).
-  ['访问', '出访', '到访', '访美', '赴美', '访问美国', '抵美', '抵达美国', '飞抵美国', '抵达华盛顿', '飞抵华盛顿', '抵达白宫', '到白宫'],
-  ['访问', '出访', '到访', '访日', '赴日', '访问日本', '抵日', '抵达日本', '飞抵日本', '抵达东京', '飞抵东京'],
-  ['访问', '出访', '到访', '访华', '赴华', '访问中国', '来华', '抵华', '抵达中国', '飞抵中国', '抵达北京', '飞抵北京'],
-  ['访问', '出访', '到访', '访韩', '赴韩', '访问韩国', '抵韩', '抵达韩国', '飞抵韩国', '抵达首尔', '飞抵首尔'],
+  ...VISITS.map((to) => ['访问', '出访', '到访', ...to]),
   // Defence spending.
   ['防卫费', '国防预算', '防卫预算', '国防开支', '军费', '防务开支', '防卫开支', '防卫支出', '国防支出', '国防费', '防卫经费', '国防经费', '国防投资'],
   // Treated water released from Fukushima.
@@ -101,7 +109,7 @@ const GROUPS: readonly (readonly string[])[] = [
 const SUBJECT_MATTER = new Set(['防卫费', '处理水', '水产品', '关税', '对台军售', '安保三文件', '军情协定', '强征劳工', '大法院', '戴维营', '施政演说', '首相指名选举', '总裁选举', '众议院选举', '参议院选举']);
 
 /**
- * Kinds of one sort of goods: siblings, not near-synonyms (each inner list is one kind in its
+ * Kinds of one sort of goods or acts: siblings, not near-synonyms (each inner list is one kind in its
  * spellings). A topic that names one kind (扇贝) is not told by a line about another (海参): both
  * are 水产品 shipped on the same days, and outlets list them side by side.
  */
@@ -112,6 +120,8 @@ const KINDS: readonly (readonly (readonly string[])[])[] = [
   [['牛肉'], ['猪肉'], ['鸡肉'], ['大米', '稻米'], ['小麦'], ['大豆'], ['玉米']],
   // Industrial goods a tariff names.
   [['汽车', '车辆'], ['钢铁', '钢材'], ['铝'], ['半导体', '芯片'], ['药品', '医药品'], ['木材']],
+  // Trips by destination (岸田访美 is not told by an invitation to 访日).
+  VISITS,
 ];
 
 /** How much a match on a variant counts against a match on the word typed. */

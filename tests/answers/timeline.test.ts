@@ -658,6 +658,11 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(linesOf('扇贝与海参11月10日一同出口。', ['扇贝', '出口'])).toEqual(['2025-11-10']);
     expect(linesOf('扇贝已于11月5日发往中国，第二批11月10日出口。', ['扇贝', '出口'])).toEqual(['2025-11-05', '2025-11-10']);
     expect(linesOf('扇贝已于11月5日发往中国，海参也将在11月10日对华出口。', ['水产品', '出口'])).toEqual(['2025-11-05', '2025-11-10']);
+    // Trips by destination are kinds too: a visit to Japan is not told by an invitation to visit the US, but a stay in Japan is that visit.
+    const toJapan = ['拜登', '访日', '访问', '赴日', '抵达东京'];
+    expect(linesOf('拜登11月2日抵达东京，并邀请岸田11月6日访美。', toJapan)).toEqual(['2025-11-02']);
+    expect(linesOf('拜登11月3日在日本出席峰会时，就已邀请日韩领袖访美。', toJapan)).toEqual(['2025-11-03']);
+    expect(linesOf('拜登11月2日抵达东京，并邀请岸田11月6日访美。', ['拜登', '访问'])).toEqual(['2025-11-02', '2025-11-06']);
     // On the real articles (256, 257): the sea cucumbers shipped on the 10th are not the scallops' line.
     const scallops = answer('日本扇贝 恢复出口中国').events;
     for (const file of ['256', '257']) expect(scallops.some((e) => e.file.startsWith(file) && e.text.includes('海參')), file).toBe(false);

@@ -66,6 +66,11 @@ describe('variant table', () => {
     expect(table.kindsNamed(['牛肉'])[0]?.siblings).toContain('猪肉');
     expect(table.variantsOf('扇贝')).not.toContain('海参');
     expect(table.kindsNamed(['水产品', '出口'])).toEqual([]);
+    // A trip to one country and a trip to another.
+    const [japan] = table.kindsNamed(['访日']);
+    expect(japan?.own).toEqual(expect.arrayContaining(['访日', '抵达东京']));
+    expect(japan?.siblings).toEqual(expect.arrayContaining(['访美', '抵达白宫', '访华']));
+    expect(table.kindsNamed(['访问'])).toEqual([]);
   });
 
   it('reads the rank of a meeting topic in either script, and none from a topic that names no meeting', () => {
