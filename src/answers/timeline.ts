@@ -4,7 +4,7 @@ import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
 import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
-import type { DatedSentence } from '../extract/events.ts';
+import { SAYING_VERB, type DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**
@@ -443,7 +443,7 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
 }
 
 // A stretch that ends in a verb of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): what follows is what was said.
-const SAYS_BEFORE = /(?:表示|说|称|指出|强调|透露|提出)\s?[,:]\s?$/u;
+const SAYS_BEFORE = new RegExp(`${SAYING_VERB}\\s?[,:]\\s?$`, 'u');
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;

@@ -72,8 +72,9 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 const OPENING_WINDOW = 8;
 // A leading connective (第三，此外，稍早，据报道) is not a clause worth keeping alone.
 const MIN_GROUP = 8;
-// A clause ending in a verb of saying (表示, 说, 称, 指出, 强调, 透露): the next clause is its content.
-const SAYS_END = /(?:表示|说|称|指出|强调|透露)$/u;
+/** Verbs of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): a clause that ends in one has what was said after it. */
+export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出)';
+const SAYS_END = new RegExp(`${SAYING_VERB}$`, 'u');
 
 /**
  * Cuts a sentence where a clause opens a new time frame with a date different from the dates

@@ -72,11 +72,11 @@ describe('extractDatedSentences', () => {
     ]);
   });
 
-  it('does not cut what someone said from the saying (…表示，1月15日公布的…; …说，3日…; …指出，去年…)', () => {
+  it('does not cut what someone said or proposed from the saying (…表示，1月15日公布的…; …说，3日…; …指出，去年…; …提出，16日两国…)', () => {
     const unitsOf = (text: string, publishedAt = '2020-01-17T12:00:00.000Z'): DatedSentence[] =>
       extractDatedSentences(madeUp('say', text, publishedAt));
     // Real text of 233, and two made up: one unit each, every date kept.
-    for (const text of ['另据路透社1月14日报道,美国财政部长姆努钦1月14日表示,1月15日公布的协议文件将向怀疑者展示,第一阶段中美贸易协议将完全可执行。', '外交部发言人耿爽16日说，15日签署的协议是互利共赢的。', '刘鹤15日在签字仪式上指出，去年12月双方就协议文本达成一致。']) {
+    for (const text of ['另据路透社1月14日报道,美国财政部长姆努钦1月14日表示,1月15日公布的协议文件将向怀疑者展示,第一阶段中美贸易协议将完全可执行。', '外交部发言人耿爽16日说，15日签署的协议是互利共赢的。', '刘鹤15日在签字仪式上指出，去年12月双方就协议文本达成一致。', '茂木敏充14日在会谈中提出，16日两国将举行工作级磋商。']) {
       const units = unitsOf(text);
       expect(units, text).toHaveLength(1);
       expect(new Set(units[0]?.dates.map((d) => d.date)).size, text).toBe(2);
