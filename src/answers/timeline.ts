@@ -342,7 +342,7 @@ const QUESTION_END = /[?？][”’」』"')）]*$/;
  * story is told by them. Not events: headings, questions, approximate report dates (日前, 近日);
  * a sentence with no date of its own is a line only when it names the whole topic (dated by its report).
  */
-function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, excerpts: ExcerptMemo, out: Line[]): void {
+function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]): void {
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
   const dates = unit.dates.filter(
@@ -362,11 +362,11 @@ function aboutLines(item: Item, about: NonNullable<CandidateGroup['about']>, exc
   for (const [k, g] of groups.entries()) {
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
     // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
-    if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), competingForms(about.forms))) continue;
+    if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), otherStoriesOf(about).competing)) continue;
     // A stretch that names the topic only inside another subject's name is that subject's event (选举 of 首相指名选举, 当选首相 for 众议院选举).
-    if (about.qualified && swallowed(facts.folded.slice(g.start, g.end), about.forms, about.subjects ?? [])) continue;
+    if (about.qualified && swallowed(facts.folded.slice(g.start, g.end), about)) continue;
     // A stretch that names another kind of the topic's goods and not the topic's kind is that kind's event (海参 for 扇贝).
-    if (namesSiblingKind(facts.folded.slice(g.start, g.end), about.forms)) continue;
+    if (namesSiblingKind(facts.folded.slice(g.start, g.end), about)) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
     const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
     const made = whole
@@ -502,20 +502,39 @@ function namesAny(folded: string, forms: readonly string[]): boolean {
   return forms.some((f) => folded.includes(f));
 }
 
-const competing = new WeakMap<readonly string[], string[]>();
+type About = NonNullable<CandidateGroup['about']>;
 
-/** The news concepts the variant table knows that are not the topic's (none of its forms or near-synonyms). */
-function competingForms(forms: readonly string[]): string[] {
-  let out = competing.get(forms);
-  if (!out) competing.set(forms, (out = VARIANTS.otherSubjects(forms)));
-  return out;
+/** What the other-story checks read from a topic's forms: made once per topic (every group of one query shares its `about`). */
+interface OtherStories {
+  /** The news concepts the variant table knows that are not the topic's (none of its forms or near-synonyms). */
+  competing: string[];
+  /** The subject-matter names that hold a word of the topic's (首相指名选举 holds 选举): see swallowed(). */
+  rivals: string[];
+  /** The kinds the topic names, with their siblings (扇贝 and 海参; 访日 and 访美). */
+  kinds: ReturnType<VariantTable['kindsNamed']>;
+}
+
+const otherStories = new WeakMap<About, OtherStories>();
+
+function otherStoriesOf(about: About): OtherStories {
+  let o = otherStories.get(about);
+  if (!o) {
+    const { forms, subjects = [] } = about;
+    const own = new Set(forms);
+    const ownSubject = (f: string): boolean => own.has(f) || VARIANTS.variantsOf(f).some((v) => own.has(v));
+    const held = [...forms, ...subjects.flat()];
+    // A name made only of the topic's words (众议院选举 of 众议院 + 选举) is the topic's own.
+    const onlyTopicWords = (f: string): boolean => held.reduce((rest, x) => rest.split(x).join(''), f).length === 0;
+    const rivals = VARIANTS.subjectForms().filter((f) => !ownSubject(f) && !onlyTopicWords(f) && held.some((x) => f.includes(x) && f !== x));
+    otherStories.set(about, (o = { competing: VARIANTS.otherSubjects(forms), rivals, kinds: VARIANTS.kindsNamed(forms) }));
+  }
+  return o;
 }
 
 // Being elected to an office (当选自民党新任总裁, 当选日本第103任首相) is that office's election: the office
 // (within a few characters, no comma between) and the subject-matter form that names its election.
 const ELECTED_TO = /当选(?:为)?[^,;:。]{0,10}?(首相|总裁|党首|党魁)/gu;
 const ELECTION_OF: Record<string, string> = { 首相: '首相指名选举', 总裁: '总裁选举', 党首: '总裁选举', 党魁: '总裁选举' };
-const rivalsOf = new WeakMap<readonly string[], string[]>();
 
 /**
  * Whether every mention of the topic in folded text lies inside the name of another subject: a
@@ -525,22 +544,13 @@ const rivalsOf = new WeakMap<readonly string[], string[]>();
  * A topic's subject matter (总裁选举) named only by one of its words inside another's name (选举 of
  * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names.
  */
-function swallowed(folded: string, forms: readonly string[], subjects: readonly (readonly string[])[]): boolean {
-  let rivals = rivalsOf.get(forms);
-  if (!rivals) {
-    const own = new Set(forms);
-    const ownSubject = (f: string): boolean => own.has(f) || VARIANTS.variantsOf(f).some((v) => own.has(v));
-    const held = [...forms, ...subjects.flat()];
-    // A name made only of the topic's words (众议院选举 of 众议院 + 选举) is the topic's own.
-    const onlyTopicWords = (f: string): boolean => held.reduce((rest, o) => rest.split(o).join(''), f).length === 0;
-    rivals = VARIANTS.subjectForms().filter((f) => !ownSubject(f) && !onlyTopicWords(f) && held.some((o) => f.includes(o) && f !== o));
-    rivalsOf.set(forms, rivals);
-  }
+function swallowed(folded: string, about: About): boolean {
+  const { forms, subjects = [] } = about;
   let masked = folded;
   const blank = (start: number, end: number): void => {
     masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   };
-  for (const r of rivals) for (let at = masked.indexOf(r); at !== -1; at = masked.indexOf(r, at + r.length)) blank(at, at + r.length);
+  for (const r of otherStoriesOf(about).rivals) for (let at = masked.indexOf(r); at !== -1; at = masked.indexOf(r, at + r.length)) blank(at, at + r.length);
   for (const m of folded.matchAll(ELECTED_TO)) {
     const election = ELECTION_OF[m[1] as string] as string;
     const own = forms.includes(election) || VARIANTS.variantsOf(election).some((v) => forms.includes(v));
@@ -551,13 +561,9 @@ function swallowed(folded: string, forms: readonly string[], subjects: readonly 
   return (namesAny(folded, forms) && !namesAny(masked, forms)) || subjects.some((s) => namesAny(folded, s) && !namesAny(masked, s));
 }
 
-const kindsOf = new WeakMap<readonly string[], ReturnType<VariantTable['kindsNamed']>>();
-
 /** Whether folded text names a sibling of a kind the topic names (海参 beside 扇贝) and nothing of that kind. */
-function namesSiblingKind(folded: string, forms: readonly string[]): boolean {
-  let kinds = kindsOf.get(forms);
-  if (!kinds) kindsOf.set(forms, (kinds = VARIANTS.kindsNamed(forms)));
-  return kinds.some((k) => !namesAny(folded, k.own) && namesAny(folded, k.siblings));
+function namesSiblingKind(folded: string, about: About): boolean {
+  return otherStoriesOf(about).kinds.some((k) => !namesAny(folded, k.own) && namesAny(folded, k.siblings));
 }
 
 /** Where any of the forms occur in folded text, in order. */
