@@ -31,6 +31,23 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('东京电力公司今天开始排放处理水。', '他说，排放将持续17天。'), '持续17天')).toEqual([]);
   });
 
+  it('他说 after a paragraph of one speaker whose own words name others (长尾贤认为，石破茂是特朗普…): still that speaker', () => {
+    const list = said(
+      '日本经济学家木内登英认为，特朗普对日本的要求将持续增加，石破政权必须做好准备。',
+      '他说：“日本今年大选后，美方就可能要求日本增加防卫支出。”',
+      '华盛顿哈德逊研究所(Hudson Institute)研究员长尾贤认为，拜登政府重视日本。这一判断也得到其他学者支持。',
+      '他表示，美日同盟在拜登任内将更加稳固。',
+    );
+    expect(who(list, '增加防卫支出')).toEqual(['木内登英']);
+    expect(who(list, '更加稳固')).toEqual(['长尾贤']);
+  });
+
+  it('…but 他说 stays unresolved after a second speaker, a joint view, or a person named outside the words', () => {
+    expect(who(said('研究员长尾贤表示，美日同盟将更加稳固。美国总统特朗普则说，日本应当承担更多费用。', '他说：“这将是一个重大转变，各国都必须适应。”'), '重大转变')).toEqual([]);
+    expect(who(said('专家谢文生认为，日本将增加防卫预算。日本首相石破茂昨天抵达华盛顿访问。', '他说，这个决定对日本经济影响很大而且深远。'), '影响很大')).toEqual([]);
+    expect(who(said('特朗普和石破茂都认为，美日同盟是地区稳定的基石。', '他表示，日本将购买更多美国液化天然气。'), '液化天然气')).toEqual([]);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -171,6 +188,12 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('261', '適當的時機').map((s) => s.speaker)).toEqual(['石破茂']);
     expect(inArticle('213', '安倍首相確實將這種夥伴關係').map((s) => s.speaker)).toEqual(['布林肯']);
     expect(inArticle('228', '联合投资').map((s) => s.speaker)).toEqual(['Lutnick']);
+  });
+
+  it('他说：“…” after an analyst’s paragraph that names the people analysed (003 谢文生, 长尾贤)', () => {
+    expect(inArticle('003', '连在野党领袖也几乎都给予正面肯定').map((s) => [s.speaker, s.direct])).toEqual([['谢文生', true]]);
+    expect(inArticle('003', '届时讨论防卫支出如何达到').map((s) => s.speaker)).toEqual(['长尾贤']);
+    expect(inArticle('003', '都让特朗普').map((s) => s.speaker)).toEqual(['谢文生']);
   });
 
   it('a spokesperson met once, by title, in a press conference (257 毛宁, 252 汪文斌, 236 赵立坚)', () => {
