@@ -48,6 +48,29 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('特朗普和石破茂都认为，美日同盟是地区稳定的基石。', '他表示，日本将购买更多美国液化天然气。'), '液化天然气')).toEqual([]);
   });
 
+  it('the clause right after 说 is the speaker’s words even when a country or group speaks in it (他说，中国公开表示，将…)', () => {
+    const list = said(
+      '美国总统特朗普透过推特指控中国干预选举。他说，中国公开表示，将设法影响美国的选战。',
+      '日本首相岸田文雄说，日本政府对此表示强烈抗议。',
+      '韩国总统尹锡悦指出，双方同意尽快恢复对话机制。',
+    );
+    expect(who(list, '影响美国的选战')).toEqual(['特朗普']);
+    expect(who(list, '强烈抗议')).toEqual(['岸田文雄']);
+    expect(who(list, '恢复对话机制')).toEqual(['尹锡悦']);
+  });
+
+  it('…but not a named person speaking there, nor a side answering later in the sentence (中方则表示)', () => {
+    const list = said('岸田文雄说，美国总统拜登表示，美国将坚定支持日本。', '日本外相林芳正表示，日本将加强防卫能力，中方则表示坚决反对这种做法。');
+    expect(who(list, '坚定支持日本')).toEqual([]);
+    expect(who(list, '加强防卫能力').length).toBe(1);
+    expect(who(list, '坚决反对')).toEqual([]);
+  });
+
+  it('a speech word as the occasion between 在 and 中 (在声明中说, 在回应中指出)', () => {
+    expect(who(said('日本首相岸田文雄在声明中说，日本将继续支持乌克兰。'), '继续支持乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('日本外相林芳正在回应中指出，日本将继续要求中方撤销禁令。'), '撤销禁令')).toEqual(['林芳正']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -208,6 +231,7 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('231', '全面性貿易協定正面對話').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
     expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('230', '因為他們對我很忠心').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
   });
 

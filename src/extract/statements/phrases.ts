@@ -28,6 +28,8 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
     if (prev && (prev.w === '被' || prev.cls === 'de' || prev.w === '所')) continue;
     const after = nextTok(toks, i);
     if (after && after.cls === 'de') continue;
+    // 在声明中说, 在回应中指出: a speech word between 在 and 中/上 is the occasion, a noun.
+    if (prev?.cls === 'ppstart' && after?.cls === 'ppend') continue;
     // 作出上述表示 / 此番表示: points back to words given elsewhere.
     if (prev && /^(?:上述|此番|这番|该番|以上|前述)$/.test(prev.w)) continue;
     // 对美国来说 and the like were weeded out as words; a weak verb needs punctuation or a quotation next.

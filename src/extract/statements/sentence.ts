@@ -299,6 +299,10 @@ class SentenceReader {
         }
       } else {
         if (this.open) {
+          // 他说，中国公开表示，将…: the clause right after 说 is what he said, whatever its verb; a country,
+          // a government or a group speaking there is his report of them (a named person is left out).
+          const nothingYet = this.f.slice(this.open.from, clauseStart).trim() === '';
+          if (nothingYet && ['group', 'other', 'title'].includes(parsed.kind) && !quoteNext && !colonNext) continue;
           // Someone else speaking inside what is being said: cut there; only a new quotation or colon is a new statement.
           const sameSpeaker = parsed.kind === 'pron' && !this.open.sawName;
           // A表示，…；B表示，…: a semicolon closes one statement, and the next speaker opens another.

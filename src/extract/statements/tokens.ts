@@ -176,6 +176,9 @@ function classify(w: string, t: string, ctx: Ctx): Cls {
 const classMemo = new Map<string, Map<string, Cls>>();
 let classMemoSize = 0;
 
+/** A side in talks or a dispute: 中方, 日方, 双方, 对方. */
+const SIDE_RE = /^[中日美韩朝英法德俄澳印欧台菲越双各三四对官]方$/u;
+
 /** The class of a word by itself (a name the article gives aside, which classify checks after punctuation). */
 function wordClass(w: string, t: string): Cls {
   if (/^\s+$/.test(w)) return 'sp';
@@ -184,6 +187,8 @@ function wordClass(w: string, t: string): Cls {
   if (w === '、') return 'dun';
   if (/^[\p{P}\p{S}]+$/u.test(w)) return 'punct';
   if (NOT_SPEECH_WORDS.has(w)) return w === '据称' || w === '据说' ? 'adv' : 'noun';
+  // 中方/日方/双方 (jieba: f, a direction word) head a clause as a side speaking: a noun, so 中方则表示 is theirs.
+  if (SIDE_RE.test(w)) return 'noun';
   if (SPEECH.has(w)) return 'speech';
   if (WEAK_SPEECH.has(w)) return 'weak';
   // 推文, 旧调重弹: how the words were given, whatever jieba tags it (推文称/x is cut to 推文 称).
