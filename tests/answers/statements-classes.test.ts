@@ -71,6 +71,24 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('日本外相林芳正在回应中指出，日本将继续要求中方撤销禁令。'), '撤销禁令')).toEqual(['林芳正']);
   });
 
+  it('the act that gave the words between speaker and verb (召开记者会宣布, 接受美联社采访表示, 发表声明说, 以视频方式发表讲话说)', () => {
+    expect(who(said('日本首相岸田文雄当天举行记者会表示，日本将继续加强日美同盟。'), '加强日美同盟')).toEqual(['岸田文雄']);
+    expect(who(said('日本官房长官林芳正接受美联社采访表示，日本不会改变既定立场。'), '既定立场')).toEqual(['林芳正']);
+    expect(who(said('美国总统拜登发表声明说，美国将坚定支持日本。'), '坚定支持日本')).toEqual(['拜登']);
+    expect(who(said('日本首相岸田文雄以视频方式发表讲话说，日本将全力支持乌克兰。'), '全力支持乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('中国国家主席习近平发表二〇二五年新年贺词说，中国经济稳中向好。'), '稳中向好')).toEqual(['习近平']);
+    // An act announced is kept whole from its subject: 辞职 alone would read as words said.
+    expect(said('日本首相岸田文雄14日召开记者会宣布不参加下届自民党总裁选举。').map((s) => [s.speaker, s.text])).toEqual([['岸田文雄', '日本首相岸田文雄14日召开记者会宣布不参加下届自民党总裁选举']]);
+  });
+
+  it('…but not an act planned, an office’s or an unnamed official’s statement, or an invitation accepted', () => {
+    expect(said('日本首相岸田文雄计划召开记者会宣布辞职。')).toEqual([]);
+    expect(said('日本外务省发表声明说，日本对此深表遗憾。')).toEqual([]);
+    expect(said('一名美国官员接受美联社采访表示，会谈将在下周举行。')).toEqual([]);
+    expect(said('日本首相岸田文雄接受拜登的邀请访问美国。')).toEqual([]);
+    expect(who(said('拜登发表声明的当天，日本官房长官林芳正表示，日本欢迎美方的决定。'), '欢迎美方的决定')).toEqual(['林芳正']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -233,6 +251,11 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('230', '因為他們對我很忠心').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
+  });
+
+  it('an act that gave the words, an act announced kept whole (261 召開記者會宣布辭職下台, 259 宣布将不参加)', () => {
+    expect(inArticle('261', '召開記者會宣布辭職下台').map((s) => s.speaker)).toEqual(['石破茂']);
+    expect(inArticle('259', '宣布将不参加9月举行的该党总裁选举').map((s) => s.speaker)).toEqual(['岸田文雄']);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {

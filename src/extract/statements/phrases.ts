@@ -30,6 +30,8 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
     if (after && after.cls === 'de') continue;
     // 在声明中说, 在回应中指出: a speech word between 在 and 中/上 is the occasion, a noun.
     if (prev?.cls === 'ppstart' && after?.cls === 'ppend') continue;
+    // 发表声明说, 发表讲话指出: the statement given out is the act's object; the verb comes after it.
+    if (prev && ACT_RE.test(prev.w) && after && (after.cls === 'speech' || after.cls === 'weak')) continue;
     // 作出上述表示 / 此番表示: points back to words given elsewhere.
     if (prev && /^(?:上述|此番|这番|该番|以上|前述)$/.test(prev.w)) continue;
     // 对美国来说 and the like were weeded out as words; a weak verb needs punctuation or a quotation next.
@@ -100,7 +102,7 @@ export function isNounPhrase(np: Tok[]): boolean {
   for (let k = 0; k < np.length; k++) {
     const x = np[k] as Tok;
     // 胜选后, 会谈时: a clause of time, never part of who spoke; 致词, 发言: how it was said.
-    if (x.cls === 'noun' && k > 0 && ([...x.w].length >= 3 && /[后时]$/u.test(x.w) || MANNER.has(x.w))) return false;
+    if (x.cls === 'noun' && k > 0 && ([...x.w].length >= 3 && /[后时]$/u.test(x.w) || MANNER.has(x.w) || isActWord(x.w))) return false;
     if (x.cls === 'name' || x.cls === 'role' || x.cls === 'noun' || x.cls === 'pron' || x.cls === 'book' || x.cls === 'dun') continue;
     if (/^(?:前|副|时任|新任|现任|首任|前任|原)$/.test(x.w) && k < np.length - 1) continue; // 美国前总统助理
     // 6名…官员, 第一次长: numbers and measure words inside a noun phrase.
@@ -110,7 +112,8 @@ export function isNounPhrase(np: Tok[]): boolean {
     if ((x.w === '该' || x.w === '这位' || x.w === '这名' || x.w === '此') && k === 0) continue;
     if (x.cls === 'quote' && x.quote && x.quote.innerEnd - x.quote.innerStart <= 12) continue;
     // Single characters jieba left alone inside a name (萩生/田光/一; 赤泽亮/正).
-    if ((x.cls === 'adv' || x.cls === 'verb' || x.cls === 'other') && [...x.w].length === 1 && k > 0 && !FUNCTION_CHARS.has(x.w) && (np[k - 1]?.cls === 'name' || np[k - 1]?.cls === 'noun')) continue;
+    // (以/为/由 there open a phrase of manner or cause: 岸田文雄以视频方式发表讲话说.)
+    if ((x.cls === 'adv' || x.cls === 'verb' || x.cls === 'other') && [...x.w].length === 1 && k > 0 && !FUNCTION_CHARS.has(x.w) && !/^[以为因由凭按依经]$/u.test(x.w) && (np[k - 1]?.cls === 'name' || np[k - 1]?.cls === 'noun')) continue;
     if (x.cls === 'verb' && np.slice(k + 1).some((y) => y.cls === 'de')) continue; // 特朗普执政时期的…
     return false;
   }
@@ -141,6 +144,16 @@ export function isTitledName(np: Tok[]): boolean {
   return true;
 }
 
+/** Verbs of the act that gave the words: 召开/举行 a press conference, 接受 an interview, 发表 a statement, 以…方式. */
+const ACT_RE = /^(?:召开|举行|接受|发表|发布|出席|以)$/u;
+/** What that act is done to: a press conference, an interview, a statement, a speech, a video. */
+const OCCASION_RE = /(?:会|会议|采访|专访|访问|访谈|声明|讲话|谈话|演说|演讲|致辞|致词|贺词|献词|发言|文章|贴文|视频|影片|方式|形式)$/u;
+/** An act and its occasion that jieba keeps as one word: 发表声明, 接受采访, 召开记者会. */
+function isActWord(w: string): boolean {
+  return /^(?:召开|举行|接受|发表|发布|出席)./u.test(w) && OCCASION_RE.test(w);
+}
+const ACT_OBJECT = new Set(['noun', 'role', 'name', 'time', 'book', 'quote', 'verb', 'de', 'speech']);
+
 /** 欢迎岸田时, 发表演讲时, 会晤结束后: the end of a clause of time. */
 function isTemporalEnd(w: string): boolean {
   if (TEMPORAL_END.has(w)) return true;
@@ -159,6 +172,17 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   if (x.cls === 'ppend' && from > 0) return matchMid(t, from + 1, to, depth + 1);
   // 致词说, 发言表示: how the words were given.
   if (MANNER.has(x.w)) return matchMid(t, from + 1, to, depth + 1);
+  // 召开记者会宣布, 接受美联社采访表示, 发表声明说, 以视频方式发表讲话说: the act that gave the words
+  // (a verb and its occasion, one to six words), then the verb.
+  if (isActWord(x.w)) return matchMid(t, from + 1, to, depth + 1); // 发表声明, 召开记者会 cut as one word
+  if (ACT_RE.test(x.w)) {
+    for (let e = from + 2; e <= Math.min(to, from + 7); e++) {
+      const obj = t.slice(from + 1, e);
+      if (obj.some((y) => !ACT_OBJECT.has(y.cls) || y.cls === 'quote' && (y.quote?.innerEnd ?? 0) - (y.quote?.innerStart ?? 0) > 12)) break;
+      if (!OCCASION_RE.test(obj.map((y) => y.w).join(''))) continue;
+      if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+    }
+  }
   // 胜选后致词说, 会谈后表示: one word that is a clause of time by itself.
   if ((x.cls === 'noun' || x.cls === 'verb') && [...x.w].length >= 3 && isTemporalEnd(x.w.slice(-1)) && /[后时]$/u.test(x.w)) return matchMid(t, from + 1, to, depth + 1);
   // 当地时间11日晚: jieba cuts the opener 当地时间 in two.

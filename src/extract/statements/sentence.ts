@@ -356,8 +356,11 @@ class SentenceReader {
       this.lastWasDirect = false;
       // 石破茂向美方作出一系列积极承诺，包括…: the promise is the sentence itself, kept whole from its subject.
       const made = before.findIndex((x) => MADE_RE.test(x.w));
+      // 石破茂召开记者会宣布辞职下台: an act announced is what was done, kept whole from its subject
+      // (辞职下台 alone would read as words said).
+      const announced = parsed !== undefined && (toks[v] as Tok).w === '宣布' && tail.kind === 'words';
       // 特朗普和刘鹤都认为…: a joint view is kept whole from its subjects, so each reads as shared.
-      if (made >= 0 || speaker.members) {
+      if (made >= 0 || announced || speaker.members) {
         const subjectAt = meaningfulHere.find((x) => !isOpener(x));
         this.open = { speaker, from: subjectAt?.s ?? clauseStart, sawName: false };
         continue;
