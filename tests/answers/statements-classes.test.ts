@@ -89,6 +89,19 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('拜登发表声明的当天，日本官房长官林芳正表示，日本欢迎美方的决定。'), '欢迎美方的决定')).toEqual(['林芳正']);
   });
 
+  it('condemning is a statement, its verb kept (强烈谴责…, 严厉谴责…), after a call in the same sentence too; 严厉批评 cut in two', () => {
+    expect(said('日本首相岸田文雄强烈谴责朝鲜再次发射弹道导弹，称这是严重的挑衅行为。').map((s) => [s.speaker, s.text])).toEqual([['岸田文雄', '强烈谴责朝鲜再次发射弹道导弹，称这是严重的挑衅行为']]);
+    expect(who(said('日本首相岸田文雄与美国总统拜登通电话，严厉谴责俄罗斯入侵乌克兰。'), '俄罗斯入侵乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('中国外交部发言人林剑严厉批评日本政府的做法是完全错误的。'), '完全错误')).toEqual(['林剑']);
+  });
+
+  it('…but not condemnation received (遭到/受到…谴责), nor an office’s or an unnamed spokesperson’s', () => {
+    expect(said('日本首相岸田文雄遭到中方强烈谴责。')).toEqual([]);
+    expect(said('日本首相岸田文雄受到国际社会的谴责，支持率下跌。')).toEqual([]);
+    expect(said('日本政府强烈谴责朝鲜再次发射弹道导弹。')).toEqual([]);
+    expect(said('中国外交部发言人强烈谴责日本的错误言行。')).toEqual([]);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -256,6 +269,10 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
   it('an act that gave the words, an act announced kept whole (261 召開記者會宣布辭職下台, 259 宣布将不参加)', () => {
     expect(inArticle('261', '召開記者會宣布辭職下台').map((s) => s.speaker)).toEqual(['石破茂']);
     expect(inArticle('259', '宣布将不参加9月举行的该党总裁选举').map((s) => s.speaker)).toEqual(['岸田文雄']);
+  });
+
+  it('強烈譴責 after a call inside an outlet’s report (214 濱田靖一跟奧斯汀進行電話會談,強烈譴責…)', () => {
+    expect(inArticle('214', '強烈譴責中國8月4日').filter((s) => s.kind === 'person').map((s) => s.speaker)).toEqual(['滨田靖一']);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {

@@ -11,6 +11,8 @@ import type { Clause, Ctx, Open, ParaState, Quote, Subject, Tok } from './types.
 /** Adverbs that say a subjectless speech verb goes on with the same speaker (还表示…, 并强调…). */
 const GOES_ON = ['还', '并', '也', '又', '同时', '另', '亦', '更', '再', '此外', '另外', '则'];
 const MADE_RE = /^(?:作出|做出|给出|发出)$/;
+/** Verbs of condemning: their object is what was condemned, not the words. */
+const CONDEMN_RE = /^(?:谴责|强烈谴责|严厉谴责)$/u;
 
 export function sentenceStatements(
   ctx: Ctx,
@@ -381,7 +383,10 @@ class SentenceReader {
         }
         this.open = { speaker, from, sawName: false };
       } else {
-        const from = (c.toks[tail.at] as Tok).s;
+        // 强烈谴责中国…: what is condemned is no words said; the statement keeps its verb (and adverbs).
+        let at = tail.at;
+        if (CONDEMN_RE.test((toks[v] as Tok).w)) for (at = v; at > 0 && toks[at - 1]?.cls === 'adv' && !GOES_ON.includes(toks[at - 1]?.w ?? ''); ) at--;
+        const from = (c.toks[at] as Tok).s;
         this.open = { speaker, from, sawName: false };
         if (c.toks.slice(tail.at).some((x) => x.cls === 'name')) this.open.sawName = true;
       }

@@ -109,7 +109,8 @@ function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
  */
 function unglue(word: string, t: string): { word: string; tag: string; offset: number }[] | undefined {
   // Only words of two characters or more, of these tags, are ever split.
-  if (word.length < 2 || !(t === 'x' || t === 'nr' || t === 'n' || t === 'v' || t === 'nz')) return undefined;
+  // (严厉批评/vn: a verbal noun is only ever split into an adverb and a speech verb.)
+  if (word.length < 2 || !(t === 'x' || t === 'nr' || t === 'n' || t === 'v' || t === 'nz' || t === 'vn')) return undefined;
   if (SPEECH.has(word) || WEAK_SPEECH.has(word) || NOT_SPEECH_WORDS.has(word) || ADVERBS.has(word) || OPENERS.has(word) || ROLE_END_RE.test(word)) return undefined;
   // 更大赞 → 更 大赞: an adverb glued to a speech verb.
   for (let k = 1; k < word.length - 1; k++) {
@@ -117,6 +118,7 @@ function unglue(word: string, t: string): { word: string; tag: string; offset: n
     const verb = word.slice(k);
     if (SPEECH.has(verb) && ADVERBS.has(head)) return [{ word: head, tag: 'd', offset: 0 }, { word: verb, tag: 'v', offset: k }];
   }
+  if (t === 'vn') return undefined;
   const m = GLUED_TAIL_RE.exec(word);
   // A one-character head only when it is an adverb or ends a phrase (时说 → 时 说; 还称 → 还 称).
   if (m?.[1] && m[2] && HAN_RE.test(word) && ([...m[1]].length >= 2 || ADVERBS.has(m[1]) || PP_END.has(m[1]))) {
