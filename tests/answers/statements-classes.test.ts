@@ -102,6 +102,14 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('中国外交部发言人强烈谴责日本的错误言行。')).toEqual([]);
   });
 
+  it('a message conveyed whose object is an intention or stance (传达了…的意愿, 阐述了…的一贯立场), not greetings or thanks', () => {
+    expect(who(said('中国外交部长王毅向日方阐述了中方在台湾问题上的一贯立场。'), '一贯立场')).toEqual(['王毅']);
+    expect(who(said('日本外相林芳正转达了日本希望尽快恢复双边对话的意愿。'), '恢复双边对话')).toEqual(['林芳正']);
+    expect(said('日本外相林芳正会见美方代表。林芳正转达了首相对总统的问候和感谢。')).toEqual([]);
+    expect(said('一名日本官员向美方传达了日本政府坚持自由贸易的立场。')).toEqual([]);
+    expect(said('日本首相岸田文雄的意愿已经传达给美方，希望尽快恢复对话。')).toEqual([]);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -273,6 +281,10 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
 
   it('強烈譴責 after a call inside an outlet’s report (214 濱田靖一跟奧斯汀進行電話會談,強烈譴責…)', () => {
     expect(inArticle('214', '強烈譴責中國8月4日').filter((s) => s.kind === 'person').map((s) => s.speaker)).toEqual(['滨田靖一']);
+  });
+
+  it('首相在會談中傳達了…的意願 across a comma, the bare 首相 the article’s one (227)', () => {
+    expect(inArticle('227', '爭取在今年度內達成的意願').map((s) => s.speaker)).toEqual(['高市早苗']);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {

@@ -33,7 +33,7 @@ export const SPEECH = new Set([
 ]);
 
 /** Verbs that report speech only when a colon, comma or quotation follows (提出 a plan is not speech). */
-export const WEAK_SPEECH = new Set(['补', '指', '提出', '提及', '提到', '谈到', '谈及', '补充', '回顾', '介绍', '解释', '传达', '转达', '转告', '分析', '报道', '报导', '告知', '写', '答', '回', '讲', '道']);
+export const WEAK_SPEECH = new Set(['补', '指', '阐述', '阐明', '传递', '提出', '提及', '提到', '谈到', '谈及', '补充', '回顾', '介绍', '解释', '传达', '转达', '转告', '分析', '报道', '报导', '告知', '写', '答', '回', '讲', '道']);
 
 /** Verbs an outlet reports with. */
 export const OUTLET_VERBS = new Set(['报道', '报导', '称', '指', '指出', '说', '透露', '分析', '补充', '写道', '表示', '引述', '披露', '证实', '说明', '援引']);

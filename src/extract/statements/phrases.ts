@@ -19,7 +19,7 @@ export function clausesOf(items: Tok[]): Clause[] {
 export const meaningfulToks = (toks: Tok[]): Tok[] => toks.filter((t) => t.cls !== 'sp');
 
 /** The first speech verb of a clause that is a statement verb here (not 被认为, 的承诺, 表示感谢). */
-export function findVerb(c: Clause, next: Clause | undefined): number {
+export function findVerb(c: Clause, next: Clause | undefined, rest = ''): number {
   const toks = c.toks;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
@@ -39,6 +39,11 @@ export function findVerb(c: Clause, next: Clause | undefined): number {
     if (t.cls === 'weak' || t.w === '告诉') {
       const ok = tail.kind === 'quote' || tail.kind === 'end' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon') && next !== undefined;
       if (!ok) {
+        // 传达了日本将…提前达成的意愿: a message conveyed whose object, to the sentence's end, is an intention or view.
+        if (CONVEY_RE.test(t.w) && tail.kind === 'words') {
+          const object = toks.slice(tail.at).map((x) => x.w).join('') + (c.delim ? c.delim.w + rest : '');
+          if (ATTITUDE_RE.test(object)) return i;
+        }
         if (t.w === '告诉') {
           // 告诉媒体，…: the object, then a comma, then what was said.
           const rest = meaningfulToks(toks.slice(i + 1));
@@ -143,6 +148,11 @@ export function isTitledName(np: Tok[]): boolean {
   }
   return true;
 }
+
+/** Verbs that pass a message on: 传达, 转达, 阐述. */
+const CONVEY_RE = /^(?:传达|转达|转告|阐述|阐明|传递)$/u;
+/** An intention, view or stance closing the object: 的意愿, 的想法, 的一贯立场 (not 的问候, 的感谢). */
+const ATTITUDE_RE = /的[^，,。的]{0,4}(?:意愿|意向|想法|看法|立场|决心|方针|愿望|意见|关切|担忧|态度|主张|观点|期望|期待)[\s。！？!?]*$/u;
 
 /** Verbs of the act that gave the words: 召开/举行 a press conference, 接受 an interview, 发表 a statement, 以…方式. */
 const ACT_RE = /^(?:召开|举行|接受|发表|发布|出席|以)$/u;

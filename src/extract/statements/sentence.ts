@@ -216,7 +216,7 @@ class SentenceReader {
         this.dead = true;
         break;
       }
-      const v = findVerb(c, next);
+      const v = findVerb(c, next, c.delim ? this.f.slice(c.delim.e, sentenceEndAt) : '');
       // 美国总统 拜登:「…」 — a name and a colon before a quotation, as in a transcript.
       if (v < 0 && !this.open && c.delim?.cls === 'colon' && isQuoteNext(next)) {
         const np = meaningfulHere.filter((x) => !isOpener(x));
