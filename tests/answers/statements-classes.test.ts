@@ -110,6 +110,23 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('日本首相岸田文雄的意愿已经传达给美方，希望尽快恢复对话。')).toEqual([]);
   });
 
+  it('X…作出上述表示 opening a paragraph: the paragraph above, given to nobody, is X’s (through an outlet, 是…的 too)', () => {
+    const list = said(
+      '韩国总统尹锡悦将于下月访问美国，与拜登举行首脑会谈，双方将讨论加强延伸威慑的具体方案。',
+      '据韩联社报道，韩国国家安保室第一次长金泰孝17日下午在记者会上作出上述表示。',
+      '（新华社北京1月1日电）中国将坚定不移推进高水平对外开放，同世界分享发展机遇。',
+      '习近平是在新年茶话会上发表讲话时作出上述表示的。',
+    );
+    expect(list.filter((s) => s.kind === 'person').map((s) => [s.speaker, s.paragraph])).toEqual([['金泰孝', 0], ['习近平', 2]]);
+    expect(who(list, '同世界分享发展机遇')).toEqual(['习近平']);
+  });
+
+  it('…but not over words already given to someone, nor for a pronoun or an office', () => {
+    expect(who(said('拜登表示，美日同盟坚不可摧，两国将加强合作。', '日本首相岸田文雄在记者会上作出上述表示。'), '坚不可摧')).toEqual(['拜登']);
+    expect(said('两国将讨论加强延伸威慑的具体方案，并发表联合声明。', '他在记者会上作出上述表示。')).toEqual([]);
+    expect(said('日本将加快修订安保三文件，强化反击能力。', '日本政府在记者会上作出上述表示。')).toEqual([]);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -285,6 +302,10 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
 
   it('首相在會談中傳達了…的意願 across a comma, the bare 首相 the article’s one (227)', () => {
     expect(inArticle('227', '爭取在今年度內達成的意願').map((s) => s.speaker)).toEqual(['高市早苗']);
+  });
+
+  it('做上述表示 after a paragraph already his changes nothing (230)', () => {
+    expect(inArticle('230', '別無選擇').filter((s) => s.paragraph === 0).map((s) => s.speaker)).toEqual(['川普']);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {
