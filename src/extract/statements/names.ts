@@ -149,6 +149,11 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
     if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || ROLE_END_RE.test(w.w) && name) break;
     // 推文, 推文称, 旧调重弹: how the words went out ends the name (特朗普推文称 is 特朗普).
     if (name && [...MANNER].some((m) => w.w.startsWith(m))) break;
+    // 林佳龙于/x, 金泰/孝在/x, 林佳龙今/x (今(18)日): jieba glues 于/在/今/昨 to a name it does not know.
+    if (w.tag === 'x' && len >= 2 && /[于在今昨]$/u.test(w.w) && HAN_RE.test(w.w)) {
+      name += w.w.slice(0, -1);
+      break;
+    }
     const prev = words[i - 1];
     const afterKnownName = name !== '' && prev !== undefined && prev.tag !== 'x';
     // After a whole dictionary name, an unknown word is what the name does (川普/抵日), not more of the name.
@@ -158,7 +163,8 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
       continue;
     }
     // One glued character closes a name jieba cut short (赤泽亮/正, 萩生田光/一) when a clear stop follows.
-    if (name && prev?.tag === 'x' && len === 1 && !FUNCTION_CHARS.has(w.w) && HAN_RE.test(w.w)) {
+    // (今/昨 there are the day of 今(18)日, 昨(17)日.)
+    if (name && prev?.tag === 'x' && len === 1 && !FUNCTION_CHARS.has(w.w) && !/^[今昨]$/u.test(w.w) && HAN_RE.test(w.w)) {
       const next = words[i + 1];
       if (!next || isStop(next)) {
         name += w.w;
@@ -231,6 +237,7 @@ export function isNameString(name: string, anchored: boolean, known?: Set<string
     return anchored && first.tag === 'ns';
   }
   // Several words: every one name-like or a single character, the first a name-like start.
-  const nameLike = words.every((w) => NAME_TAGS.has(w.tag) || [...w.word].length === 1 && !FUNCTION_CHARS.has(w.word) || anchored && w.tag === 'n' && [...w.word].length <= 2);
+  // (A last 今/昨 is the day of 今(18)日: 林佳龙/今.)
+  const nameLike = words.every((w, k) => NAME_TAGS.has(w.tag) || [...w.word].length === 1 && !FUNCTION_CHARS.has(w.word) && !(k === words.length - 1 && /^[今昨]$/u.test(w.word)) || anchored && w.tag === 'n' && [...w.word].length <= 2);
   return nameLike && (anchored || NAME_TAGS.has(first.tag));
 }
