@@ -127,6 +127,24 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('日本将加快修订安保三文件，强化反击能力。', '日本政府在记者会上作出上述表示。')).toEqual([]);
   });
 
+  it('a name jieba glues to 于/在 or to the 今/昨 of 今(18)日 keeps its own characters (林佳龙于, 金泰孝在, 林佳龙今(18)日)', () => {
+    expect(said('外交部長林佳龍於記者會中表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('外交部長林佳龍今（18）日表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('外交部長林佳龍昨（17）日在立法院表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('韩国国家安保室第一次长金泰孝在简报会上说，三国首脑将发表联合声明。').map((s) => s.speaker)).toEqual(['金泰孝']);
+    // A name that ends in 和 is a name (铃木宪和), and 今井 starts one.
+    expect(said('日本农林水产大臣铃木宪和表示，日本将继续要求中方撤销禁令。').map((s) => s.speaker)).toEqual(['铃木宪和']);
+  });
+
+  it('a speech word inside 在…中/时 is the occasion (在一份声明中说, 在回答记者提问时说); 于 + a time; A与B通电话后 is A’s', () => {
+    expect(who(said('美國總統拜登在一份聲明中說，美國將持續支持台灣。'), '持續支持台灣')).toEqual(['拜登']);
+    expect(who(said('美國總統拜登在回答記者提問時說，美國將持續支持台灣。'), '持續支持台灣')).toEqual(['拜登']);
+    expect(who(said('日本首相石破茂於17日晚間表示，日本將繼續與美方談判。'), '繼續與美方談判')).toEqual(['石破茂']);
+    expect(who(said('日本首相石破茂17日與美國總統川普通電話後向媒體表示，雙方同意繼續談判。'), '雙方同意')).toEqual(['石破茂']);
+    // Still together when the two speak as one, not after a call: 与…在联合声明中强调.
+    expect(who(said('日本首相石破茂与美国总统特朗普在联合声明中强调，双方将加强合作。'), '加强合作').sort()).toEqual(['特朗普', '石破茂'].sort());
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);

@@ -28,8 +28,8 @@ export function findVerb(c: Clause, next: Clause | undefined, rest = ''): number
     if (prev && (prev.w === '被' || prev.cls === 'de' || prev.w === '所')) continue;
     const after = nextTok(toks, i);
     if (after && after.cls === 'de') continue;
-    // 在声明中说, 在回应中指出: a speech word between 在 and 中/上 is the occasion, a noun.
-    if (prev?.cls === 'ppstart' && after?.cls === 'ppend') continue;
+    // 在声明中说, 在一份声明中说, 在回答记者提问时说: a speech word inside 在…中/时 is the occasion, not the verb.
+    if (insideOccasion(toks, i)) continue;
     // 发表声明说, 发表讲话指出: the statement given out is the act's object; the verb comes after it.
     if (prev && ACT_RE.test(prev.w) && after && (after.cls === 'speech' || after.cls === 'weak')) continue;
     // 作出上述表示 / 此番表示: points back to words given elsewhere.
@@ -55,6 +55,19 @@ export function findVerb(c: Clause, next: Clause | undefined, rest = ''): number
     return i;
   }
   return -1;
+}
+
+/** Whether toks[i] stands in a frame 在 … 中/上/时 (with only nouns, numbers or a verb's object around it). */
+function insideOccasion(toks: Tok[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (toks[j]?.cls === 'sp' || toks[j]?.cls === 'time' || toks[j]?.cls === 'noun' || toks[j]?.cls === 'de') && i - j <= 4) j--;
+  if (toks[j]?.cls !== 'ppstart') return false;
+  for (let k = i + 1; k < toks.length && k - i <= 5; k++) {
+    const x = toks[k] as Tok;
+    if (x.cls === 'ppend' && /^(?:中|上|里|时|时候|之际|期间)$/u.test(x.w) || x.cls !== 'ppend' && k > i + 1 && /^\p{sc=Han}{2,}时$/u.test(x.w)) return true;
+    if (!['noun', 'role', 'name', 'sp', 'time', 'verb'].includes(x.cls)) return false;
+  }
+  return false;
 }
 
 function prevTok(toks: Tok[], i: number): Tok | undefined {
@@ -210,6 +223,11 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   if ((x.cls === 'speech' || x.cls === 'weak') && t.slice(from + 1, to).every((y) => y.cls === 'adv' || y.cls === 'le' || y.cls === 'speech' || y.cls === 'weak')) return 'ok';
   if (x.cls === 'ppstart') {
     // 在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者: a place or occasion with no closing 上/中.
+    // 于17日晚间表示, 在18日说: a time alone.
+    for (let e = Math.min(to, from + 5); e > from + 1; e--) {
+      const when = t.slice(from + 1, e);
+      if (when.every((y) => y.cls === 'time' || y.cls === 'adv' && ADVERBS.has(y.w)) && when.some((y) => y.cls === 'time') && matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+    }
     for (let e = Math.min(to, from + 5); e > from + 1; e--) {
       const place = t.slice(from + 1, e);
       // (例行记者会: a verb may modify the place, never end it.)
@@ -239,7 +257,7 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
     // (盧特尼克和貝森特也在赤澤訪美時承諾 is both: the clause of time is not their meeting each other.)
     for (let e = to - 1; e >= k; e--) {
       if (!isTemporalEnd((t[e] as Tok).w) || matchMid(t, e + 1, to, depth + 1) !== 'ok') continue;
-      if (t.slice(k, e + 1).some((y) => /^(?:会谈|会晤|会面|会见|通话|见面|磋商|谈判|峰会|举行会谈)$/u.test(y.w))) return 'ok';
+      if (t.slice(from + 1, e + 1).some((y) => /^(?:会谈|会晤|会面|会见|通话|通电话|电话会谈|视频会谈|视讯会议|见面|磋商|谈判|峰会|举行会谈)$/u.test(y.w))) return 'ok';
     }
     // 与石破茂在联合声明中强调, 与他一起表示: said together (joint when both are named people).
     if (named && matchMid(t, k, to, depth + 1) === 'ok') return 'together';
