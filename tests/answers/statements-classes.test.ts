@@ -145,6 +145,13 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('日本首相石破茂与美国总统特朗普在联合声明中强调，双方将加强合作。'), '加强合作').sort()).toEqual(['特朗普', '石破茂'].sort());
   });
 
+  it('one person holding two offices (代表兼副部长李成钢, 副首相兼财务大臣麻生太郎, 国务委员兼外交部长王毅)', () => {
+    expect(who(said('商务部国际贸易谈判代表兼副部长李成钢表示，双方同意建立磋商机制。'), '磋商机制')).toEqual(['李成钢']);
+    expect(who(said('日本副首相兼财务大臣麻生太郎说，日本经济正在复苏。'), '正在复苏')).toEqual(['麻生太郎']);
+    expect(who(said('国务委员兼外交部长王毅表示，中方愿同日方共同努力。'), '共同努力')).toEqual(['王毅']);
+    expect(said('外交部兼管此事的官员表示，中方愿同日方共同努力。')).toEqual([]);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -324,6 +331,10 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
 
   it('做上述表示 after a paragraph already his changes nothing (230)', () => {
     expect(inArticle('230', '別無選擇').filter((s) => s.paragraph === 0).map((s) => s.speaker)).toEqual(['川普']);
+  });
+
+  it('代表兼副部長李成鋼說明 (235)', () => {
+    expect(inArticle('235', '定期和不定期溝通').map((s) => s.speaker)).toEqual(['李成钢']);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {

@@ -74,7 +74,8 @@ function validKnown(name: string): boolean {
   const len = [...name.replace(DOT_RE, '')].length;
   if (len < 2 || len > 12) return false;
   if (COLLECTIVE_RE.test(name) || ORG_END_RE.test(name) || ROLE_END_RE.test(name)) return false;
-  return !FUNCTION_CHARS.has(name[0] ?? '') || /^[A-Za-z]/.test(name);
+  // (兼 after a title joins a second office: 副总理兼中美… names nobody.)
+  return !FUNCTION_CHARS.has(name[0] ?? '') && name[0] !== '兼' || /^[A-Za-z]/.test(name);
 }
 
 /** 部长詹姆斯·马蒂斯2日 → 詹姆斯·马蒂斯: titles before the first part dropped, the last part cut by jieba. */

@@ -123,6 +123,8 @@ export function isNounPhrase(np: Tok[]): boolean {
     if (x.cls === 'noun' && k > 0 && ([...x.w].length >= 3 && /[后时]$/u.test(x.w) || MANNER.has(x.w) || isActWord(x.w))) return false;
     if (x.cls === 'name' || x.cls === 'role' || x.cls === 'noun' || x.cls === 'pron' || x.cls === 'book' || x.cls === 'dun') continue;
     if (/^(?:前|副|时任|新任|现任|首任|前任|原)$/.test(x.w) && k < np.length - 1) continue; // 美国前总统助理
+    // 国际贸易谈判代表兼副部长, 副总理兼财政部长: one person holding two offices.
+    if (x.w === '兼' && np[k - 1]?.cls === 'role' && (np[k + 1]?.cls === 'role' || np[k + 1]?.cls === 'noun')) continue;
     // 6名…官员, 第一次长: numbers and measure words inside a noun phrase.
     if (x.cls === 'time' && k < np.length - 1) continue;
     if (x.cls === 'de' && k > 0) continue;
