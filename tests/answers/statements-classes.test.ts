@@ -152,6 +152,13 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('外交部兼管此事的官员表示，中方愿同日方共同努力。')).toEqual([]);
   });
 
+  it('A会见B时表示 is A’s, never B’s (会见/n is a meeting, not a title): nor is 林芳正会见王毅 a name', () => {
+    expect(said('外交部长王毅会见日本外相林芳正时表示，中日应当相向而行。').map((s) => s.speaker)).toEqual(['王毅']);
+    expect(said('日本外相林芳正会见王毅时说，日本希望与中国构建建设性稳定关系。').map((s) => s.speaker)).toEqual(['林芳正']);
+    expect(said('外交部长王毅同日本外相林芳正举行会谈时表示，中日应当相向而行。').map((s) => s.speaker)).toEqual(['王毅']);
+    expect(said('美国驻日大使伊曼纽尔会晤结束后向记者表示，美日同盟坚如磐石。').map((s) => s.speaker)).toEqual(['伊曼纽尔']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);

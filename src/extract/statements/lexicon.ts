@@ -73,6 +73,9 @@ export const MANNER = new Set(['致词', '致辞', '发言', '演讲', '演说',
   // 推文说, 旧调重弹指出: a post or a refrain is how the words were given, not what was done.
   '推文', '发推', '推特', '旧调重弹', '老调重弹', '重弹老调']);
 
+/** Meeting someone, whatever jieba tags it (会见/n, 会晤/vn): a verb between two people. */
+export const MEETING_RE = /^(?:会见|会晤|接见|会面|拜会|拜访|召见|约见|宴请|款待|迎接|送别|陪同|致电|通电话)$/u;
+
 export const WITH = new Set(['与', '和', '及', '以及', '同', '跟']);
 
 /** Modal, negative or passive words: 将宣布, 未提及, 被认为 are not statements made. */

@@ -1,6 +1,6 @@
 /** The people an article names (after a title, dotted, or known to jieba), and whether a string is a name. */
 
-import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, MANNER, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
+import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, MANNER, MEETING_RE, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
 import { maskBrackets } from './quotes.ts';
 import { type ArticleTags, tag } from './tagging.ts';
 import type { PersonMention } from './types.ts';
@@ -150,8 +150,9 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
     if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || ROLE_END_RE.test(w.w) && name) break;
     // 推文, 推文称, 旧调重弹: how the words went out ends the name (特朗普推文称 is 特朗普).
     if (name && [...MANNER].some((m) => w.w.startsWith(m))) break;
-    // 林佳龙于/x, 金泰/孝在/x, 林佳龙今/x (今(18)日): jieba glues 于/在/今/昨 to a name it does not know.
-    if (w.tag === 'x' && len >= 2 && /[于在今昨]$/u.test(w.w) && HAN_RE.test(w.w)) {
+    // 林佳龙于/x, 金泰/孝在/x, 林佳龙今/x (今(18)日), 王毅同/x: jieba glues 于/在/今/昨 (and 同/与/跟/向 after
+    // two characters or more) to a name it does not know. (Not 和: 铃木/宪和/x is a name.)
+    if (w.tag === 'x' && HAN_RE.test(w.w) && (len >= 2 && /[于在今昨]$/u.test(w.w) || len >= 3 && /[同与跟向]$/u.test(w.w))) {
       name += w.w.slice(0, -1);
       break;
     }
@@ -232,6 +233,8 @@ export function isNameString(name: string, anchored: boolean, known?: Set<string
   const words = tag(name);
   const first = words[0];
   if (!first) return false;
+  // 林芳正会见王毅: two people and a meeting, not one name.
+  if (words.some((w) => MEETING_RE.test(w.word))) return false;
   if (words.length === 1) {
     if (first.tag === 'nr' || first.tag === 'nrt' || first.tag === 'nrfg') return true;
     if (first.tag === 'x' || first.tag === 'nz' || first.tag === 'ng') return true;
