@@ -159,6 +159,16 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('美国驻日大使伊曼纽尔会晤结束后向记者表示，美日同盟坚如磐石。').map((s) => s.speaker)).toEqual(['伊曼纽尔']);
   });
 
+  it('what the speaker did with someone else before speaking stays the speaker’s (听取…的汇报后, 与到访的…会面后, 在…的陪同下, 致电…表示)', () => {
+    expect(said('日本首相岸田文雄听取外相林芳正的汇报后表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄与到访的美国国务卿布林肯会面后表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄在外相林芳正的陪同下表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄致电美国总统拜登表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    // Never the other person: the one quoted, or the one whose words are answered.
+    expect(said('日本首相岸田文雄引述美国总统拜登的话说，美国是可靠的盟友。').filter((s) => s.speaker === '拜登')).toEqual([]);
+    expect(said('日本首相岸田文雄回应美国总统拜登的说法时表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);

@@ -160,6 +160,8 @@ export function isTitledName(np: Tok[]): boolean {
     // A name before the title only as a modifier: 特朗普时期的…
     // (or a word jieba took for a name inside an organisation's: 国家/安保/室).
     if (x.cls === 'name' && !before.slice(i + 1).some((y) => y.cls === 'de') && !['noun', 'role'].includes(before[i + 1]?.cls ?? '')) return false;
+    // 岸田文雄与到访的美国国务卿布林肯: a person joined to another by 与/和 is no title's modifier.
+    if (x.cls === 'name' && before[i + 1]?.cls === 'with') return false;
   }
   return true;
 }
@@ -200,6 +202,14 @@ export function matchMid(t: Tok[], from: number, to: number, depth = 0): 'ok' | 
   // 召开记者会宣布, 接受美联社采访表示, 发表声明说, 以视频方式发表讲话说: the act that gave the words
   // (a verb and its occasion, one to six words), then the verb.
   if (isActWord(x.w)) return matchMid(t, from + 1, to, depth + 1); // 发表声明, 召开记者会 cut as one word
+  // 致电美国总统拜登表示, 致函…说: the call or letter to someone, then the verb.
+  if (/^(?:致电|致函|致信|去电|去信|写信给|打电话给)$/u.test(x.w)) {
+    for (let e = from + 2; e <= Math.min(to, from + 6); e++) {
+      if (!t.slice(from + 1, e).every((y) => y.cls === 'name' || y.cls === 'role' || y.cls === 'noun')) break;
+      if (matchMid(t, e, to, depth + 1) === 'ok') return 'ok';
+    }
+    return 'bad';
+  }
   if (ACT_RE.test(x.w)) {
     for (let e = from + 2; e <= Math.min(to, from + 7); e++) {
       const obj = t.slice(from + 1, e);
