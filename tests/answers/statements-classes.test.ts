@@ -169,6 +169,12 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(said('日本首相岸田文雄回应美国总统拜登的说法时表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
   });
 
+  it('今天上午 (a person to jieba’s dictionary) is a time, never a name nor part of one', () => {
+    expect(said('岸田文雄今天上午在首相官邸接受媒体联访，他表示，政府将审慎应对。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('美國駐日大使伊曼紐爾今天上午會見岸田文雄後表示，美國將支持日本。').map((s) => s.speaker)).toEqual(['伊曼纽尔']);
+    expect(analyzeArticle(article('拜登今天下午抵达东京。')).people.map((p) => p.name)).not.toContain('今天下午');
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);

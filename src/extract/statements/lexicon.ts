@@ -92,6 +92,12 @@ export const ADVERBS = new Set([
 ]);
 
 /** Words that open a clause without being its subject. */
+/** 今天上午, 今天下午: two time words that jieba's dictionary tags as a person (nr). */
+export function isTimePair(w: string): boolean {
+  for (let k = 1; k < w.length; k++) if (ADVERBS.has(w.slice(0, k)) && ADVERBS.has(w.slice(k)) && /[天日周年月晚早午]/u.test(w)) return true;
+  return false;
+}
+
 export const OPENERS = new Set([
   '而', '但', '但是', '不过', '然而', '因此', '所以', '同时', '此外', '另外', '其中', '对此', '随后', '稍早', '此前', '接着', '最后', '首先', '其次',
   '另一方面', '与此同时', '据称', '据悉', '据了解', '据说', '据报道', '据报导', '据介绍', '据分析', '当地时间', '值得注意的是', '事实上', '其实', '尤其',

@@ -1,6 +1,6 @@
 /** The people an article names (after a title, dotted, or known to jieba), and whether a string is a name. */
 
-import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, MANNER, MEETING_RE, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
+import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, isTimePair, MANNER, MEETING_RE, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
 import { maskBrackets } from './quotes.ts';
 import { type ArticleTags, tag } from './tagging.ts';
 import type { PersonMention } from './types.ts';
@@ -73,7 +73,7 @@ export function knownNames(texts: string[], folded: string[], tags: ArticleTags,
 function validKnown(name: string): boolean {
   const len = [...name.replace(DOT_RE, '')].length;
   if (len < 2 || len > 12) return false;
-  if (COLLECTIVE_RE.test(name) || ORG_END_RE.test(name) || ROLE_END_RE.test(name)) return false;
+  if (COLLECTIVE_RE.test(name) || ORG_END_RE.test(name) || ROLE_END_RE.test(name) || isTimePair(name)) return false;
   // (兼 after a title joins a second office: 副总理兼中美… names nobody.)
   return !FUNCTION_CHARS.has(name[0] ?? '') && name[0] !== '兼' || /^[A-Za-z]/.test(name);
 }
@@ -147,7 +147,7 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
       continue;
     }
     const len = [...w.w].length;
-    if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || ROLE_END_RE.test(w.w) && name) break;
+    if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || isTimePair(w.w) || ROLE_END_RE.test(w.w) && name) break;
     // 推文, 推文称, 旧调重弹: how the words went out ends the name (特朗普推文称 is 特朗普).
     if (name && [...MANNER].some((m) => w.w.startsWith(m))) break;
     // 林佳龙于/x, 金泰/孝在/x, 林佳龙今/x (今(18)日), 王毅同/x: jieba glues 于/在/今/昨 (and 同/与/跟/向 after

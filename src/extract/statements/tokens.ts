@@ -1,6 +1,6 @@
 /** A sentence's tokens: quotations whole, known names and titles forced, jieba for the rest, each classified. */
 
-import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, MANNER, MEETING_RE, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, isTimePair, MANNER, MEETING_RE, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
 import { latinName } from './names.ts';
 import { quoteAt } from './quotes.ts';
 import type { Cls, Ctx, Quote, Tok } from './types.ts';
@@ -193,6 +193,7 @@ function wordClass(w: string, t: string): Cls {
   if (SIDE_RE.test(w)) return 'noun';
   // 会见/n: 王毅会见日本外相林芳正时表示 is 王毅 meeting someone, never a title of 林芳正's.
   if (MEETING_RE.test(w)) return 'verb';
+  if (isTimePair(w)) return 'time'; // 今天上午/nr
   if (SPEECH.has(w)) return 'speech';
   if (WEAK_SPEECH.has(w)) return 'weak';
   // 推文, 旧调重弹: how the words were given, whatever jieba tags it (推文称/x is cut to 推文 称).
