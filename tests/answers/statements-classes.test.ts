@@ -360,6 +360,11 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('235', '定期和不定期溝通').map((s) => s.speaker)).toEqual(['李成钢']);
   });
 
+  it('路透報導 is the agency’s report, not a person named 路透 (240)', () => {
+    const list = inArticle('240', '美國強烈反對中國的制裁措施');
+    expect(list.map((s) => [s.kind, s.speaker])).toEqual([['outlet', '路透']]);
+  });
+
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {
     expect(inArticle('228', '10至12家日本公司').map((s) => s.speaker)).toEqual(['Lutnick']);
   });

@@ -190,6 +190,8 @@ export function outletName(text: string, toks?: Tok[]): string | undefined {
   if (book) return OUTLET_RE.test(book) ? book : undefined;
   const rest = text.replace(GENERIC_MEDIA_RE, '').trim();
   if (!rest) return undefined;
+  // 路透报导, 彭博报道: agencies named without 社 (jieba takes 路透 for a person).
+  if (/^(?:路透|彭博|美联|法新|德新|共同|时事|韩联|塔斯|新华|中新|中评|安莎|埃菲)$/u.test(rest)) return rest;
   if (/^[A-Za-z]{2,8}$/.test(rest) && toks && text !== rest) return rest;
   const q = /[「“"]([A-Za-z][A-Za-z .]{1,20})[」”"]/.exec(rest);
   if (q?.[1]) return q[1];
