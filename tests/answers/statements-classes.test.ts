@@ -175,6 +175,12 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(analyzeArticle(article('拜登今天下午抵达东京。')).people.map((p) => p.name)).not.toContain('今天下午');
   });
 
+  it('a speaker the reader cannot name (让-皮埃尔表示，…): nobody named in those words takes the 她说 after them', () => {
+    expect(said('白宫新闻秘书让-皮埃尔表示，拜登将于下月访日，她说这次访问非常重要。')).toEqual([]);
+    // A named speaker later in the sentence is still read.
+    expect(who(said('白宫新闻秘书让-皮埃尔表示，拜登将于下月访日，日本首相岸田文雄则表示欢迎美方的决定。'), '欢迎美方的决定')).toEqual(['岸田文雄']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);

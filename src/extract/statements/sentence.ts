@@ -37,6 +37,11 @@ class SentenceReader {
   private open: Open | undefined;
   /** The rest of the sentence is someone's nested speech: attribute nothing more. */
   private dead = false;
+  /**
+   * Someone this reader cannot name is speaking (白宫新闻秘书让-皮埃尔表示，…): people named in those words
+   * are no topic, and a 她说/并说 after them is that unnamed speaker, not someone else.
+   */
+  private unheard = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -76,7 +81,7 @@ class SentenceReader {
    * but only at the sentence's start: later clauses usually go on with the same subject, unwritten.
    */
   private noteTopic(np: Subject | undefined, first: boolean): void {
-    if (!np) return;
+    if (!np || this.unheard) return;
     const state = this.state;
     if (np.kind === 'person') {
       this.topic = np;
@@ -281,6 +286,13 @@ class SentenceReader {
           if (toks.some((x) => x.cls === 'name')) this.open.sawName = true;
           continue;
         }
+        // X表示，… with an X that reads as no one: an unnamed speaker's words follow.
+        if (tail.kind === 'quote' || tail.kind === 'end' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) {
+          this.unheard = true;
+          this.topic = undefined;
+          state.lastSubject = undefined;
+          continue;
+        }
         // Not a speech clause after all; if it has a plain subject, it is the topic.
         this.noteTopic(clauseTopic(ctx, toks), ci === 0);
         continue;
@@ -288,7 +300,9 @@ class SentenceReader {
       const topic = this.topic;
       if (parsed === undefined) {
         // No subject written: the same speaker continuing (还表示…), or the sentence's subject.
-        if (this.open) {
+        if (this.unheard && !this.open) {
+          speaker = undefined;
+        } else if (this.open) {
           if (!adverbBefore) continue; // part of what is being said
           this.closeOpen(clauseStart);
           speaker = this.lastPerson;
@@ -317,7 +331,7 @@ class SentenceReader {
             continue;
           }
         } else {
-          speaker = resolve(parsed, topic, state);
+          speaker = this.unheard && parsed.kind === 'pron' ? undefined : resolve(parsed, topic, state);
         }
       }
 
