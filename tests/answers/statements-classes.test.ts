@@ -31,6 +31,156 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(said('东京电力公司今天开始排放处理水。', '他说，排放将持续17天。'), '持续17天')).toEqual([]);
   });
 
+  it('他说 after a paragraph of one speaker whose own words name others (长尾贤认为，石破茂是特朗普…): still that speaker', () => {
+    const list = said(
+      '日本经济学家木内登英认为，特朗普对日本的要求将持续增加，石破政权必须做好准备。',
+      '他说：“日本今年大选后，美方就可能要求日本增加防卫支出。”',
+      '华盛顿哈德逊研究所(Hudson Institute)研究员长尾贤认为，拜登政府重视日本。这一判断也得到其他学者支持。',
+      '他表示，美日同盟在拜登任内将更加稳固。',
+    );
+    expect(who(list, '增加防卫支出')).toEqual(['木内登英']);
+    expect(who(list, '更加稳固')).toEqual(['长尾贤']);
+  });
+
+  it('…but 他说 stays unresolved after a second speaker, a joint view, or a person named outside the words', () => {
+    expect(who(said('研究员长尾贤表示，美日同盟将更加稳固。美国总统特朗普则说，日本应当承担更多费用。', '他说：“这将是一个重大转变，各国都必须适应。”'), '重大转变')).toEqual([]);
+    expect(who(said('专家谢文生认为，日本将增加防卫预算。日本首相石破茂昨天抵达华盛顿访问。', '他说，这个决定对日本经济影响很大而且深远。'), '影响很大')).toEqual([]);
+    expect(who(said('特朗普和石破茂都认为，美日同盟是地区稳定的基石。', '他表示，日本将购买更多美国液化天然气。'), '液化天然气')).toEqual([]);
+  });
+
+  it('the clause right after 说 is the speaker’s words even when a country or group speaks in it (他说，中国公开表示，将…)', () => {
+    const list = said(
+      '美国总统特朗普透过推特指控中国干预选举。他说，中国公开表示，将设法影响美国的选战。',
+      '日本首相岸田文雄说，日本政府对此表示强烈抗议。',
+      '韩国总统尹锡悦指出，双方同意尽快恢复对话机制。',
+    );
+    expect(who(list, '影响美国的选战')).toEqual(['特朗普']);
+    expect(who(list, '强烈抗议')).toEqual(['岸田文雄']);
+    expect(who(list, '恢复对话机制')).toEqual(['尹锡悦']);
+  });
+
+  it('…but not a named person speaking there, nor a side answering later in the sentence (中方则表示)', () => {
+    const list = said('岸田文雄说，美国总统拜登表示，美国将坚定支持日本。', '日本外相林芳正表示，日本将加强防卫能力，中方则表示坚决反对这种做法。');
+    expect(who(list, '坚定支持日本')).toEqual([]);
+    expect(who(list, '加强防卫能力').length).toBe(1);
+    expect(who(list, '坚决反对')).toEqual([]);
+  });
+
+  it('a speech word as the occasion between 在 and 中 (在声明中说, 在回应中指出)', () => {
+    expect(who(said('日本首相岸田文雄在声明中说，日本将继续支持乌克兰。'), '继续支持乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('日本外相林芳正在回应中指出，日本将继续要求中方撤销禁令。'), '撤销禁令')).toEqual(['林芳正']);
+  });
+
+  it('the act that gave the words between speaker and verb (召开记者会宣布, 接受美联社采访表示, 发表声明说, 以视频方式发表讲话说)', () => {
+    expect(who(said('日本首相岸田文雄当天举行记者会表示，日本将继续加强日美同盟。'), '加强日美同盟')).toEqual(['岸田文雄']);
+    expect(who(said('日本官房长官林芳正接受美联社采访表示，日本不会改变既定立场。'), '既定立场')).toEqual(['林芳正']);
+    expect(who(said('美国总统拜登发表声明说，美国将坚定支持日本。'), '坚定支持日本')).toEqual(['拜登']);
+    expect(who(said('日本首相岸田文雄以视频方式发表讲话说，日本将全力支持乌克兰。'), '全力支持乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('中国国家主席习近平发表二〇二五年新年贺词说，中国经济稳中向好。'), '稳中向好')).toEqual(['习近平']);
+    // An act announced is kept whole from its subject: 辞职 alone would read as words said.
+    expect(said('日本首相岸田文雄14日召开记者会宣布不参加下届自民党总裁选举。').map((s) => [s.speaker, s.text])).toEqual([['岸田文雄', '日本首相岸田文雄14日召开记者会宣布不参加下届自民党总裁选举']]);
+  });
+
+  it('…but not an act planned, an office’s or an unnamed official’s statement, or an invitation accepted', () => {
+    expect(said('日本首相岸田文雄计划召开记者会宣布辞职。')).toEqual([]);
+    expect(said('日本外务省发表声明说，日本对此深表遗憾。')).toEqual([]);
+    expect(said('一名美国官员接受美联社采访表示，会谈将在下周举行。')).toEqual([]);
+    expect(said('日本首相岸田文雄接受拜登的邀请访问美国。')).toEqual([]);
+    expect(who(said('拜登发表声明的当天，日本官房长官林芳正表示，日本欢迎美方的决定。'), '欢迎美方的决定')).toEqual(['林芳正']);
+  });
+
+  it('condemning is a statement, its verb kept (强烈谴责…, 严厉谴责…), after a call in the same sentence too; 严厉批评 cut in two', () => {
+    expect(said('日本首相岸田文雄强烈谴责朝鲜再次发射弹道导弹，称这是严重的挑衅行为。').map((s) => [s.speaker, s.text])).toEqual([['岸田文雄', '强烈谴责朝鲜再次发射弹道导弹，称这是严重的挑衅行为']]);
+    expect(who(said('日本首相岸田文雄与美国总统拜登通电话，严厉谴责俄罗斯入侵乌克兰。'), '俄罗斯入侵乌克兰')).toEqual(['岸田文雄']);
+    expect(who(said('中国外交部发言人林剑严厉批评日本政府的做法是完全错误的。'), '完全错误')).toEqual(['林剑']);
+  });
+
+  it('…but not condemnation received (遭到/受到…谴责), nor an office’s or an unnamed spokesperson’s', () => {
+    expect(said('日本首相岸田文雄遭到中方强烈谴责。')).toEqual([]);
+    expect(said('日本首相岸田文雄受到国际社会的谴责，支持率下跌。')).toEqual([]);
+    expect(said('日本政府强烈谴责朝鲜再次发射弹道导弹。')).toEqual([]);
+    expect(said('中国外交部发言人强烈谴责日本的错误言行。')).toEqual([]);
+  });
+
+  it('a message conveyed whose object is an intention or stance (传达了…的意愿, 阐述了…的一贯立场), not greetings or thanks', () => {
+    expect(who(said('中国外交部长王毅向日方阐述了中方在台湾问题上的一贯立场。'), '一贯立场')).toEqual(['王毅']);
+    expect(who(said('日本外相林芳正转达了日本希望尽快恢复双边对话的意愿。'), '恢复双边对话')).toEqual(['林芳正']);
+    expect(said('日本外相林芳正会见美方代表。林芳正转达了首相对总统的问候和感谢。')).toEqual([]);
+    expect(said('一名日本官员向美方传达了日本政府坚持自由贸易的立场。')).toEqual([]);
+    expect(said('日本首相岸田文雄的意愿已经传达给美方，希望尽快恢复对话。')).toEqual([]);
+  });
+
+  it('X…作出上述表示 opening a paragraph: the paragraph above, given to nobody, is X’s (through an outlet, 是…的 too)', () => {
+    const list = said(
+      '韩国总统尹锡悦将于下月访问美国，与拜登举行首脑会谈，双方将讨论加强延伸威慑的具体方案。',
+      '据韩联社报道，韩国国家安保室第一次长金泰孝17日下午在记者会上作出上述表示。',
+      '（新华社北京1月1日电）中国将坚定不移推进高水平对外开放，同世界分享发展机遇。',
+      '习近平是在新年茶话会上发表讲话时作出上述表示的。',
+    );
+    expect(list.filter((s) => s.kind === 'person').map((s) => [s.speaker, s.paragraph])).toEqual([['金泰孝', 0], ['习近平', 2]]);
+    expect(who(list, '同世界分享发展机遇')).toEqual(['习近平']);
+  });
+
+  it('…but not over words already given to someone, nor for a pronoun or an office', () => {
+    expect(who(said('拜登表示，美日同盟坚不可摧，两国将加强合作。', '日本首相岸田文雄在记者会上作出上述表示。'), '坚不可摧')).toEqual(['拜登']);
+    expect(said('两国将讨论加强延伸威慑的具体方案，并发表联合声明。', '他在记者会上作出上述表示。')).toEqual([]);
+    expect(said('日本将加快修订安保三文件，强化反击能力。', '日本政府在记者会上作出上述表示。')).toEqual([]);
+  });
+
+  it('a name jieba glues to 于/在 or to the 今/昨 of 今(18)日 keeps its own characters (林佳龙于, 金泰孝在, 林佳龙今(18)日)', () => {
+    expect(said('外交部長林佳龍於記者會中表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('外交部長林佳龍今（18）日表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('外交部長林佳龍昨（17）日在立法院表示，台灣將持續深化台美關係。').map((s) => s.speaker)).toEqual(['林佳龙']);
+    expect(said('韩国国家安保室第一次长金泰孝在简报会上说，三国首脑将发表联合声明。').map((s) => s.speaker)).toEqual(['金泰孝']);
+    // A name that ends in 和 is a name (铃木宪和), and 今井 starts one.
+    expect(said('日本农林水产大臣铃木宪和表示，日本将继续要求中方撤销禁令。').map((s) => s.speaker)).toEqual(['铃木宪和']);
+  });
+
+  it('a speech word inside 在…中/时 is the occasion (在一份声明中说, 在回答记者提问时说); 于 + a time; A与B通电话后 is A’s', () => {
+    expect(who(said('美國總統拜登在一份聲明中說，美國將持續支持台灣。'), '持續支持台灣')).toEqual(['拜登']);
+    expect(who(said('美國總統拜登在回答記者提問時說，美國將持續支持台灣。'), '持續支持台灣')).toEqual(['拜登']);
+    expect(who(said('日本首相石破茂於17日晚間表示，日本將繼續與美方談判。'), '繼續與美方談判')).toEqual(['石破茂']);
+    expect(who(said('日本首相石破茂17日與美國總統川普通電話後向媒體表示，雙方同意繼續談判。'), '雙方同意')).toEqual(['石破茂']);
+    // Still together when the two speak as one, not after a call: 与…在联合声明中强调.
+    expect(who(said('日本首相石破茂与美国总统特朗普在联合声明中强调，双方将加强合作。'), '加强合作').sort()).toEqual(['特朗普', '石破茂'].sort());
+  });
+
+  it('one person holding two offices (代表兼副部长李成钢, 副首相兼财务大臣麻生太郎, 国务委员兼外交部长王毅)', () => {
+    expect(who(said('商务部国际贸易谈判代表兼副部长李成钢表示，双方同意建立磋商机制。'), '磋商机制')).toEqual(['李成钢']);
+    expect(who(said('日本副首相兼财务大臣麻生太郎说，日本经济正在复苏。'), '正在复苏')).toEqual(['麻生太郎']);
+    expect(who(said('国务委员兼外交部长王毅表示，中方愿同日方共同努力。'), '共同努力')).toEqual(['王毅']);
+    expect(said('外交部兼管此事的官员表示，中方愿同日方共同努力。')).toEqual([]);
+  });
+
+  it('A会见B时表示 is A’s, never B’s (会见/n is a meeting, not a title): nor is 林芳正会见王毅 a name', () => {
+    expect(said('外交部长王毅会见日本外相林芳正时表示，中日应当相向而行。').map((s) => s.speaker)).toEqual(['王毅']);
+    expect(said('日本外相林芳正会见王毅时说，日本希望与中国构建建设性稳定关系。').map((s) => s.speaker)).toEqual(['林芳正']);
+    expect(said('外交部长王毅同日本外相林芳正举行会谈时表示，中日应当相向而行。').map((s) => s.speaker)).toEqual(['王毅']);
+    expect(said('美国驻日大使伊曼纽尔会晤结束后向记者表示，美日同盟坚如磐石。').map((s) => s.speaker)).toEqual(['伊曼纽尔']);
+  });
+
+  it('what the speaker did with someone else before speaking stays the speaker’s (听取…的汇报后, 与到访的…会面后, 在…的陪同下, 致电…表示)', () => {
+    expect(said('日本首相岸田文雄听取外相林芳正的汇报后表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄与到访的美国国务卿布林肯会面后表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄在外相林芳正的陪同下表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('日本首相岸田文雄致电美国总统拜登表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    // Never the other person: the one quoted, or the one whose words are answered.
+    expect(said('日本首相岸田文雄引述美国总统拜登的话说，美国是可靠的盟友。').filter((s) => s.speaker === '拜登')).toEqual([]);
+    expect(said('日本首相岸田文雄回应美国总统拜登的说法时表示，日本将全力支持美国。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+  });
+
+  it('今天上午 (a person to jieba’s dictionary) is a time, never a name nor part of one', () => {
+    expect(said('岸田文雄今天上午在首相官邸接受媒体联访，他表示，政府将审慎应对。').map((s) => s.speaker)).toEqual(['岸田文雄']);
+    expect(said('美國駐日大使伊曼紐爾今天上午會見岸田文雄後表示，美國將支持日本。').map((s) => s.speaker)).toEqual(['伊曼纽尔']);
+    expect(analyzeArticle(article('拜登今天下午抵达东京。')).people.map((p) => p.name)).not.toContain('今天下午');
+  });
+
+  it('a speaker the reader cannot name (让-皮埃尔表示，…): nobody named in those words takes the 她说 after them', () => {
+    expect(said('白宫新闻秘书让-皮埃尔表示，拜登将于下月访日，她说这次访问非常重要。')).toEqual([]);
+    // A named speaker later in the sentence is still read.
+    expect(who(said('白宫新闻秘书让-皮埃尔表示，拜登将于下月访日，日本首相岸田文雄则表示欢迎美方的决定。'), '欢迎美方的决定')).toEqual(['岸田文雄']);
+  });
+
   it('在 + a place or occasion before the verb, with no closing 上/中 (在首相官邸对媒体表示, 在例行记者会称, 在日内瓦告诉记者)', () => {
     expect(who(said('中国外交部发言人毛宁7日在例行记者会称，中方将持续对日本福岛核污染水进行国际监测。'), '持续对日本')).toEqual(['毛宁']);
     expect(who(said('国务院副总理何立峰在日内瓦告诉记者，会谈氛围坦诚、深入、具有建设性。'), '会谈氛围')).toEqual(['何立峰']);
@@ -173,6 +323,12 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('228', '联合投资').map((s) => s.speaker)).toEqual(['Lutnick']);
   });
 
+  it('他说：“…” after an analyst’s paragraph that names the people analysed (003 谢文生, 长尾贤)', () => {
+    expect(inArticle('003', '连在野党领袖也几乎都给予正面肯定').map((s) => [s.speaker, s.direct])).toEqual([['谢文生', true]]);
+    expect(inArticle('003', '届时讨论防卫支出如何达到').map((s) => s.speaker)).toEqual(['长尾贤']);
+    expect(inArticle('003', '都让特朗普').map((s) => s.speaker)).toEqual(['谢文生']);
+  });
+
   it('a spokesperson met once, by title, in a press conference (257 毛宁, 252 汪文斌, 236 赵立坚)', () => {
     expect([...new Set(inArticle('257', '國際監測和中方的獨立取樣監測').map((s) => s.speaker))]).toEqual(['毛宁']);
     expect(inArticle('252', '停止强推排海方案').map((s) => s.speaker)).toEqual(['汪文斌']);
@@ -185,7 +341,34 @@ describe.skipIf(!HAS_SHARED_CORPUS)('statements: the same classes in real articl
     expect(inArticle('231', '全面性貿易協定正面對話').map((s) => [s.speaker, s.direct])).toEqual([['川普', true]]);
     expect(inArticle('230', '占美國便宜').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('230', '影響美國年底期中選舉').map((s) => s.speaker)).toEqual(['川普']);
+    expect(inArticle('230', '因為他們對我很忠心').map((s) => s.speaker)).toEqual(['川普']);
     expect(inArticle('222', '四方會談將繼續存在,以提供').map((s) => s.speaker)).toEqual(['莫迪']);
+  });
+
+  it('an act that gave the words, an act announced kept whole (261 召開記者會宣布辭職下台, 259 宣布将不参加)', () => {
+    expect(inArticle('261', '召開記者會宣布辭職下台').map((s) => s.speaker)).toEqual(['石破茂']);
+    expect(inArticle('259', '宣布将不参加9月举行的该党总裁选举').map((s) => s.speaker)).toEqual(['岸田文雄']);
+  });
+
+  it('強烈譴責 after a call inside an outlet’s report (214 濱田靖一跟奧斯汀進行電話會談,強烈譴責…)', () => {
+    expect(inArticle('214', '強烈譴責中國8月4日').filter((s) => s.kind === 'person').map((s) => s.speaker)).toEqual(['滨田靖一']);
+  });
+
+  it('首相在會談中傳達了…的意願 across a comma, the bare 首相 the article’s one (227)', () => {
+    expect(inArticle('227', '爭取在今年度內達成的意願').map((s) => s.speaker)).toEqual(['高市早苗']);
+  });
+
+  it('做上述表示 after a paragraph already his changes nothing (230)', () => {
+    expect(inArticle('230', '別無選擇').filter((s) => s.paragraph === 0).map((s) => s.speaker)).toEqual(['川普']);
+  });
+
+  it('代表兼副部長李成鋼說明 (235)', () => {
+    expect(inArticle('235', '定期和不定期溝通').map((s) => s.speaker)).toEqual(['李成钢']);
+  });
+
+  it('路透報導 is the agency’s report, not a person named 路透 (240)', () => {
+    const list = inArticle('240', '美國強烈反對中國的制裁措施');
+    expect(list.map((s) => [s.kind, s.speaker])).toEqual([['outlet', '路透']]);
   });
 
   it('a relative clause with a short quotation before the speaker (228 担任…“投资委员会”主席的Lutnick表示)', () => {

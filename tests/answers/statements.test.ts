@@ -127,9 +127,10 @@ describe('extractStatements on the seed articles', () => {
     expect(find('002', '自乌克兰战争爆发以来，美国已经提供了约750亿美元').map((s) => [s.speaker, s.direct, s.paragraph])).toEqual([['斯托尔滕贝格', true, 11]]);
   });
 
-  it('never carries 他说 across paragraphs: seed 003’s paragraph-opening 他说：“…” stays unattributed', () => {
-    expect(find('003', '日本今年大选后若内阁能稳定执政')).toEqual([]);
-    expect(find('003', '会谈的结果不仅石破政权满意')).toEqual([]);
+  it('carries seed 003’s paragraph-opening 他说：“…” only to the analyst who alone spoke the paragraph before, never to the people he talked about', () => {
+    expect(speakersOf('003', '日本今年大选后若内阁能稳定执政')).toEqual(['长尾贤']);
+    expect(speakersOf('003', '会谈的结果不仅石破政权满意')).toEqual(['谢文生']);
+    // The paragraph before also says 石破承诺… outside 长尾贤’s words: 他 could be 石破, so nobody.
     expect(find('003', '未来液化天然气的销售将变得更加困难')).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 
 import { type Article, articleParagraphs } from '../../corpus/article.ts';
 import { fold } from '../../text/normalize.ts';
+import { aboveSpeaker, aboveStatement } from './above.ts';
 import { escapeRe, knownNames, titleOf } from './names.ts';
 import { dedupe } from './output.ts';
 import { headingStatement, paragraphStatements } from './paragraph.ts';
@@ -51,6 +52,12 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
       return;
     }
     for (const st of paragraphStatements(ctx, index)) statements.push(st);
+    // X…作出上述表示 opening a paragraph: the paragraph above is X's words, if it gave them to nobody.
+    if (index > 0 && !headingAt.has(index - 1)) {
+      const who = aboveSpeaker(ctx);
+      const above = who ? aboveStatement(who, paragraphs[index - 1] ?? '', index - 1, statements) : undefined;
+      if (above) statements.push(above);
+    }
   });
   for (const m of mentions) m.paragraph = Math.max(0, m.paragraph - 1); // title was line 0
   const people = mentions.filter((m) => m.paragraph >= 0);

@@ -1,6 +1,6 @@
 /** The people an article names (after a title, dotted, or known to jieba), and whether a string is a name. */
 
-import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, MANNER, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
+import { ADVERBS, COLLECTIVE_RE, DOT_RE, FUNCTION_CHARS, HAN_RE, isTimePair, MANNER, MEETING_RE, NAME_TAGS, NOT_CURRENT_RE, ORG_END_RE, PRONOUNS, ROLE_END_RE, ROLE_RE, SINGLE_HOLDER, SPEECH, WEAK_SPEECH } from './lexicon.ts';
 import { maskBrackets } from './quotes.ts';
 import { type ArticleTags, tag } from './tagging.ts';
 import type { PersonMention } from './types.ts';
@@ -73,8 +73,9 @@ export function knownNames(texts: string[], folded: string[], tags: ArticleTags,
 function validKnown(name: string): boolean {
   const len = [...name.replace(DOT_RE, '')].length;
   if (len < 2 || len > 12) return false;
-  if (COLLECTIVE_RE.test(name) || ORG_END_RE.test(name) || ROLE_END_RE.test(name)) return false;
-  return !FUNCTION_CHARS.has(name[0] ?? '') || /^[A-Za-z]/.test(name);
+  if (COLLECTIVE_RE.test(name) || ORG_END_RE.test(name) || ROLE_END_RE.test(name) || isTimePair(name)) return false;
+  // (兼 after a title joins a second office: 副总理兼中美… names nobody.)
+  return !FUNCTION_CHARS.has(name[0] ?? '') && name[0] !== '兼' || /^[A-Za-z]/.test(name);
 }
 
 /** 部长詹姆斯·马蒂斯2日 → 詹姆斯·马蒂斯: titles before the first part dropped, the last part cut by jieba. */
@@ -146,9 +147,15 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
       continue;
     }
     const len = [...w.w].length;
-    if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || ROLE_END_RE.test(w.w) && name) break;
+    if (SPEECH.has(w.w) || WEAK_SPEECH.has(w.w) || ADVERBS.has(w.w) || isTimePair(w.w) || ROLE_END_RE.test(w.w) && name) break;
     // 推文, 推文称, 旧调重弹: how the words went out ends the name (特朗普推文称 is 特朗普).
     if (name && [...MANNER].some((m) => w.w.startsWith(m))) break;
+    // 林佳龙于/x, 金泰/孝在/x, 林佳龙今/x (今(18)日), 王毅同/x: jieba glues 于/在/今/昨 (and 同/与/跟/向 after
+    // two characters or more) to a name it does not know. (Not 和: 铃木/宪和/x is a name.)
+    if (w.tag === 'x' && HAN_RE.test(w.w) && (len >= 2 && /[于在今昨]$/u.test(w.w) || len >= 3 && /[同与跟向]$/u.test(w.w))) {
+      name += w.w.slice(0, -1);
+      break;
+    }
     const prev = words[i - 1];
     const afterKnownName = name !== '' && prev !== undefined && prev.tag !== 'x';
     // After a whole dictionary name, an unknown word is what the name does (川普/抵日), not more of the name.
@@ -158,7 +165,8 @@ function nameRun(words: { w: string; tag: string }[], from: number): string | un
       continue;
     }
     // One glued character closes a name jieba cut short (赤泽亮/正, 萩生田光/一) when a clear stop follows.
-    if (name && prev?.tag === 'x' && len === 1 && !FUNCTION_CHARS.has(w.w) && HAN_RE.test(w.w)) {
+    // (今/昨 there are the day of 今(18)日, 昨(17)日.)
+    if (name && prev?.tag === 'x' && len === 1 && !FUNCTION_CHARS.has(w.w) && !/^[今昨]$/u.test(w.w) && HAN_RE.test(w.w)) {
       const next = words[i + 1];
       if (!next || isStop(next)) {
         name += w.w;
@@ -225,12 +233,15 @@ export function isNameString(name: string, anchored: boolean, known?: Set<string
   const words = tag(name);
   const first = words[0];
   if (!first) return false;
+  // 林芳正会见王毅: two people and a meeting, not one name.
+  if (words.some((w) => MEETING_RE.test(w.word))) return false;
   if (words.length === 1) {
     if (first.tag === 'nr' || first.tag === 'nrt' || first.tag === 'nrfg') return true;
     if (first.tag === 'x' || first.tag === 'nz' || first.tag === 'ng') return true;
     return anchored && first.tag === 'ns';
   }
   // Several words: every one name-like or a single character, the first a name-like start.
-  const nameLike = words.every((w) => NAME_TAGS.has(w.tag) || [...w.word].length === 1 && !FUNCTION_CHARS.has(w.word) || anchored && w.tag === 'n' && [...w.word].length <= 2);
+  // (A last 今/昨 is the day of 今(18)日: 林佳龙/今.)
+  const nameLike = words.every((w, k) => NAME_TAGS.has(w.tag) || [...w.word].length === 1 && !FUNCTION_CHARS.has(w.word) && !(k === words.length - 1 && /^[今昨]$/u.test(w.word)) || anchored && w.tag === 'n' && [...w.word].length <= 2);
   return nameLike && (anchored || NAME_TAGS.has(first.tag));
 }

@@ -4,6 +4,7 @@ import { cleanText, meaningful, ParagraphOut, personStatement } from './output.t
 import { isNounPhrase, meaningfulToks } from './phrases.ts';
 import { findQuotes, maskBrackets, onlyQuotes, sentenceEnd } from './quotes.ts';
 import { sentenceStatements } from './sentence.ts';
+import { escapeRe } from './names.ts';
 import { classifyNP, outletName } from './subjects.ts';
 import { cutSegment, tokenize } from './tokens.ts';
 import type { Ctx, ParaState, RawStatement, Subject } from './types.ts';
@@ -67,10 +68,34 @@ export function paragraphStatements(ctx: Ctx, index: number): RawStatement[] {
   // Only a quotation that closes the paragraph can go on in the next one.
   if (state.lastQuoteBy && /^[\s\p{P}]*$/u.test(f.slice(state.lastQuoteEnd).replace(/[“「『"]/gu, 'x'))) ctx.carry = state.lastQuoteBy;
   // Only a paragraph of that person's words hands them on (X与Y会谈。/他表示… stays unresolved).
-  const last = state.lastSubject;
-  const spoke = last?.kind === 'person' && out.list.some((st) => st.kind === 'person' && st.speaker === last.name);
-  ctx.paraPerson = spoke && last && onlyPersonNamed(ctx, f, last) ? last : undefined;
+  ctx.paraPerson = soleSpeaker(ctx, f, state.lastSubject, out.list);
   return out.list;
+}
+
+/**
+ * The one person whose words fill a paragraph, for a 他说 opening the next. People named inside that
+ * person's own words (长尾贤认为，石破茂是特朗普…会晤的…) are what was talked about, not who 他 can be;
+ * anyone named outside them, or a second speaker, leaves 他 unresolved.
+ */
+function soleSpeaker(ctx: Ctx, f: string, last: Subject | undefined, list: RawStatement[]): Subject | undefined {
+  const said = list.filter((st) => st.kind === 'person');
+  const first = said[0];
+  if (!first || !said.every((st) => samePerson(st.speaker, first.speaker))) return undefined;
+  // A person the paragraph's narrative ended on who never spoke is another candidate for 他.
+  if (last?.kind === 'person' && !samePerson(last.name ?? '', first.speaker)) return undefined;
+  const final = said[said.length - 1] as RawStatement;
+  const who: Subject = last?.kind === 'person' ? last : { kind: 'person', name: final.speaker, ...(final.role ? { role: final.role } : {}) };
+  // (The title is theirs too: the 哈德逊 of 哈德逊研究所研究员长尾贤 is no one.)
+  let outside = f;
+  const blank = (at: number, n: number): void => {
+    if (at >= 0) outside = outside.slice(0, at) + ' '.repeat(n) + outside.slice(at + n);
+  };
+  for (const st of said) {
+    blank(ctx.original.indexOf(st.text), st.text.length);
+    // (A bracket masked inside the title, 哈德逊研究所(Hudson Institute)研究员, is white space in f.)
+    if (st.role) for (const m of f.matchAll(new RegExp([...st.role].map(escapeRe).join('\\s*'), 'gu'))) blank(m.index, m[0].length);
+  }
+  return onlyPersonNamed(ctx, outside, who) ? who : undefined;
 }
 
 /**

@@ -69,8 +69,13 @@ const BRACKETS_RE = /\([^()]*\)|〔[^〔〕]*〕|【[^【】]*】/g;
 /** Brackets outside quotations become spaces: 长尾贤(Satoru Nagao)认为 reads 长尾贤 认为. */
 export function maskBrackets(f: string, quotes: Quote[] = []): string {
   if (!f.includes('(') && !f.includes('〔') && !f.includes('【')) return f;
-  return f.replace(BRACKETS_RE, (m, at: number) => (inQuote(quotes, at) ? m : ' '.repeat(m.length)));
+  // 林佳龙今(18)日表示 → 林佳龙今日    表示: the day stays one word (today), not 今 glued to the name.
+  const days = f.replace(DAY_RE, (m, day: string, at: number) => (inQuote(quotes, at) ? m : `${day}日${' '.repeat(m.length - 2)}`));
+  return days.replace(BRACKETS_RE, (m, at: number) => (inQuote(quotes, at) ? m : ' '.repeat(m.length)));
 }
+
+/** 今(18)日, 昨(17)日, 前(16)日, 明(19)日: a day written with its date in brackets (Taiwanese news). */
+const DAY_RE = /([今昨前明])\(\d{1,2}\)日/gu;
 
 function inQuote(quotes: Quote[], i: number): boolean {
   for (const q of quotes) if (i >= q.open && i < q.end) return true;

@@ -11,6 +11,8 @@ import type { Clause, Ctx, Open, ParaState, Quote, Subject, Tok } from './types.
 /** Adverbs that say a subjectless speech verb goes on with the same speaker (还表示…, 并强调…). */
 const GOES_ON = ['还', '并', '也', '又', '同时', '另', '亦', '更', '再', '此外', '另外', '则'];
 const MADE_RE = /^(?:作出|做出|给出|发出)$/;
+/** Verbs of condemning: their object is what was condemned, not the words. */
+const CONDEMN_RE = /^(?:谴责|强烈谴责|严厉谴责)$/u;
 
 export function sentenceStatements(
   ctx: Ctx,
@@ -35,6 +37,11 @@ class SentenceReader {
   private open: Open | undefined;
   /** The rest of the sentence is someone's nested speech: attribute nothing more. */
   private dead = false;
+  /**
+   * Someone this reader cannot name is speaking (白宫新闻秘书让-皮埃尔表示，…): people named in those words
+   * are no topic, and a 她说/并说 after them is that unnamed speaker, not someone else.
+   */
+  private unheard = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -74,7 +81,7 @@ class SentenceReader {
    * but only at the sentence's start: later clauses usually go on with the same subject, unwritten.
    */
   private noteTopic(np: Subject | undefined, first: boolean): void {
-    if (!np) return;
+    if (!np || this.unheard) return;
     const state = this.state;
     if (np.kind === 'person') {
       this.topic = np;
@@ -214,7 +221,7 @@ class SentenceReader {
         this.dead = true;
         break;
       }
-      const v = findVerb(c, next);
+      const v = findVerb(c, next, c.delim ? this.f.slice(c.delim.e, sentenceEndAt) : '');
       // 美国总统 拜登:「…」 — a name and a colon before a quotation, as in a transcript.
       if (v < 0 && !this.open && c.delim?.cls === 'colon' && isQuoteNext(next)) {
         const np = meaningfulHere.filter((x) => !isOpener(x));
@@ -279,6 +286,13 @@ class SentenceReader {
           if (toks.some((x) => x.cls === 'name')) this.open.sawName = true;
           continue;
         }
+        // X表示，… with an X that reads as no one: an unnamed speaker's words follow.
+        if (tail.kind === 'quote' || tail.kind === 'end' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) {
+          this.unheard = true;
+          this.topic = undefined;
+          state.lastSubject = undefined;
+          continue;
+        }
         // Not a speech clause after all; if it has a plain subject, it is the topic.
         this.noteTopic(clauseTopic(ctx, toks), ci === 0);
         continue;
@@ -286,7 +300,9 @@ class SentenceReader {
       const topic = this.topic;
       if (parsed === undefined) {
         // No subject written: the same speaker continuing (还表示…), or the sentence's subject.
-        if (this.open) {
+        if (this.unheard && !this.open) {
+          speaker = undefined;
+        } else if (this.open) {
           if (!adverbBefore) continue; // part of what is being said
           this.closeOpen(clauseStart);
           speaker = this.lastPerson;
@@ -299,6 +315,10 @@ class SentenceReader {
         }
       } else {
         if (this.open) {
+          // 他说，中国公开表示，将…: the clause right after 说 is what he said, whatever its verb; a country,
+          // a government or a group speaking there is his report of them (a named person is left out).
+          const nothingYet = this.f.slice(this.open.from, clauseStart).trim() === '';
+          if (nothingYet && ['group', 'other', 'title'].includes(parsed.kind) && !quoteNext && !colonNext) continue;
           // Someone else speaking inside what is being said: cut there; only a new quotation or colon is a new statement.
           const sameSpeaker = parsed.kind === 'pron' && !this.open.sawName;
           // A表示，…；B表示，…: a semicolon closes one statement, and the next speaker opens another.
@@ -311,7 +331,7 @@ class SentenceReader {
             continue;
           }
         } else {
-          speaker = resolve(parsed, topic, state);
+          speaker = this.unheard && parsed.kind === 'pron' ? undefined : resolve(parsed, topic, state);
         }
       }
 
@@ -352,8 +372,11 @@ class SentenceReader {
       this.lastWasDirect = false;
       // 石破茂向美方作出一系列积极承诺，包括…: the promise is the sentence itself, kept whole from its subject.
       const made = before.findIndex((x) => MADE_RE.test(x.w));
+      // 石破茂召开记者会宣布辞职下台: an act announced is what was done, kept whole from its subject
+      // (辞职下台 alone would read as words said).
+      const announced = parsed !== undefined && (toks[v] as Tok).w === '宣布' && tail.kind === 'words';
       // 特朗普和刘鹤都认为…: a joint view is kept whole from its subjects, so each reads as shared.
-      if (made >= 0 || speaker.members) {
+      if (made >= 0 || announced || speaker.members) {
         const subjectAt = meaningfulHere.find((x) => !isOpener(x));
         this.open = { speaker, from: subjectAt?.s ?? clauseStart, sawName: false };
         continue;
@@ -374,7 +397,10 @@ class SentenceReader {
         }
         this.open = { speaker, from, sawName: false };
       } else {
-        const from = (c.toks[tail.at] as Tok).s;
+        // 强烈谴责中国…: what is condemned is no words said; the statement keeps its verb (and adverbs).
+        let at = tail.at;
+        if (CONDEMN_RE.test((toks[v] as Tok).w)) for (at = v; at > 0 && toks[at - 1]?.cls === 'adv' && !GOES_ON.includes(toks[at - 1]?.w ?? ''); ) at--;
+        const from = (c.toks[at] as Tok).s;
         this.open = { speaker, from, sawName: false };
         if (c.toks.slice(tail.at).some((x) => x.cls === 'name')) this.open.sawName = true;
       }

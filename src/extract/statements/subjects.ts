@@ -20,12 +20,19 @@ export function parseSpeaker(ctx: Ctx, toks: Tok[]): Subject | undefined | 'bad'
   const head = t[i] as Tok;
   if (['adv', 'time', 'ppstart', 'objprep', 'speech', 'weak', 'le'].includes(head.cls) && matchMid(t, i, t.length) === 'ok') return undefined;
   // [subject noun phrase][middle]
+  let found: Subject | undefined;
   for (let j = t.length; j > i; j--) {
     const np = t.slice(i, j);
     if (!isNounPhrase(np)) continue;
     const mid = matchMid(t, j, t.length);
     if (mid === 'bad') continue;
     const subject = classifyNP(ctx, np);
+    // 岸田文雄听取外相林芳正的汇报后表示: a long phrase that names nobody (a verb before 的 kept it whole)
+    // gives way to a shorter one that opens it with a person.
+    if (found) {
+      if (subject.kind === 'person' && mid === 'ok') return subject;
+      continue;
+    }
     // 担任“投资委员会”主席的卢特尼克: a phrase opening with a verb is a relative clause; its head is read below.
     if (subject.kind !== 'person' && np[0]?.cls === 'verb' && np.some((x) => x.cls === 'de')) break;
     if (mid === 'together') {
@@ -34,8 +41,13 @@ export function parseSpeaker(ctx: Ctx, toks: Tok[]): Subject | undefined | 'bad'
       const with_ = other.length ? classifyNP(ctx, other) : undefined;
       return subject.kind === 'person' && with_?.kind === 'person' ? { kind: 'group', members: [subject, with_] } : { kind: 'group' };
     }
+    if (subject.kind === 'other' && np.some((x) => x.cls === 'verb')) {
+      found = subject;
+      continue;
+    }
     return subject;
   }
+  if (found) return found;
   // A relative clause before the subject: 上周上任的日本首相高市早苗说; 结束与拜登站着交谈的岸田向记者团回顾称.
   for (let d = i; d < t.length; d++) {
     const de = t[d] as Tok;
@@ -178,6 +190,8 @@ export function outletName(text: string, toks?: Tok[]): string | undefined {
   if (book) return OUTLET_RE.test(book) ? book : undefined;
   const rest = text.replace(GENERIC_MEDIA_RE, '').trim();
   if (!rest) return undefined;
+  // 路透报导, 彭博报道: agencies named without 社 (jieba takes 路透 for a person).
+  if (/^(?:路透|彭博|美联|法新|德新|共同|时事|韩联|塔斯|新华|中新|中评|安莎|埃菲)$/u.test(rest)) return rest;
   if (/^[A-Za-z]{2,8}$/.test(rest) && toks && text !== rest) return rest;
   const q = /[「“"]([A-Za-z][A-Za-z .]{1,20})[」”"]/.exec(rest);
   if (q?.[1]) return q[1];

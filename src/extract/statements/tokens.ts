@@ -1,6 +1,6 @@
 /** A sentence's tokens: quotations whole, known names and titles forced, jieba for the rest, each classified. */
 
-import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, MANNER, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, GLUED_TAIL_RE, HAN_RE, isTimePair, MANNER, MEETING_RE, NOT_SAID, NOT_SPEECH_WORDS, OBJ_PREP, OPENERS, PP_END, PP_START, PRONOUNS, ROLE_END_RE, ROLE_RE, SPEECH, WEAK_SPEECH, WITH } from './lexicon.ts';
 import { latinName } from './names.ts';
 import { quoteAt } from './quotes.ts';
 import type { Cls, Ctx, Quote, Tok } from './types.ts';
@@ -109,7 +109,8 @@ function cutWords(ctx: Ctx, text: string, offset: number, out: Tok[]): void {
  */
 function unglue(word: string, t: string): { word: string; tag: string; offset: number }[] | undefined {
   // Only words of two characters or more, of these tags, are ever split.
-  if (word.length < 2 || !(t === 'x' || t === 'nr' || t === 'n' || t === 'v' || t === 'nz')) return undefined;
+  // (严厉批评/vn: a verbal noun is only ever split into an adverb and a speech verb.)
+  if (word.length < 2 || !(t === 'x' || t === 'nr' || t === 'n' || t === 'v' || t === 'nz' || t === 'vn')) return undefined;
   if (SPEECH.has(word) || WEAK_SPEECH.has(word) || NOT_SPEECH_WORDS.has(word) || ADVERBS.has(word) || OPENERS.has(word) || ROLE_END_RE.test(word)) return undefined;
   // 更大赞 → 更 大赞: an adverb glued to a speech verb.
   for (let k = 1; k < word.length - 1; k++) {
@@ -117,6 +118,7 @@ function unglue(word: string, t: string): { word: string; tag: string; offset: n
     const verb = word.slice(k);
     if (SPEECH.has(verb) && ADVERBS.has(head)) return [{ word: head, tag: 'd', offset: 0 }, { word: verb, tag: 'v', offset: k }];
   }
+  if (t === 'vn') return undefined;
   const m = GLUED_TAIL_RE.exec(word);
   // A one-character head only when it is an adverb or ends a phrase (时说 → 时 说; 还称 → 还 称).
   if (m?.[1] && m[2] && HAN_RE.test(word) && ([...m[1]].length >= 2 || ADVERBS.has(m[1]) || PP_END.has(m[1]))) {
@@ -176,6 +178,9 @@ function classify(w: string, t: string, ctx: Ctx): Cls {
 const classMemo = new Map<string, Map<string, Cls>>();
 let classMemoSize = 0;
 
+/** A side in talks or a dispute: 中方, 日方, 双方, 对方. */
+const SIDE_RE = /^[中日美韩朝英法德俄澳印欧台菲越双各三四对官]方$/u;
+
 /** The class of a word by itself (a name the article gives aside, which classify checks after punctuation). */
 function wordClass(w: string, t: string): Cls {
   if (/^\s+$/.test(w)) return 'sp';
@@ -184,6 +189,11 @@ function wordClass(w: string, t: string): Cls {
   if (w === '、') return 'dun';
   if (/^[\p{P}\p{S}]+$/u.test(w)) return 'punct';
   if (NOT_SPEECH_WORDS.has(w)) return w === '据称' || w === '据说' ? 'adv' : 'noun';
+  // 中方/日方/双方 (jieba: f, a direction word) head a clause as a side speaking: a noun, so 中方则表示 is theirs.
+  if (SIDE_RE.test(w)) return 'noun';
+  // 会见/n: 王毅会见日本外相林芳正时表示 is 王毅 meeting someone, never a title of 林芳正's.
+  if (MEETING_RE.test(w)) return 'verb';
+  if (isTimePair(w)) return 'time'; // 今天上午/nr
   if (SPEECH.has(w)) return 'speech';
   if (WEAK_SPEECH.has(w)) return 'weak';
   // 推文, 旧调重弹: how the words were given, whatever jieba tags it (推文称/x is cut to 推文 称).
