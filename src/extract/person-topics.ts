@@ -89,11 +89,8 @@ export class TopicMemo {
     this.tags.next();
     this.folded.next();
     this.nameParts.next();
-    ((globalThis as any).__mark?.('a0rot'));
     const names = this.namesOf(people);
-    ((globalThis as any).__mark?.('a1names'));
     const sameNames = this.keepVerdicts(names);
-    ((globalThis as any).__mark?.('a2verd'));
     const monthOf = monthsOf(dateOf);
     const n = limit + 4;
     const persons = new Map<string, PersonTopics>();
@@ -107,20 +104,15 @@ export class TopicMemo {
         const found = sameNames ? before.found : this.found(before.keywords, n, names).join('\n');
         entry = found === before.found ? before : { ...before, found, ...this.topicsOf(found ? found.split('\n') : [], p.statements, before.months, limit) };
       } else {
-        const t0 = performance.now();
         entry = this.fresh(p.statements, before, n, limit, names, monthOf);
-        const G = globalThis as any; G.__fr = (G.__fr ?? 0) + performance.now() - t0; G.__frn = (G.__frn ?? 0) + 1; G.__frs = (G.__frs ?? 0) + p.statements.length;
       }
       persons.set(id, entry);
       live += entry.used;
       p.topics = entry.topics;
       p.topicStats = entry.topicStats;
     }
-    ((globalThis as any).__mark?.('a3loop'));
     this.persons = persons;
     this.counts.prune(keywordTexts(persons.values()), live);
-    { const G = globalThis as any; console.error('fresh', G.__fr?.toFixed(0), G.__frn, G.__frs, 'kw', G.__kw?.toFixed(0), G.__kwn, 'counts', (this.counts as any).size, 'live', live); G.__fr = G.__frn = G.__frs = G.__kw = G.__kwn = 0; }
-    ((globalThis as any).__mark?.('a4prune'));
   }
 
   /** A person whose statements changed: their keywords again when their newest statements changed, their topics again. */
@@ -131,9 +123,7 @@ export class TopicMemo {
     let used = 0;
     for (let length = 0; used < texts.length && length <= TEXT_CAP; used++) length += (texts[used] as string).length + 1;
     const kept = before && before.n === n && before.used === used && sameUpTo(before.texts, texts, used) ? before.keywords : undefined;
-    const t1 = performance.now();
     const kws = kept ?? this.keywordsFor(texts.slice(0, used), n);
-    const G = globalThis as any; G.__kw = (G.__kw ?? 0) + performance.now() - t1; if (!kept) G.__kwn = (G.__kwn ?? 0) + 1;
     const found = this.found(kws, n, names);
     const foundKey = found.join('\n');
     if (before && kept && before.found === foundKey && sameUpTo(before.texts, texts, texts.length + 1) && sameUpTo(before.months, months, months.length + 1)) return { ...before, texts, months };
