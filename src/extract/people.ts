@@ -202,7 +202,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
   }
 
-  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
+// 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
   const glued = new Map<string, string>(); // form key → the key it stands for
   // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
@@ -216,7 +216,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     forms.delete(k);
   }
 
-  // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
+// 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
   const personKeys = [...forms.entries()].filter(([, f]) => f.kind === 'person').map(([k]) => k);
   const extra = new Map<string, { display: string; kind: 'person' | 'outlet' }>(); // alias-table forms not seen as names
@@ -257,7 +257,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
   joinLatinByTitle(uf, personKeys, forms);
 
-  // 3. Which articles name each group (any of its forms).
+// 3. Which articles name each group (any of its forms).
   const groups = new Map<string, string[]>(); // root → keys
   for (const k of uf.keys()) {
     const r = uf.find(k);
@@ -283,7 +283,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       byForm.set(form.text, list);
     }
   }
-  const latinSig = [...latinForms].sort().join('\n');
+const latinSig = [...latinForms].sort().join('\n');
   const latinScanner = new LatinScanner(latinForms);
   const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
   const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
@@ -360,12 +360,16 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
   });
 
-  memo.lastLatin = { sig: latinSig, forms: latinForms };
-  // 4. Statements by group, newest first.
+memo.lastLatin = { sig: latinSig, forms: latinForms };
+  // 4. Statements by group, newest first (then in article order, then by paragraph): read in that
+  // order, each group's list is made in the order shown, with no sort per group.
   const said = new Map<string, StatementRef[]>();
-  analyses.forEach((an, i) => {
+  const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+  for (const i of newestFirst(articles.length, dateOf)) {
+    const an = analyses[i] as ArticleAnalysis;
     const seen = new Set<string>();
     const speakers = memo.contribution(an).speakers;
+    const given: { root: string; ref: StatementRef }[] = [];
     for (const [j, s] of an.statements.entries()) {
       const k = speakers[j] as string;
       const root = uf.find(glued.get(k) ?? k);
@@ -373,22 +377,24 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       const dup = `${root}|${s.text}`;
       if (seen.has(dup)) continue;
       seen.add(dup);
-      const list = said.get(root) ?? [];
-      list.push({ text: s.text, direct: s.direct, article: i, paragraph: s.paragraph });
-      said.set(root, list);
+      given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
     }
-  });
-  const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+    // Within an article by paragraph, else in reading order (a stable sort).
+    if (given.some((g, k) => k > 0 && g.ref.paragraph < (given[k - 1] as (typeof given)[number]).ref.paragraph)) given.sort((a, b) => a.ref.paragraph - b.ref.paragraph);
+    for (const { root, ref } of given) {
+      const list = said.get(root);
+      if (list) list.push(ref);
+      else said.set(root, [ref]);
+    }
+  }
 
-  const people: PersonEntry[] = [];
+const people: PersonEntry[] = [];
   for (const [root, keys] of groups) {
     const own = keys.filter((k) => forms.has(k));
     if (own.length === 0) continue;
     const kind = forms.get(own[0] as string)?.kind ?? 'person';
     const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
-    const statements = (said.get(root) ?? []).sort(
-      (a, b) => dateOf(b.article).localeCompare(dateOf(a.article)) || a.article - b.article || a.paragraph - b.paragraph,
-    );
+    const statements = said.get(root) ?? [];
     const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
     // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
     let firstSeen: string | null = null;
@@ -413,9 +419,23 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       statements,
     });
   }
-  memo.topics.assign(people, dateOf, options.topics ?? 8);
-  people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
+memo.topics.assign(people, dateOf, options.topics ?? 8);
+people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
+}
+
+const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The articles' indices by date, newest first, then in index order (dates compared by localeCompare).
+ * Dates all written alike (toISOString) differ first at a digit, where localeCompare orders as the
+ * code units do: compared as such, without a collator call per comparison.
+ */
+export function newestFirst(count: number, dateOf: (i: number) => string): number[] {
+  const dates = Array.from({ length: count }, (_, i) => dateOf(i));
+  const order = [...dates.keys()];
+  if (dates.every((d) => ISO_INSTANT_RE.test(d))) return order.sort((a, b) => (dates[a] as string) > (dates[b] as string) ? -1 : (dates[a] as string) < (dates[b] as string) ? 1 : a - b);
+  return order.sort((a, b) => (dates[b] as string).localeCompare(dates[a] as string) || a - b);
 }
 
 // Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).
