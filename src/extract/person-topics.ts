@@ -35,6 +35,8 @@ interface PersonTopics {
   keywords: Keyword[];
   /** The topics found (names out), one a line: the statistics below are theirs. */
   found: string;
+  /** Each found topic's statistics over every statement, in the order found (counts of 0 kept): what the next build adds to. */
+  tally: TopicStat[];
   topics: string[];
   topicStats: TopicStat[];
 }
@@ -102,7 +104,7 @@ export class TopicMemo {
       if (before && before.n === n && sameStatements(before, p.statements, monthOf)) {
         // The same statements: the same keywords; the topics change only with the names.
         const found = sameNames ? before.found : this.found(before.keywords, n, names).join('\n');
-        entry = found === before.found ? before : { ...before, found, ...this.topicsOf(found ? found.split('\n') : [], p.statements, before.months, limit) };
+        entry = found === before.found ? before : this.withTopics({ ...before, found }, found ? found.split('\n') : [], before.texts, before.months, limit);
       } else {
         entry = this.fresh(p.statements, before, n, limit, names, monthOf);
       }
@@ -127,7 +129,14 @@ export class TopicMemo {
     const found = this.found(kws, n, names);
     const foundKey = found.join('\n');
     if (before && kept && before.found === foundKey && sameUpTo(before.texts, texts, texts.length + 1) && sameUpTo(before.months, months, months.length + 1)) return { ...before, texts, months };
-    return { n, texts, months, used, keywords: kws, found: foundKey, ...this.topicsOf(found, statements, months, limit) };
+    const entry = { n, texts, months, used, keywords: kws, found: foundKey };
+    // The same topics and only statements added (the usual update): the counts so far, plus the new statements'.
+    const added = before && before.found === foundKey ? addedTo(before, texts, months) : undefined;
+    if (before && added) {
+      const tally = this.tally(found, added.map((i) => texts[i] as string), added.map((i) => months[i] as string), before.tally);
+      return { ...entry, ...this.ranked(found, tally, limit) };
+    }
+    return this.withTopics(entry, found, texts, months, limit);
   }
 
   /** The registry's names and their parts: a name stands for itself, its parts around dots and spaces, and a three-character Han name's surname. */
@@ -208,12 +217,37 @@ export class TopicMemo {
     }));
   }
 
-  private topicsOf(found: string[], statements: StatementRef[], months: string[], limit: number): { topics: string[]; topicStats: TopicStat[] } {
-    // A word jieba made up (x: 美长, 上奏出) is a topic only when more than one statement holds it.
-    const stats = topicStats(found, statements, months, (text) => this.folded.get(text, (t) => fold(t).toLowerCase())).filter((t) => t.count >= 2 || this.tagOf(t.topic) !== 'x');
+  private withTopics<T extends object>(entry: T, found: string[], texts: readonly string[], months: readonly string[], limit: number): T & Pick<PersonTopics, 'tally' | 'topics' | 'topicStats'> {
+    return { ...entry, ...this.ranked(found, this.tally(found, texts, months), limit) };
+  }
+
+  /** For each topic, the statements whose words hold it: how many, first and last month (added to `base`, the same topics' figures over other statements). */
+  private tally(topics: string[], texts: readonly string[], months: readonly string[], base?: readonly TopicStat[]): TopicStat[] {
+    const folded = texts.map((text) => this.folded.get(text, (t) => fold(t).toLowerCase()));
+    return topics.map((topic, k) => {
+      const t = fold(topic).toLowerCase();
+      let { count, from, to } = base?.[k] ?? { count: 0, from: '', to: '' };
+      folded.forEach((text, i) => {
+        if (!text.includes(t)) return;
+        count++;
+        const month = months[i] as string;
+        if (!month) return;
+        if (!from || month < from) from = month;
+        if (!to || month > to) to = month;
+      });
+      return { topic, count, from, to };
+    });
+  }
+
+  /** The topics shown, from the tally: most statements first; a word jieba made up (x: 美长, 上奏出) only when more than one statement holds it. */
+  private ranked(found: string[], tally: TopicStat[], limit: number): Pick<PersonTopics, 'tally' | 'topics' | 'topicStats'> {
+    const stats = tally
+      .filter((t) => t.count > 0)
+      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from))
+      .filter((t) => t.count >= 2 || this.tagOf(t.topic) !== 'x');
     const topicStatsKept = stats.slice(0, limit);
     const kept = new Set(topicStatsKept.map((t) => t.topic));
-    return { topics: found.filter((t) => kept.has(t)), topicStats: topicStatsKept };
+    return { tally, topics: found.filter((t) => kept.has(t)), topicStats: topicStatsKept };
   }
 
   /** jieba's tag of a word it keeps whole ('x' when its dictionary does not know it). */
@@ -242,6 +276,20 @@ function sameStatements(before: PersonTopics, statements: readonly StatementRef[
   return true;
 }
 
+/**
+ * The statements (indices into texts) added since `before`, when its statements are all still there
+ * in the same order (a subsequence of these); undefined when one went or changed.
+ */
+function addedTo(before: PersonTopics, texts: readonly string[], months: readonly string[]): number[] | undefined {
+  const added: number[] = [];
+  let j = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (j < before.texts.length && texts[i] === before.texts[j] && months[i] === before.months[j]) j++;
+    else added.push(i);
+  }
+  return j === before.texts.length ? added : undefined;
+}
+
 function* keywordTexts(persons: Iterable<PersonTopics>): Iterable<string> {
   for (const p of persons) for (let i = 0; i < p.used; i++) yield p.texts[i] as string;
 }
@@ -266,27 +314,4 @@ function sameUpTo(a: readonly string[], b: readonly string[], n: number): boolea
   }
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** For each topic, the statements whose words hold it: how many, first and last month. */
-function topicStats(topics: string[], statements: StatementRef[], months: string[], folded: (text: string) => string): TopicStat[] {
-  if (topics.length === 0) return [];
-  const texts = statements.map((s) => folded(s.text));
-  const out: TopicStat[] = [];
-  for (const topic of topics) {
-    const t = fold(topic).toLowerCase();
-    let count = 0;
-    let from = '';
-    let to = '';
-    texts.forEach((text, i) => {
-      if (!text.includes(t)) return;
-      count++;
-      const month = months[i] as string;
-      if (!month) return;
-      if (!from || month < from) from = month;
-      if (!to || month > to) to = month;
-    });
-    if (count > 0) out.push({ topic, count, from, to });
-  }
-  return out.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
