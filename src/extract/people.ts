@@ -367,16 +367,14 @@ memo.lastLatin = { sig: latinSig, forms: latinForms };
   const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
   for (const i of newestFirst(articles.length, dateOf)) {
     const an = analyses[i] as ArticleAnalysis;
-    const seen = new Set<string>();
     const speakers = memo.contribution(an).speakers;
     const given: { root: string; ref: StatementRef }[] = [];
     for (const [j, s] of an.statements.entries()) {
       const k = speakers[j] as string;
       const root = uf.find(glued.get(k) ?? k);
       if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
-      const dup = `${root}|${s.text}`;
-      if (seen.has(dup)) continue;
-      seen.add(dup);
+      // Said twice in one article (a quote repeated in its summary): once.
+      if (given.some((g) => g.root === root && g.ref.text === s.text)) continue;
       given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
     }
     // Within an article by paragraph, else in reading order (a stable sort).

@@ -80,7 +80,7 @@ export class TopicMemo {
   private readonly words = new BuildCache<string, TopicWord>();
   private readonly tags = new BuildCache<string, string | undefined>();
   private readonly folded = new BuildCache<string, string>();
-  private readonly nameParts = new BuildCache<string, string[]>();
+  private readonly nameParts = new BuildCache<string, { all: string[]; han: string[] }>();
   /** The last build's names, and topic verdicts under them (notATopic(word, names.han) === undefined). */
   private names: Names | undefined;
   private verdicts = new Map<string, boolean>();
@@ -141,16 +141,21 @@ export class TopicMemo {
 
   /** The registry's names and their parts: a name stands for itself, its parts around dots and spaces, and a three-character Han name's surname. */
   private namesOf(people: PersonEntry[]): Names {
-    const partsOf = (name: string): string[] =>
-      this.nameParts.get(name, (nm) => [key(nm), ...fold(nm).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(nm) ? [fold(nm).slice(0, 2)] : [])]);
     const all = new Set<string>();
-    for (const p of people) {
-      for (const part of partsOf(p.name)) all.add(part);
-      for (const alias of p.aliases) for (const part of partsOf(alias)) all.add(part);
-    }
     // Looked up by each topic's substrings (a scan of every name per topic was quadratic in the registry).
     const han = new Set<string>();
-    for (const name of all) if (/^\p{sc=Han}{2,}$/u.test(name)) han.add(name);
+    const add = (name: string): void => {
+      const parts = this.nameParts.get(name, (nm) => {
+        const list = [key(nm), ...fold(nm).split(/[·\s]/u).filter((x) => x.length >= 2), ...(/^\p{sc=Han}{3,}$/u.test(nm) ? [fold(nm).slice(0, 2)] : [])];
+        return { all: list, han: list.filter((x) => /^\p{sc=Han}{2,}$/u.test(x)) };
+      });
+      for (const x of parts.all) all.add(x);
+      for (const x of parts.han) han.add(x);
+    };
+    for (const p of people) {
+      add(p.name);
+      for (const alias of p.aliases) add(alias);
+    }
     return { all, han };
   }
 
