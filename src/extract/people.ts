@@ -202,7 +202,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
   }
 
-// 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
+  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
   const glued = new Map<string, string>(); // form key → the key it stands for
   // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
@@ -216,7 +216,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     forms.delete(k);
   }
 
-// 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
+  // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
   const uf = new UnionFind();
   const personKeys = [...forms.entries()].filter(([, f]) => f.kind === 'person').map(([k]) => k);
   const extra = new Map<string, { display: string; kind: 'person' | 'outlet' }>(); // alias-table forms not seen as names
@@ -257,7 +257,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
   joinLatinByTitle(uf, personKeys, forms);
 
-// 3. Which articles name each group (any of its forms).
+  // 3. Which articles name each group (any of its forms).
   const groups = new Map<string, string[]>(); // root → keys
   for (const k of uf.keys()) {
     const r = uf.find(k);
@@ -283,7 +283,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       byForm.set(form.text, list);
     }
   }
-const latinSig = [...latinForms].sort().join('\n');
+  const latinSig = [...latinForms].sort().join('\n');
   const latinScanner = new LatinScanner(latinForms);
   const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
   const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
@@ -360,7 +360,7 @@ const latinSig = [...latinForms].sort().join('\n');
     }
   });
 
-memo.lastLatin = { sig: latinSig, forms: latinForms };
+  memo.lastLatin = { sig: latinSig, forms: latinForms };
   // 4. Statements by group, newest first (then in article order, then by paragraph): read in that
   // order, each group's list is made in the order shown, with no sort per group.
   const said = new Map<string, StatementRef[]>();
@@ -386,7 +386,7 @@ memo.lastLatin = { sig: latinSig, forms: latinForms };
     }
   }
 
-const people: PersonEntry[] = [];
+  const people: PersonEntry[] = [];
   for (const [root, keys] of groups) {
     const own = keys.filter((k) => forms.has(k));
     if (own.length === 0) continue;
@@ -417,8 +417,8 @@ const people: PersonEntry[] = [];
       statements,
     });
   }
-memo.topics.assign(people, dateOf, options.topics ?? 8);
-people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
+  memo.topics.assign(people, dateOf, options.topics ?? 8);
+  people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
 }
 

@@ -27,7 +27,7 @@ export interface IndexChanges {
  * while the changed articles are extracted sees the old index whole.
  */
 export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Promise<ShijiIndex | undefined> {
-const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
+  const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
   const keep = new Map<string, number>();
   index.articles.forEach((a, i) => keep.set(a.id, i));
   const articles: Article[] = [];
@@ -39,7 +39,7 @@ const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
   const aliases = AliasTable.build(articles, memo.aliasPairs);
   if (!sameWords(taughtWords(aliases), taughtWords(index.aliases))) return undefined;
 
-// The changed articles' extraction, in worker threads when there are many (see chunks.ts).
+  // The changed articles' extraction, in worker threads when there are many (see chunks.ts).
   const fresh = new Map<string, { rec: ArticleTerms; sentences: DatedSentence[]; analysis: ArticleAnalysis }>();
   const changed = articles.filter((a) => upserted.has(a.id));
   if (changed.length) {
@@ -53,7 +53,7 @@ const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
     });
   }
 
-// Everything else is kept per article and renumbered. An article's passages are consecutive, in article order.
+  // Everything else is kept per article and renumbered. An article's passages are consecutive, in article order.
   const passageStart = passageRanges(index.passages, index.articles.length);
   const passages: Passage[] = [];
   const sentences: DatedSentence[] = [];
@@ -81,15 +81,15 @@ const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
     }
     sentenceStart.push(sentences.length);
   });
-const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
+  const people = buildPeople(articles, aliases, { analyses, memo: memo.people });
 
-// The one synchronous step: the engine follows, and the new index is whole.
+  // The one synchronous step: the engine follows, and the new index is whole.
   const present = new Set(changes.order);
   for (const a of index.articles) if (!present.has(a.id) || changes.remove.includes(a.id)) index.search.remove(a.id);
   for (const { rec } of fresh.values()) index.search.put(rec);
   index.search.arrange(articles.map((a) => a.id));
-const topics = frequentTopics(index.search, aliases, people, 500, memo);
-return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
+  const topics = frequentTopics(index.search, aliases, people, 500, memo);
+  return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
 }
 
 /** Where each article's passages start in `passages` (and where the last ends): they are in article order. */
