@@ -365,14 +365,24 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   // order, each group's list is made in the order shown, with no sort per group.
   const said = new Map<string, StatementRef[]>();
   const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+  // A speaker's group, once per speaker (most say several things); '' for a form that is no name.
+  const rootOfSpeaker = new Map<string, string>();
+  const rootOf = (k: string): string => {
+    let root = rootOfSpeaker.get(k);
+    if (root === undefined) {
+      root = uf.find(glued.get(k) ?? k);
+      if (!forms.has(root) && !groups.has(root)) root = '';
+      rootOfSpeaker.set(k, root);
+    }
+    return root;
+  };
   for (const i of newestFirst(articles.length, dateOf)) {
     const an = analyses[i] as ArticleAnalysis;
     const speakers = memo.contribution(an).speakers;
     const given: { root: string; ref: StatementRef }[] = [];
     for (const [j, s] of an.statements.entries()) {
-      const k = speakers[j] as string;
-      const root = uf.find(glued.get(k) ?? k);
-      if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
+      const root = rootOf(speakers[j] as string);
+      if (!root) continue; // given to a form that is no name
       // Said twice in one article (a quote repeated in its summary): once.
       if (given.some((g) => g.root === root && g.ref.text === s.text)) continue;
       given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
@@ -592,7 +602,13 @@ function joinShortForms(uf: UnionFind, keys: string[], display: (k: string) => s
  */
 function joinLatinByTitle(uf: UnionFind, keys: string[], forms: Map<string, Form>): void {
   const isLatin = (d: string): boolean => /^[A-Za-z][A-Za-z'’.\- ]+$/.test(d);
-  const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map((r) => fold(r)).filter((r) => [...r].length >= 4));
+  const folded = new Map<string, string>(); // roles repeat across forms: each folded once
+  const foldRole = (r: string): string => {
+    let f = folded.get(r);
+    if (f === undefined) folded.set(r, (f = fold(r)));
+    return f;
+  };
+  const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map(foldRole).filter((r) => [...r].length >= 4));
   const han = keys.filter((k) => /^[\p{sc=Han}·]+$/u.test(forms.get(k)?.display ?? ''));
   // The Han forms by full title, made once (in the keys' order): no scan of every Han form per Latin one.
   const hanByTitle = new Map<string, number[]>();
@@ -620,9 +636,16 @@ class UnionFind {
     if (!this.parent.has(k)) this.parent.set(k, k);
   }
   find(k: string): string {
-    this.add(k);
+    let up = this.parent.get(k);
+    if (up === undefined) {
+      this.parent.set(k, k);
+      return k;
+    }
     let r = k;
-    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    while (up !== r) {
+      r = up as string;
+      up = this.parent.get(r);
+    }
     // Path compression keeps later finds short.
     let c = k;
     while (c !== r) {
