@@ -27,11 +27,22 @@ const seconds: number[] = [];
 const cpuSeconds: number[] = [];
 for (let r = 0; r < rounds; r++) {
   const fresh = (real ?? corpus.articles.slice(100 * r, 100 * r + 100)).map((a, k) => ({ ...a, id: `${a.id}-new${r}-${k}`, file: `${a.id}-new${r}-${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  // PROFILE_ADD=file.cpuprofile: a CPU profile of the last round (the first pays for the build's garbage).
+  const session = process.env.PROFILE_ADD && r === rounds - 1 ? new (await import('node:inspector/promises')).Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const t = performance.now();
   const cpu = process.cpuUsage();
   const next = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
   seconds.push(+((performance.now() - t) / 1000).toFixed(3));
   const used = process.cpuUsage(cpu);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.PROFILE_ADD as string, JSON.stringify(profile));
+  }
   cpuSeconds.push(+((used.user + used.system) / 1e6).toFixed(3));
   if (!next) throw new Error('add-probe: the add asked for a rebuild');
   index = next;

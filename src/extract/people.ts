@@ -361,24 +361,40 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   });
 
   memo.lastLatin = { sig: latinSig, forms: latinForms };
-  // 4. Statements by group, newest first.
+  // 4. Statements by group, newest first (then in article order, then by paragraph): read in that
+  // order, each group's list is made in the order shown, with no sort per group.
   const said = new Map<string, StatementRef[]>();
-  analyses.forEach((an, i) => {
-    const seen = new Set<string>();
-    const speakers = memo.contribution(an).speakers;
-    for (const [j, s] of an.statements.entries()) {
-      const k = speakers[j] as string;
-      const root = uf.find(glued.get(k) ?? k);
-      if (!forms.has(root) && !groups.has(root)) continue; // given to a form that is no name
-      const dup = `${root}|${s.text}`;
-      if (seen.has(dup)) continue;
-      seen.add(dup);
-      const list = said.get(root) ?? [];
-      list.push({ text: s.text, direct: s.direct, article: i, paragraph: s.paragraph });
-      said.set(root, list);
-    }
-  });
   const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+  // A speaker's group, once per speaker (most say several things); '' for a form that is no name.
+  const rootOfSpeaker = new Map<string, string>();
+  const rootOf = (k: string): string => {
+    let root = rootOfSpeaker.get(k);
+    if (root === undefined) {
+      root = uf.find(glued.get(k) ?? k);
+      if (!forms.has(root) && !groups.has(root)) root = '';
+      rootOfSpeaker.set(k, root);
+    }
+    return root;
+  };
+  for (const i of newestFirst(articles.length, dateOf)) {
+    const an = analyses[i] as ArticleAnalysis;
+    const speakers = memo.contribution(an).speakers;
+    const given: { root: string; ref: StatementRef }[] = [];
+    for (const [j, s] of an.statements.entries()) {
+      const root = rootOf(speakers[j] as string);
+      if (!root) continue; // given to a form that is no name
+      // Said twice in one article (a quote repeated in its summary): once.
+      if (given.some((g) => g.root === root && g.ref.text === s.text)) continue;
+      given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
+    }
+    // Within an article by paragraph, else in reading order (a stable sort).
+    if (given.some((g, k) => k > 0 && g.ref.paragraph < (given[k - 1] as (typeof given)[number]).ref.paragraph)) given.sort((a, b) => a.ref.paragraph - b.ref.paragraph);
+    for (const { root, ref } of given) {
+      const list = said.get(root);
+      if (list) list.push(ref);
+      else said.set(root, [ref]);
+    }
+  }
 
   const people: PersonEntry[] = [];
   for (const [root, keys] of groups) {
@@ -386,9 +402,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     if (own.length === 0) continue;
     const kind = forms.get(own[0] as string)?.kind ?? 'person';
     const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
-    const statements = (said.get(root) ?? []).sort(
-      (a, b) => dateOf(b.article).localeCompare(dateOf(a.article)) || a.article - b.article || a.paragraph - b.paragraph,
-    );
+    const statements = said.get(root) ?? [];
     const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
     // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
     let firstSeen: string | null = null;
@@ -416,6 +430,20 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   memo.topics.assign(people, dateOf, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
+}
+
+const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The articles' indices by date, newest first, then in index order (dates compared by localeCompare).
+ * Dates all written alike (toISOString) differ first at a digit, where localeCompare orders as the
+ * code units do: compared as such, without a collator call per comparison.
+ */
+export function newestFirst(count: number, dateOf: (i: number) => string): number[] {
+  const dates = Array.from({ length: count }, (_, i) => dateOf(i));
+  const order = [...dates.keys()];
+  if (dates.every((d) => ISO_INSTANT_RE.test(d))) return order.sort((a, b) => (dates[a] as string) > (dates[b] as string) ? -1 : (dates[a] as string) < (dates[b] as string) ? 1 : a - b);
+  return order.sort((a, b) => (dates[b] as string).localeCompare(dates[a] as string) || a - b);
 }
 
 // Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).
@@ -574,7 +602,13 @@ function joinShortForms(uf: UnionFind, keys: string[], display: (k: string) => s
  */
 function joinLatinByTitle(uf: UnionFind, keys: string[], forms: Map<string, Form>): void {
   const isLatin = (d: string): boolean => /^[A-Za-z][A-Za-z'’.\- ]+$/.test(d);
-  const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map((r) => fold(r)).filter((r) => [...r].length >= 4));
+  const folded = new Map<string, string>(); // roles repeat across forms: each folded once
+  const foldRole = (r: string): string => {
+    let f = folded.get(r);
+    if (f === undefined) folded.set(r, (f = fold(r)));
+    return f;
+  };
+  const titles = (f: Form): Set<string> => new Set([...f.roles.keys()].map(foldRole).filter((r) => [...r].length >= 4));
   const han = keys.filter((k) => /^[\p{sc=Han}·]+$/u.test(forms.get(k)?.display ?? ''));
   // The Han forms by full title, made once (in the keys' order): no scan of every Han form per Latin one.
   const hanByTitle = new Map<string, number[]>();
@@ -602,9 +636,16 @@ class UnionFind {
     if (!this.parent.has(k)) this.parent.set(k, k);
   }
   find(k: string): string {
-    this.add(k);
+    let up = this.parent.get(k);
+    if (up === undefined) {
+      this.parent.set(k, k);
+      return k;
+    }
     let r = k;
-    while (this.parent.get(r) !== r) r = this.parent.get(r) as string;
+    while (up !== r) {
+      r = up as string;
+      up = this.parent.get(r);
+    }
     // Path compression keeps later finds short.
     let c = k;
     while (c !== r) {

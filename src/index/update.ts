@@ -53,14 +53,8 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     });
   }
 
-  // Everything else is kept per article and renumbered.
-  const oldPassages = new Map<string, Passage[]>();
-  for (const p of index.passages) {
-    const id = (index.articles[p.article] as Article).id;
-    let list = oldPassages.get(id);
-    if (!list) oldPassages.set(id, (list = []));
-    list.push(p);
-  }
+  // Everything else is kept per article and renumbered. An article's passages are consecutive, in article order.
+  const passageStart = passageRanges(index.passages, index.articles.length);
   const passages: Passage[] = [];
   const sentences: DatedSentence[] = [];
   const sentenceStart = [0];
@@ -68,9 +62,15 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   articles.forEach((a, i) => {
     const f = fresh.get(a.id);
     const old = keep.get(a.id);
-    const own = f ? toPassages([a]) : (oldPassages.get(a.id) ?? []);
     // Passages are plain data shared by the old and new index: copied only when their article moved.
-    for (const p of own) passages.push(p.article === i ? p : { ...p, article: i });
+    if (f) for (const p of toPassages([a])) passages.push({ ...p, article: i });
+    else {
+      const o = old as number;
+      for (let k = passageStart[o] as number; k < (passageStart[o + 1] as number); k++) {
+        const p = index.passages[k] as Passage;
+        passages.push(p.article === i ? p : { ...p, article: i });
+      }
+    }
     if (f) {
       for (const s of f.sentences) sentences.push(s);
       analyses.push(f.analysis);
@@ -90,6 +90,18 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   index.search.arrange(articles.map((a) => a.id));
   const topics = frequentTopics(index.search, aliases, people, 500, memo);
   return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
+}
+
+/** Where each article's passages start in `passages` (and where the last ends): they are in article order. */
+function passageRanges(passages: readonly Passage[], articles: number): Uint32Array {
+  const start = new Uint32Array(articles + 1);
+  let a = 0;
+  passages.forEach((p, k) => {
+    if (p.article < a) throw new Error(`update: passage ${k} of article ${p.article} after article ${a}'s`);
+    while (a < p.article) start[++a] = k;
+  });
+  while (a < articles) start[++a] = passages.length;
+  return start;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -51,6 +51,7 @@ export class AliasTable {
   // The longest form key: groupsWithin looks up no longer substring.
   private longestKey = 0;
   private changes = 0;
+  private surnameIndex: { version: number; byLastWord: Map<string, Set<number>>; keysOf: Map<number, string[]> } | undefined;
 
   static builtIn(): AliasTable {
     const table = new AliasTable();
@@ -96,15 +97,37 @@ export class AliasTable {
   private bySurname(term: string): number | undefined {
     const t = term.trim().toLowerCase();
     if (!/^[a-z][a-z'\-]{2,}$/.test(t)) return undefined;
+    // The one group with a form whose last word it is and a Latin key ending with it (two: unclear).
     let found: number | undefined;
-    for (const [k, g] of this.groupOf) {
-      if (!k.endsWith(t) || !/^[a-z]/.test(k)) continue;
-      const forms = this.groups[g] ?? [];
-      if (!forms.some((f) => f.toLowerCase().split(/\s+/).at(-1) === t)) continue;
+    for (const g of this.surnames().byLastWord.get(t) ?? []) {
+      if (!(this.surnames().keysOf.get(g) ?? []).some((k) => k.endsWith(t))) continue;
       if (found !== undefined && found !== g) return undefined; // two people share it: unclear
       found = g;
     }
     return found;
+  }
+
+  /** The groups by the last word of each form (lower case), and each group's keys that start with a Latin letter: made once per version of the table (bySurname was a scan of every key per term). */
+  private surnames(): { byLastWord: Map<string, Set<number>>; keysOf: Map<number, string[]> } {
+    if (this.surnameIndex?.version === this.changes) return this.surnameIndex;
+    const byLastWord = new Map<string, Set<number>>();
+    this.groups.forEach((forms, g) => {
+      for (const f of forms) {
+        const last = f.toLowerCase().split(/\s+/).at(-1) ?? '';
+        const set = byLastWord.get(last);
+        if (set) set.add(g);
+        else byLastWord.set(last, new Set([g]));
+      }
+    });
+    const keysOf = new Map<number, string[]>();
+    for (const [k, g] of this.groupOf) {
+      if (!/^[a-z]/.test(k)) continue;
+      const list = keysOf.get(g);
+      if (list) list.push(k);
+      else keysOf.set(g, [k]);
+    }
+    this.surnameIndex = { version: this.changes, byLastWord, keysOf };
+    return this.surnameIndex;
   }
 
   /** The form shown for `term`: the first of its group. */

@@ -239,9 +239,16 @@ export function tag(text: string): TaggedWord[] {
 export function keywords(text: string, n: number): string[] {
   if (!keywordTable) throw new Error('segment: keywords() in a thread whose jieba was loaded without the keyword table');
   if (n <= 0 || !text.trim()) return [];
-  return jieba()
-    .extract(fold(text), n * 3)
-    .map((k) => k.word)
-    .filter((w) => [...w].length > 1 && !isStopWord(w) && !/^\d+$/.test(w))
-    .slice(0, n);
+  return keptKeywords(weightedKeywords(fold(text), n * 3).map((k) => k.word), n);
+}
+
+/** What keywords() keeps of jieba's list, in its order: words of two characters or more, no stop words, no bare numbers. */
+export function keptKeywords(words: readonly string[], n: number): string[] {
+  return words.filter((w) => [...w].length > 1 && !isStopWord(w) && !/^\d+$/.test(w)).slice(0, n);
+}
+
+/** jieba's TF-IDF extraction of an already folded text as it gives it: the `topN` heaviest words, each with its weight (count × IDF). */
+export function weightedKeywords(folded: string, topN: number): { word: string; weight: number }[] {
+  if (!keywordTable) throw new Error('segment: keywords() in a thread whose jieba was loaded without the keyword table');
+  return jieba().extract(folded, topN);
 }

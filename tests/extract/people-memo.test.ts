@@ -53,3 +53,40 @@ describe('buildPeople after new names', () => {
     );
   });
 });
+
+describe('buildPeople after a few articles come or go', () => {
+  // The usual update: most people keep their statements, a few gain some (their topics counted on from
+  // the last build's figures) or lose some (counted again).
+  it('GIVEN a memo built on all articles but a few WHEN they are added, then others removed THEN each registry equals a build without memo', () => {
+    fc.assert(
+      fc.property(fc.subarray([...Array(pool.length).keys()], { minLength: 1, maxLength: Math.max(1, Math.min(4, pool.length - 1)) }), fc.nat(pool.length - 1), (out, drop) => {
+        const memo = new PeopleMemo();
+        const pairs = new WeakMap<Article, [string, string][]>();
+        const most = pool.filter((_, i) => !out.includes(i));
+        const fewer = pool.filter((_, i) => i !== drop);
+        for (const articles of [most, pool, fewer]) expect(registry(articles, memo, pairs)).toEqual(registry(articles));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  // What the bench adds: articles said again a day later, so that their speakers say more of the same
+  // (their topics are counted again in the new statements).
+  it('GIVEN a memo built on all articles WHEN copies of some are added a day later THEN the registry equals a build without memo', () => {
+    fc.assert(
+      fc.property(fc.subarray([...Array(pool.length).keys()], { minLength: 1, maxLength: 6 }), (picked) => {
+        const memo = new PeopleMemo();
+        const pairs = new WeakMap<Article, [string, string][]>();
+        const copies = picked.map((i) => {
+          const a = pool[i] as Article;
+          const copy = { ...a, id: `${a.id}-again`, file: `again-${a.file}`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() };
+          analyses.set(copy, analyses.get(a) as ArticleAnalysis);
+          return copy;
+        });
+        registry(pool, memo, pairs);
+        expect(registry([...pool, ...copies], memo, pairs)).toEqual(registry([...pool, ...copies]));
+      }),
+      { numRuns: 6 },
+    );
+  });
+});

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AliasTable, bracketPairs, nameAtEnd, soundsAlike } from '../../src/text/aliases.ts';
+import { AliasTable, bracketPairs, key, nameAtEnd, soundsAlike } from '../../src/text/aliases.ts';
 import { HAS_SHARED_CORPUS, seedArticles, SHARED_CORPUS_DIR } from '../support/corpus.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
@@ -32,6 +33,35 @@ describe('AliasTable', () => {
     t.addGroup(['乙', 'B']);
     t.addGroup(['A', 'B']);
     expect(t.equivalents('甲').sort()).toEqual(['A', 'B', '乙', '甲'].sort());
+  });
+});
+
+describe('AliasTable: a Latin surname alone', () => {
+  /** What equivalents() gives a surname no group holds as a form: the one group with a form ending in that word and a Latin key ending in it. */
+  const bySurname = (t: AliasTable, term: string): string[] => {
+    const s = term.trim().toLowerCase();
+    if (!/^[a-z][a-z'\-]{2,}$/.test(s)) return [term];
+    const fits = t.all().filter((g) => g.some((f) => f.toLowerCase().split(/\s+/).at(-1) === s) && g.some((f) => /^[a-z]/.test(key(f)) && key(f).endsWith(s)));
+    return fits.length === 1 ? (fits[0] as string[]) : [term];
+  };
+  const surname = fc.constantFrom('Smith', 'Lee', 'Kim', 'Stoltenberg', 'Biden', 'Trump', 'Park', 'Nagao');
+  const given = fc.constantFrom('John', 'Jens', 'Joe', 'Mary', 'Satoru', 'Ann', 'Donald');
+  const han = fc.constantFrom('史密斯', '李', '金', '斯托尔滕贝格', '朴', '长尾贤', '约翰', '玛丽');
+
+  it('GIVEN tables of random name pairs (surnames shared by several people, groups merged) THEN a surname finds the one group it ends, else itself', async () => {
+    const seeds = AliasTable.build(await seedArticles());
+    fc.assert(
+      fc.property(fc.array(fc.tuple(han, given, surname), { maxLength: 12 }), fc.array(surname, { minLength: 1, maxLength: 6 }), fc.boolean(), (pairs, asked, withSeeds) => {
+        const t = withSeeds ? AliasTable.fromJSON(seeds.toJSON()) : AliasTable.builtIn();
+        for (const [h, g, s] of pairs) {
+          t.addGroup([h, `${g} ${s}`]);
+          // Asked between additions too: what it learnt of the table must follow its changes.
+          for (const a of asked) if (!t.has(a)) expect(t.equivalents(a)).toEqual(bySurname(t, a));
+        }
+        for (const a of asked) if (!t.has(a)) expect(t.equivalents(a)).toEqual(bySurname(t, a));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
