@@ -301,7 +301,17 @@ export interface LoadResult {
   /** Fingerprint + snapshot + library: what a start with a valid snapshot costs. */
   openSeconds: number;
   firstAskMs: number;
+  /** Peak RSS of the start (open and a first answer), before the add below. */
   peakRssMB: number;
+  /**
+   * 100 new articles added to the library just opened from its snapshot, as a bot's first live update
+   * after a restart: it has none of the per-article caches a build leaves behind. Seconds and the
+   * process's peak RSS after it.
+   */
+  addAfterLoadSeconds: number;
+  /** The add asked for a whole rebuild instead (a bot would rebuild then): addAfterLoadSeconds is the time to that verdict. */
+  addAfterLoadRebuilds: boolean;
+  peakRssAfterAddMB: number;
 }
 
 async function childLoad(args: { dir: string }): Promise<LoadResult> {
@@ -317,7 +327,17 @@ async function childLoad(args: { dir: string }): Promise<LoadResult> {
   const openSeconds = seconds(t0);
   const t2 = performance.now();
   library.ask('特朗普要求日本每年负担多少驻日美军经费？');
-  return { fingerprintSeconds, snapshotLoadSeconds, openSeconds, firstAskMs: performance.now() - t2, peakRssMB: peakRssMB() };
+  const firstAskMs = performance.now() - t2;
+  const startPeak = peakRssMB();
+  const index = snap.index;
+  // The same 100 copies as the build child's add (existing articles under new ids, a day later).
+  const fresh = index.articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const t3 = performance.now();
+  const updated = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
+  const addAfterLoadSeconds = seconds(t3);
+  // Undefined: the update asks for a rebuild (the bot would then rebuild the whole index), reported as such.
+  if (updated && updated.articles.length !== index.articles.length + fresh.length) throw new Error('bench: the add after the snapshot load did not add 100 articles');
+  return { fingerprintSeconds, snapshotLoadSeconds, openSeconds, firstAskMs, peakRssMB: startPeak, addAfterLoadSeconds, addAfterLoadRebuilds: !updated, peakRssAfterAddMB: peakRssMB() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,6 +466,10 @@ export interface SizeResult {
   timeline: Latency;
   quality: BuildResult['quality'];
   incrementalAdd100Seconds: number;
+  /** The same add to a library just opened from the snapshot (a bot's first update after a restart), and that process's peak RSS after it. */
+  addAfterLoadSeconds: number | null;
+  addAfterLoadRebuilds: boolean | null;
+  loadPeakRssAfterAddMB: number | null;
   partitions: number;
   paragraphRepeats: number;
   /** The archive's vocabulary against the real articles' Heaps curve (null when the baselines process failed). */
@@ -581,6 +605,13 @@ export function formatBench(report: BenchReport): string {
       }),
     ),
   );
+  out.push('', '### Updates (100 new articles)');
+  out.push(
+    mdTable(
+      ['articles', 'add to the index just built s', 'add to a library just opened from the snapshot s', 'peak RSS of that process after it MB'],
+      report.sizes.map((s) => [String(s.articles), f2(s.incrementalAdd100Seconds), s.addAfterLoadRebuilds ? `asks for a rebuild (after ${f2(s.addAfterLoadSeconds)})` : f2(s.addAfterLoadSeconds), f1(s.loadPeakRssAfterAddMB)]),
+    ),
+  );
   out.push('', '### Baselines (same text, same run)');
   const rows: string[][] = [];
   for (const [size, b] of Object.entries(report.baselines)) {
@@ -656,6 +687,9 @@ async function parent(values: { sizes: string; json: boolean; rounds: string; se
         timeline: built.timeline,
         quality: built.quality,
         incrementalAdd100Seconds: built.incrementalAdd100Seconds,
+        addAfterLoadSeconds: loaded?.addAfterLoadSeconds ?? null,
+        addAfterLoadRebuilds: loaded?.addAfterLoadRebuilds ?? null,
+        loadPeakRssAfterAddMB: loaded?.peakRssAfterAddMB ?? null,
         partitions: built.partitions,
         paragraphRepeats: built.paragraphRepeats,
         vocabulary: base?.vocabulary ?? null,

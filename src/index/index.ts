@@ -31,7 +31,7 @@ export interface ShijiIndex {
   people: PeopleIndex;
   /** Each article's statements and named people as extracted: the registry is rebuilt from them on an update. */
   analyses: ArticleAnalysis[];
-  /** Per-article results an update reuses (not stored: a loaded index makes it at its first update). */
+  /** Per-article results an update reuses (a loaded index has the alias pairs from its snapshot and makes the rest at its first update). */
   memo?: IndexMemo;
 }
 

@@ -4,9 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Skipped } from '../corpus/load.ts';
 import { ArticleSchema, type Article } from '../corpus/article.ts';
-import { AliasTable } from '../text/aliases.ts';
+import { AliasTable, articlePairs } from '../text/aliases.ts';
 import { FileStateSchema, type FileState } from './files.ts';
-import { teachAliases, type ShijiIndex } from './index.ts';
+import { newIndexMemo, teachAliases, type ShijiIndex } from './index.ts';
 import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
 import { readPartitions, savePartitions } from './partitions.ts';
 import type { Passage } from './passages.ts';
@@ -61,6 +61,8 @@ const StoredSentenceSchema = z.object({
 
 const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
+  // Each article's bracketed name pairs as the build read them ([article number, pairs], articles with any): see articlePairs.
+  aliasPairs: z.array(z.tuple([z.number().int().min(0), z.array(z.tuple([z.string(), z.string()]))])),
   termMode: z.enum(['words', 'bigrams', 'words+bigrams']),
   headings: z.array(z.string()),
   topics: z.array(z.string()),
@@ -127,8 +129,14 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     }
     passageHeading[i] = h;
   });
+  const aliasPairs: [number, [string, string][]][] = [];
+  index.articles.forEach((a, i) => {
+    const pairs = index.memo?.aliasPairs.get(a) ?? articlePairs(a);
+    if (pairs.length) aliasPairs.push([i, pairs]);
+  });
   const meta = {
     aliases: index.aliases.toJSON(),
+    aliasPairs,
     termMode: index.termMode,
     headings,
     topics: index.topics,
@@ -464,6 +472,14 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
     passages[i] = p;
   }
   const aliases = AliasTable.fromJSON(meta.data.aliases);
+  // The pairs as the build read them, before it taught jieba: an update then reads only its new articles (see articlePairs).
+  const memo = newIndexMemo();
+  for (const a of articles) memo.aliasPairs.set(a, []);
+  for (const [i, pairs] of meta.data.aliasPairs) {
+    const a = articles[i];
+    if (!a) throw new Error(`snapshot: alias pairs of article ${i} of ${articles.length}`);
+    memo.aliasPairs.set(a, pairs);
+  }
   // The builder taught jieba these names; the query side (and a period's titles, cut again) must cut them the same way.
   teachAliases(aliases);
   const records = forwardRecords(articles, passages, terms, {
@@ -481,7 +497,7 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
     ok: true,
     skipped: meta.data.skipped,
     files: meta.data.files,
-    index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: meta.data.topics, people: meta.data.people },
+    index: { articles, passages, search, aliases, termMode, sentences, sentenceStart, analyses, topics: meta.data.topics, people: meta.data.people, memo },
   };
 }
 

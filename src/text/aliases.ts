@@ -66,8 +66,7 @@ export class AliasTable {
     for (const article of articles) {
       let pairs = memo?.get(article);
       if (!pairs) {
-        pairs = [];
-        for (const text of [article.title, ...articleParagraphs(article)]) for (const pair of bracketPairs(text)) pairs.push(pair);
+        pairs = articlePairs(article);
         memo?.set(article, pairs);
       }
       for (const [a, b] of pairs) table.addGroup([a, b]);
@@ -212,6 +211,17 @@ function keyUncached(term: string): string {
  * clearly names: a Latin name or acronym after a Han name, or 中国称… Titles before the
  * name are dropped (北约秘书长斯托尔滕贝格（Jens Stoltenberg） gives 斯托尔滕贝格).
  */
+/**
+ * An article's (name, other name) pairs, title first. They depend on jieba's dictionary (the name
+ * before a bracket is its last word), which the table's names then teach: a snapshot keeps each
+ * article's pairs as the build read them, so an update after a restart reads only new articles.
+ */
+export function articlePairs(article: Article): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const text of [article.title, ...articleParagraphs(article)]) for (const pair of bracketPairs(text)) pairs.push(pair);
+  return pairs;
+}
+
 export function bracketPairs(text: string): [string, string][] {
   // Most paragraphs have no brackets at all: skip them before any folding.
   if (!/[（(]/.test(text)) return [];
@@ -228,7 +238,9 @@ export function bracketPairs(text: string): [string, string][] {
   return out;
 }
 
-// Wire stories repeat the same "name (original)" many times: decide each distinct one once.
+// Wire stories repeat the same "name (original)" many times: decide each distinct one once. (Kept across
+// jieba learning the names on purpose: a text reads as it did when first met. A new text is read with
+// the names learnt, which may give another pair than a build from scratch: see articlePairs.)
 const pairCache = new Map<string, [string, string][]>();
 function remember(k: string, pairs: [string, string][]): [string, string][] {
   if (pairCache.size > 50_000) pairCache.clear();

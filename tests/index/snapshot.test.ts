@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
+import { updateIndex } from '../../src/index/update.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { buildFingerprint } from '../../src/index/version.ts';
 import { openLibrary } from '../../src/open.ts';
@@ -14,6 +15,22 @@ const root = mkdtempSync(join(tmpdir(), 'shiji-snap-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('index snapshot', () => {
+  it("keeps each article's alias pairs as the build read them, so an update after a restart reads only the new articles", async () => {
+    const articles = await seedArticles();
+    const index = await buildIndex(articles);
+    const path = join(root, 'pairs', 'index.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    const loaded = await loadSnapshot(path, 'fp');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    // The build read them before it taught jieba the names; read again now they could differ (a new name's last word).
+    loaded.index.articles.forEach((a, i) => expect(loaded.index.memo?.aliasPairs.get(a), a.id).toEqual(index.memo?.aliasPairs.get(index.articles[i] as (typeof articles)[number])));
+    expect(index.articles.some((a) => (index.memo?.aliasPairs.get(a) ?? []).length > 0)).toBe(true);
+    const fresh = loaded.index.articles.slice(0, 2).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt` }));
+    const updated = await updateIndex(loaded.index, { upsert: fresh, remove: [], order: [...loaded.index.articles, ...fresh].map((a) => a.id) });
+    expect(updated?.articles).toHaveLength(articles.length + 2);
+    expect(updated?.aliases.all()).toEqual(index.aliases.all());
+  });
+
   it('round-trips: the loaded index answers exactly as the built one', async () => {
     const index = await buildIndex(await seedArticles());
     const path = join(root, 'a', 'index.snapshot');
