@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ForwardChunk } from './forward.ts';
-import { bodyFrequency, hex, miniSearchOf, periodIndex, type PeriodIndex } from './retrieval.ts';
+import { bodyFrequency, miniSearchOf, periodIndex, type PeriodIndex } from './retrieval.ts';
 import { isBigramTerm } from './terms.ts';
 import { grown, Vocabulary } from './vocabulary.ts';
 
@@ -329,8 +329,7 @@ export class SearchEngine {
     const touched: number[] = [];
     let qi = 0;
     for (const [term, w] of weight) {
-      const key = hex(term);
-      const data = views.map((v) => v.inner._index.get(key));
+      const data = views.map((v) => v.inner._index.get(term));
       for (let f = 0; f < FIELDS.length; f++) {
         const postings = data.map((d) => d?.get(f));
         // Documents holding the term in this field, over every period (discarded ones not counted).
@@ -437,10 +436,9 @@ export class SearchEngine {
     let out: number[] | undefined;
     // Rarest word first: the candidates only shrink.
     for (const word of [...words].sort((x, y) => (this.adf[this.words.get(x) ?? -1] ?? 0) - (this.adf[this.words.get(y) ?? -1] ?? 0))) {
-      const key = hex(word);
       const holding = new Set<number>();
       for (const v of views) {
-        const data = v.inner._index.get(key);
+        const data = v.inner._index.get(word);
         if (!data) continue;
         for (const post of data.values())
           post.forEach((_, doc) => {
