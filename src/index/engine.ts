@@ -452,32 +452,45 @@ export class SearchEngine {
     return (out ?? []).sort((x, y) => x - y);
   }
 
-  /** A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed (see arrange). */
+  /**
+   * A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed
+   * (see arrange). The articles' arrays are views into a few arrays of the whole chunk: a typed
+   * array of its own costs an article's record some 300 bytes beside its data (a buffer, its
+   * backing store), and an archive has five per article.
+   */
   fromChunk(articles: readonly { id: string; publishedAt: string }[], chunk: ForwardChunk): ArticleTerms[] {
     const local = new Uint32Array(chunk.terms.length);
     chunk.terms.forEach((term, i) => {
       local[i] = this.intern(term);
     });
+    const termIds = new Uint32Array(chunk.termIds.length);
+    for (let e = 0; e < termIds.length; e++) termIds[e] = local[chunk.termIds[e] as number] as number;
+    // The chunk's arrays themselves (its own, sent by a worker or made here) serve as the articles' tf2 and lengths.
+    const { tf2, lengths } = chunk;
+    const offsets = new Uint32Array(chunk.offsets.length + articles.length);
+    const titleIds = Uint32Array.from(articles.flatMap((_, k) => chunk.titles[k] ?? []), (term) => this.intern(term));
     const out: ArticleTerms[] = [];
     let passage = 0;
+    let o = 0;
+    let title = 0;
     articles.forEach((article, k) => {
       const count = chunk.passagesPerArticle[k] ?? 0;
       const from = chunk.offsets[passage] as number;
       const to = chunk.offsets[passage + count] as number;
-      const offsets = new Uint32Array(count + 1);
-      for (let p = 0; p <= count; p++) offsets[p] = (chunk.offsets[passage + p] as number) - from;
-      const termIds = new Uint32Array(to - from);
-      for (let e = from; e < to; e++) termIds[e - from] = local[chunk.termIds[e] as number] as number;
+      for (let p = 0; p <= count; p++) offsets[o + p] = (chunk.offsets[passage + p] as number) - from;
+      const titleCount = chunk.titles[k]?.length ?? 0;
       out.push({
         key: article.id,
-        offsets,
-        termIds,
-        tf2: chunk.tf2.slice(from, to),
-        lengths: chunk.lengths.slice(passage, passage + count),
-        titleIds: Uint32Array.from(chunk.titles[k] ?? [], (term) => this.intern(term)),
+        offsets: offsets.subarray(o, o + count + 1),
+        termIds: termIds.subarray(from, to),
+        tf2: tf2.subarray(from, to),
+        lengths: lengths.subarray(passage, passage + count),
+        titleIds: titleIds.subarray(title, title + titleCount),
         partition: periodOf(article),
       });
       passage += count;
+      o += count + 1;
+      title += titleCount;
     });
     return out;
   }
