@@ -195,10 +195,12 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
   const counts = { passageDf: live.passageDf.slice(), articleDf: live.articleDf.slice() };
   const terms = index.search.termList().slice();
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
-    meta: () => [Buffer.from(JSON.stringify(meta))],
+    // Both in pieces of about a megabyte: at 100k articles the registry's JSON and the term list each
+    // made a string and a buffer of a hundred MB or more at once, on top of the index (the save's peak).
+    meta: () => batched(jsonPieces(meta, 3)),
     articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
-    terms: () => [Buffer.from(terms.join('\n'))],
+    terms: () => batched(joined(terms, '\n')),
     termOffsets: bytes(termOffsets),
     termIds: each((r) => r.termIds),
     termTf2: each((r) => r.tf2),
@@ -214,6 +216,64 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     articleDf: bytes(counts.articleDf),
   };
   return SECTIONS.map((name) => [name, parts[name]]);
+}
+
+/** The pieces of `list.join(sep)`, in order. */
+function* joined(list: readonly string[], sep: string): Generator<string> {
+  for (let i = 0; i < list.length; i++) yield i ? sep + (list[i] as string) : (list[i] as string);
+}
+
+/** Strings gathered into UTF-8 buffers of about `size` bytes (a megabyte): each is written before the next is made. */
+function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= size / 2) {
+      yield Buffer.from(batch);
+      batch = '';
+    }
+  }
+  if (batch) yield Buffer.from(batch);
+}
+
+/**
+ * JSON.stringify(value) in pieces, the same text: plain objects and arrays are walked `depth`
+ * levels down (keys in their order, skipped or written as null as JSON.stringify does), what lies
+ * below is stringified whole. Anything with a toJSON, and every other value, is a leaf.
+ */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  const plain = (v: unknown): v is Record<string, unknown> => {
+    if (v === null || typeof v !== 'object' || 'toJSON' in v) return false;
+    const proto = Object.getPrototypeOf(v);
+    return Array.isArray(v) || proto === Object.prototype || proto === null;
+  };
+  if (depth <= 0 || !plain(value)) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) yield ',';
+      const v = value[i];
+      // As JSON.stringify: an element that has no JSON is null.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonPieces(v, depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    // As JSON.stringify: a property that has no JSON is left out.
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(v, depth - 1);
+  }
+  yield '}';
 }
 
 // The header line is written last, over room kept for it at the start: its JSON padded with spaces.

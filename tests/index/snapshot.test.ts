@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { jsonPieces, loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
@@ -119,6 +120,27 @@ describe('index snapshot', () => {
     expect(third.loaded).toBe(5);
     expect(logs.at(-1)).toMatch(/index: rebuilding \(the snapshot is truncated/);
     expect((await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path })).fromSnapshot).toBe(true);
+  });
+});
+
+describe('the snapshot\'s JSON written in pieces', () => {
+  it('GIVEN any JSON-like value (undefined and toJSON included) and any depth THEN the pieces join to JSON.stringify\'s text', () => {
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constant(undefined),
+        fc.date({ noInvalidDate: true }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 5 }), fc.nat(5), (v, depth) => {
+        expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
