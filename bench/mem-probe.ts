@@ -30,6 +30,7 @@ const sampler = setInterval(() => {
   phaseMaxRss = Math.max(phaseMaxRss, process.memoryUsage.rss());
 }, 50);
 let t = performance.now();
+let cpu = process.cpuUsage();
 const session = values.sample ? new Session() : undefined;
 if (session) {
   session.connect();
@@ -47,6 +48,8 @@ async function mark(phase: string): Promise<void> {
   marks.push({
     phase,
     s: +((performance.now() - t) / 1000).toFixed(2),
+    // CPU seconds of the whole process (worker threads included) in the phase: less load-dependent than wall time.
+    cpu: +((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6).toFixed(2),
     rss: Math.round(m.rss / MB),
     phaseMaxRss: Math.round(Math.max(phaseMaxRss, m.rss) / MB),
     peak: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -78,6 +81,7 @@ async function mark(phase: string): Promise<void> {
     process.stderr.write(`live heap sampled at "${phase}", by function:\n${top(self).join('\n')}\nby stack (innermost last):\n${top(chains).join('\n')}\n`);
   }
   t = performance.now();
+  cpu = process.cpuUsage();
 }
 
 await mark('start');
