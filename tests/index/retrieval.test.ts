@@ -5,7 +5,7 @@ import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { FieldPostings, miniSearchOf, PeriodTerms } from '../../src/index/retrieval.ts';
+import { FieldPostings, miniSearchOf, narrow, PeriodTerms } from '../../src/index/retrieval.ts';
 import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
@@ -177,6 +177,17 @@ describe('a period made from flat arrays (build, load)', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN any postings values THEN they are kept, in the narrowest array that holds them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(0xff), fc.nat(0xffff), fc.nat(0xffffffff)), { maxLength: 50 }), (values) => {
+        const n = narrow(Uint32Array.from(values));
+        expect([...n]).toEqual(values);
+        const max = Math.max(0, ...values);
+        expect(n.BYTES_PER_ELEMENT).toBe(max <= 0xff ? 1 : max <= 0xffff ? 2 : 4);
+      }),
     );
   });
 
