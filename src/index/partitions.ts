@@ -41,7 +41,8 @@ export function contentKey(records: readonly ArticleTerms[]): string {
   for (const r of records) {
     hash.update(`${r.key}\n${r.termIds.length},${r.titleIds.length}\n`);
     hash.update(bytes(r.termIds));
-    hash.update(bytes(r.tf2));
+    // As two bytes each, however the record holds them: a build's chunk and a load's section may differ in width.
+    hash.update(bytes(r.tf2 instanceof Uint16Array ? r.tf2 : Uint16Array.from(r.tf2)));
     hash.update(bytes(r.titleIds));
   }
   return hash.digest('hex');

@@ -41,7 +41,7 @@ export interface RetrievalRecord {
   /** Every passage's distinct term ids (title terms included, as the forward index holds them). */
   termIds: Uint32Array;
   /** Each entry's field-weighted frequency ×2. */
-  tf2: Uint16Array;
+  tf2: Uint8Array | Uint16Array;
 }
 
 /** The body MiniSearch indexes for an article: each distinct term of its passages, as often as its text holds it (capped). */

@@ -190,6 +190,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
   const titleIds = new Uint32Array(titleOffsets[records.length] as number);
   records.forEach((r, a) => titleIds.set(r.titleIds, titleOffsets[a] as number));
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
+  const wideTf2 = records.some((r) => r.tf2 instanceof Uint16Array);
   // Copied now, with the records: a save runs in the background while an update changes the engine in place.
   const live = index.search.termCounts();
   const counts = { passageDf: live.passageDf.slice(), articleDf: live.articleDf.slice() };
@@ -203,7 +204,8 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     terms: () => batched(joined(terms, '\n')),
     termOffsets: bytes(termOffsets),
     termIds: each((r) => r.termIds),
-    termTf2: each((r) => r.tf2),
+    // One byte each when every record's frequencies are held so, else two (load: the section's bytes over its count).
+    termTf2: each((r) => (wideTf2 && r.tf2 instanceof Uint8Array ? Uint16Array.from(r.tf2) : r.tf2)),
     passageLength: each((r) => r.lengths),
     passageArticle: bytes(passageArticle),
     passageParagraph: bytes(passageParagraph),
@@ -383,7 +385,6 @@ export async function loadSnapshot(path: string, fingerprint: string, options: {
 const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
   termOffsets: 4,
   termIds: 4,
-  termTf2: 2,
   passageLength: 2,
   passageArticle: 4,
   passageParagraph: 4,
@@ -529,7 +530,7 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   const records = forwardRecords(articles, passages, terms, {
     offsets: u32('termOffsets'),
     termIds: u32('termIds'),
-    tf2: u16('termTf2'),
+    tf2: section('termTf2').byteLength === section('termIds').byteLength / 4 ? section('termTf2') : u16('termTf2'),
     lengths: u16('passageLength'),
     titleOffsets: u32('titleOffsets'),
     titleIds: u32('titleIds'),
@@ -554,7 +555,7 @@ function forwardRecords(
   articles: readonly Article[],
   passages: readonly Passage[],
   terms: readonly string[],
-  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array; titleOffsets: Uint32Array; titleIds: Uint32Array },
+  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint8Array | Uint16Array; lengths: Uint16Array; titleOffsets: Uint32Array; titleIds: Uint32Array },
 ): ArticleTerms[] {
   const { offsets, termIds, tf2, lengths, titleOffsets, titleIds } = stored;
   const n = passages.length;

@@ -48,6 +48,26 @@ describe('index snapshot', () => {
     expect(loaded.index.search.termCounts()).toEqual(index.search.termCounts());
   });
 
+  it('GIVEN a passage that holds a term so often its weighted count needs two bytes THEN its article and the one-byte ones round-trip, and no period is rebuilt', async () => {
+    const seeds = await seedArticles();
+    // Held in a chunk of its own (chunks are 100 articles): one chunk's counts take two bytes, the seeds' one.
+    const filler = Array.from({ length: 100 }, (_, k) => ({ ...(seeds[k % seeds.length] as (typeof seeds)[number]), id: `f${k}`, file: `f${k}.txt` }));
+    const loud = { ...(seeds[0] as (typeof seeds)[number]), id: 'loud', file: 'loud.txt', blocks: [{ kind: 'paragraph' as const, text: '哈，'.repeat(140) }] };
+    const index = await buildIndex([...filler, loud]);
+    const widths = new Set(index.search.articles().map((r) => r.tf2.BYTES_PER_ELEMENT));
+    expect(widths).toEqual(new Set([1, 2]));
+    const path = join(root, 'wide', 'index.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    const loaded = await loadSnapshot(path, 'fp');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.rebuiltPartitions).toEqual([]);
+    const tf = (i: typeof index) => i.search.articles().map((r) => [r.key, [...r.tf2]]);
+    expect(tf(loaded.index)).toEqual(tf(index));
+    expect(index.search.articles().some((r) => r.tf2.some((x) => x > 255))).toBe(true);
+    const q = (i: typeof index) => i.search.search([{ term: '哈', weight: 1 }, { term: 'tpp', weight: 1 }], 20).hits;
+    expect(q(loaded.index)).toEqual(q(index));
+  });
+
   it('GIVEN stored term counts that cannot be the records\' THEN the engine counts them itself', async () => {
     const index = await buildIndex(await seedArticles());
     const { passageDf, articleDf } = index.search.termCounts();
