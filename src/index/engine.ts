@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ForwardChunk } from './forward.ts';
-import { bodyFrequency, hex, miniSearchOf, periodIndex, type PeriodIndex } from './retrieval.ts';
+import { bodyFrequency, miniSearchOf, periodIndex, type PeriodIndex } from './retrieval.ts';
 import { isBigramTerm } from './terms.ts';
 import { grown, Vocabulary } from './vocabulary.ts';
 
@@ -23,7 +23,8 @@ export interface ArticleTerms {
   /** Passage k's entries are [offsets[k], offsets[k+1]); offsets[0] is 0. */
   offsets: Uint32Array;
   termIds: Uint32Array;
-  tf2: Uint16Array;
+  /** One byte each when the chunk's frequencies all fit (nearly always: a term 128 times in a passage does not), else two. */
+  tf2: Uint8Array | Uint16Array;
   lengths: Uint16Array;
   /** The title's terms in order, repeats kept (the retrieval stage's title field). */
   titleIds: Uint32Array;
@@ -329,8 +330,7 @@ export class SearchEngine {
     const touched: number[] = [];
     let qi = 0;
     for (const [term, w] of weight) {
-      const key = hex(term);
-      const data = views.map((v) => v.inner._index.get(key));
+      const data = views.map((v) => v.inner._index.get(term));
       for (let f = 0; f < FIELDS.length; f++) {
         const postings = data.map((d) => d?.get(f));
         // Documents holding the term in this field, over every period (discarded ones not counted).
@@ -437,10 +437,9 @@ export class SearchEngine {
     let out: number[] | undefined;
     // Rarest word first: the candidates only shrink.
     for (const word of [...words].sort((x, y) => (this.adf[this.words.get(x) ?? -1] ?? 0) - (this.adf[this.words.get(y) ?? -1] ?? 0))) {
-      const key = hex(word);
       const holding = new Set<number>();
       for (const v of views) {
-        const data = v.inner._index.get(key);
+        const data = v.inner._index.get(word);
         if (!data) continue;
         for (const post of data.values())
           post.forEach((_, doc) => {
@@ -454,32 +453,49 @@ export class SearchEngine {
     return (out ?? []).sort((x, y) => x - y);
   }
 
-  /** A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed (see arrange). */
+  /**
+   * A chunk's articles (their ids in chunk order), mapped to this index's vocabulary; not yet placed
+   * (see arrange). The articles' arrays are views into a few arrays of the whole chunk: a typed
+   * array of its own costs an article's record some 300 bytes beside its data (a buffer, its
+   * backing store), and an archive has five per article.
+   */
   fromChunk(articles: readonly { id: string; publishedAt: string }[], chunk: ForwardChunk): ArticleTerms[] {
     const local = new Uint32Array(chunk.terms.length);
     chunk.terms.forEach((term, i) => {
       local[i] = this.intern(term);
     });
+    const termIds = new Uint32Array(chunk.termIds.length);
+    for (let e = 0; e < termIds.length; e++) termIds[e] = local[chunk.termIds[e] as number] as number;
+    // The chunk's own arrays (sent by a worker or made here) serve as the articles' lengths and, when
+    // a frequency needs two bytes, tf2; else tf2 is a one-byte copy (at 100k articles ~80 MB less).
+    const { lengths } = chunk;
+    let max = 0;
+    for (let e = 0; e < chunk.tf2.length; e++) if ((chunk.tf2[e] as number) > max) max = chunk.tf2[e] as number;
+    const tf2 = max <= 0xff ? Uint8Array.from(chunk.tf2) : chunk.tf2;
+    const offsets = new Uint32Array(chunk.offsets.length + articles.length);
+    const titleIds = Uint32Array.from(articles.flatMap((_, k) => chunk.titles[k] ?? []), (term) => this.intern(term));
     const out: ArticleTerms[] = [];
     let passage = 0;
+    let o = 0;
+    let title = 0;
     articles.forEach((article, k) => {
       const count = chunk.passagesPerArticle[k] ?? 0;
       const from = chunk.offsets[passage] as number;
       const to = chunk.offsets[passage + count] as number;
-      const offsets = new Uint32Array(count + 1);
-      for (let p = 0; p <= count; p++) offsets[p] = (chunk.offsets[passage + p] as number) - from;
-      const termIds = new Uint32Array(to - from);
-      for (let e = from; e < to; e++) termIds[e - from] = local[chunk.termIds[e] as number] as number;
+      for (let p = 0; p <= count; p++) offsets[o + p] = (chunk.offsets[passage + p] as number) - from;
+      const titleCount = chunk.titles[k]?.length ?? 0;
       out.push({
         key: article.id,
-        offsets,
-        termIds,
-        tf2: chunk.tf2.slice(from, to),
-        lengths: chunk.lengths.slice(passage, passage + count),
-        titleIds: Uint32Array.from(chunk.titles[k] ?? [], (term) => this.intern(term)),
+        offsets: offsets.subarray(o, o + count + 1),
+        termIds: termIds.subarray(from, to),
+        tf2: tf2.subarray(from, to),
+        lengths: lengths.subarray(passage, passage + count),
+        titleIds: titleIds.subarray(title, title + titleCount),
         partition: periodOf(article),
       });
       passage += count;
+      o += count + 1;
+      title += titleCount;
     });
     return out;
   }
@@ -622,6 +638,11 @@ export class SearchEngine {
     for (const [name, list] of engine.byPeriod()) {
       const own = stored.get(name);
       if (own && own.keys.length === list.length && list.every((r, d) => own.keys[d] === r.key)) {
+        // The period file's terms are strings of their own: the vocabulary's same strings are kept instead (at 100k articles ~100 MB of copies).
+        own.terms.forEach((term, i) => {
+          const t = engine.words.get(term);
+          if (t !== undefined) own.terms[i] = engine.words.terms[t] as string;
+        });
         engine.minis.set(name, miniSearchOf(engine.keep(name, list, own)));
         continue;
       }

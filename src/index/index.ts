@@ -2,6 +2,7 @@ import type { Article } from '../corpus/article.ts';
 import type { DatedSentence } from '../extract/events.ts';
 import { buildPeople, PeopleMemo, type PeopleIndex } from '../extract/people.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
+import { forgetTags } from '../extract/statements/tagging.ts';
 import { ChunkBuild } from './chunks.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { addWord, hanBigrams, tag } from '../text/segment.ts';
@@ -72,6 +73,7 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);
   const { sentences, sentenceStart, analyses } = await chunks.finish();
+  forgetTags();
   // The steps after the chunks, named for progress reports (and the bench's memory marks).
   options.onProgress?.('periods', 1, 1);
   search.arrange(articles.map((a) => a.id));

@@ -3,7 +3,7 @@ import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleTerms, SearchEngine } from './engine.ts';
-import type { PeriodIndex } from './retrieval.ts';
+import type { Narrow, PeriodIndex } from './retrieval.ts';
 
 /**
  * The retrieval stage's periods on disk: one file per period beside the snapshot
@@ -41,7 +41,8 @@ export function contentKey(records: readonly ArticleTerms[]): string {
   for (const r of records) {
     hash.update(`${r.key}\n${r.termIds.length},${r.titleIds.length}\n`);
     hash.update(bytes(r.termIds));
-    hash.update(bytes(r.tf2));
+    // As two bytes each, however the record holds them: a build's chunk and a load's section may differ in width.
+    hash.update(bytes(r.tf2 instanceof Uint16Array ? r.tf2 : Uint16Array.from(r.tf2)));
     hash.update(bytes(r.titleIds));
   }
   return hash.digest('hex');
@@ -78,15 +79,28 @@ function decode(sections: ReadonlyMap<SectionName, Uint8Array>): PeriodIndex | u
   if (!meta.success) return undefined;
   const termsText = Buffer.from(get('terms')).toString('utf8');
   const terms = termsText ? termsText.split('\n') : [];
-  const [fieldLength, titleOffsets, titleDocs, titleFreqs, bodyOffsets, bodyDocs, bodyFreqs] = (['fieldLength', 'titleOffsets', 'titleDocs', 'titleFreqs', 'bodyOffsets', 'bodyDocs', 'bodyFreqs'] as const).map(u32);
-  if (!fieldLength || !titleOffsets || !titleDocs || !titleFreqs || !bodyOffsets || !bodyDocs || !bodyFreqs) return undefined;
+  const [fieldLength, titleOffsets, bodyOffsets] = (['fieldLength', 'titleOffsets', 'bodyOffsets'] as const).map(u32);
+  if (!fieldLength || !titleOffsets || !bodyOffsets) return undefined;
   const n = meta.data.keys.length;
   if (fieldLength.length !== 2 * n) return undefined;
+  if (titleOffsets.length !== terms.length + 1 || bodyOffsets.length !== terms.length + 1) return undefined;
+  // Documents and frequencies are stored as narrow as they are held (retrieval.ts's Narrow): each section's width is its bytes over its count.
+  const narrowSection = (name: SectionName, count: number): Narrow | undefined => {
+    const b = get(name);
+    const width = count ? b.byteLength / count : 1;
+    if (!Number.isInteger(width) || (count === 0 && b.byteLength !== 0)) return undefined;
+    const own = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    return width === 1 ? new Uint8Array(own) : width === 2 ? new Uint16Array(own) : width === 4 ? new Uint32Array(own) : undefined;
+  };
+  const titleCount = titleOffsets[terms.length] as number;
+  const bodyCount = bodyOffsets[terms.length] as number;
+  const [titleDocs, titleFreqs, bodyDocs, bodyFreqs] = [narrowSection('titleDocs', titleCount), narrowSection('titleFreqs', titleCount), narrowSection('bodyDocs', bodyCount), narrowSection('bodyFreqs', bodyCount)];
+  if (!titleDocs || !titleFreqs || !bodyDocs || !bodyFreqs) return undefined;
   for (const [offsets, docs, freqs] of [
     [titleOffsets, titleDocs, titleFreqs],
     [bodyOffsets, bodyDocs, bodyFreqs],
   ] as const) {
-    if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== docs.length || docs.length !== freqs.length) return undefined;
+    if (offsets[0] !== 0 || offsets[terms.length] !== docs.length || docs.length !== freqs.length) return undefined;
     for (let t = 0; t < terms.length; t++) if ((offsets[t] as number) > (offsets[t + 1] as number)) return undefined;
     for (const d of docs) if (d >= n) return undefined;
   }

@@ -1,5 +1,7 @@
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { isBigramTerm } from './terms.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 /**
  * The retrieval stage's MiniSearch: its options, and a period's index in flat arrays
@@ -22,23 +24,14 @@ export const MINI_OPTIONS: MiniSearchOptions = {
   tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value ? value.split(SEP) : []),
   // Han bigrams stay out of MiniSearch (measured at 2,000 articles: the same /ask quality without
   // them, 2.5× less heap); all() finds them through each article's sorted bigram ids.
-  processTerm: (term) => (isBigramTerm(term) ? null : hex(term)),
+  // Terms go in as they are: the period's term table (PeriodTerms) is no radix tree, so Chinese
+  // terms' thousands of first characters cost nothing (MiniSearch's own tree scans a node's children one by one).
+  processTerm: (term) => (isBigramTerm(term) ? null : term),
 };
 
 // MiniSearch numbers the fields in the order of `fields`.
 const TITLE = 0;
 const BODY = 1;
-
-/**
- * A term as MiniSearch stores it: each UTF-16 unit as 4 hex digits. Its radix tree scans a node's
- * children one by one, and Chinese terms give nodes of thousands of children (every Han character
- * after the root); in hex a node has at most 16. Measured in the issue: adds 35–44% faster.
- */
-export function hex(term: string): string {
-  let out = '';
-  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
-  return out;
-}
 
 /** What the retrieval stage reads of an article: its id, its title's terms and its passages' terms (ids into one vocabulary). */
 export interface RetrievalRecord {
@@ -48,7 +41,7 @@ export interface RetrievalRecord {
   /** Every passage's distinct term ids (title terms included, as the forward index holds them). */
   termIds: Uint32Array;
   /** Each entry's field-weighted frequency ×2. */
-  tf2: Uint16Array;
+  tf2: Uint8Array | Uint16Array;
 }
 
 /** The body MiniSearch indexes for an article: each distinct term of its passages, as often as its text holds it (capped). */
@@ -69,11 +62,25 @@ export interface PeriodIndex {
   averageFieldLength: [number, number];
   terms: string[];
   titleOffsets: Uint32Array;
-  titleDocs: Uint32Array;
-  titleFreqs: Uint32Array;
+  titleDocs: Narrow;
+  titleFreqs: Narrow;
   bodyOffsets: Uint32Array;
-  bodyDocs: Uint32Array;
-  bodyFreqs: Uint32Array;
+  bodyDocs: Narrow;
+  bodyFreqs: Narrow;
+}
+
+/**
+ * Postings' documents and frequencies in the narrowest unsigned array that holds them: a period
+ * numbers its documents from 0 (a year of 100k articles has ~9k: two bytes), and body frequencies
+ * are capped at 1 (one byte). At 100k articles four bytes each took ~150 MB, in the build and at load.
+ */
+export type Narrow = Uint8Array | Uint16Array | Uint32Array;
+
+/** The values in the narrowest of Uint8Array, Uint16Array, Uint32Array that holds them all. */
+export function narrow(values: Uint32Array): Narrow {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
+  return max <= 0xff ? Uint8Array.from(values) : max <= 0xffff ? Uint16Array.from(values) : values;
 }
 
 /**
@@ -162,7 +169,7 @@ class Postings {
     this.size++;
   }
 
-  byTerm(terms: number): { offsets: Uint32Array; docs: Uint32Array; freqs: Uint32Array } {
+  byTerm(terms: number): { offsets: Uint32Array; docs: Narrow; freqs: Narrow } {
     const offsets = new Uint32Array(terms + 1);
     for (let i = 0; i < this.size; i++) {
       const t = (this.term[i] as number) + 1;
@@ -179,7 +186,7 @@ class Postings {
       docs[k] = this.doc[i] as number;
       freqs[k] = this.freq[i] as number;
     }
-    return { offsets, docs, freqs };
+    return { offsets, docs: narrow(docs), freqs: narrow(freqs) };
   }
 }
 
@@ -189,13 +196,14 @@ type PlainIndex = Parameters<typeof MiniSearch.loadJS>[0];
 type TermData = Map<number, Map<number, number>>;
 
 /**
- * The period's MiniSearch, made from its flat index without a Map per term and field: each term's
- * entry in MiniSearch's term map is a TermPostings, a view of the flat arrays with the part of the
- * Map interface MiniSearch uses (add, discard, vacuum, search, toJSON), which copies itself into
- * real Maps only when MiniSearch changes it (an update). At 10k articles the Maps of 2M postings
- * took ~200 MB of heap and most of a snapshot load; the views take a small object per term. loadJS
- * takes the document table; when the term map is not where MiniSearch 7 keeps it, everything goes
- * through loadJS (`viaLoadJS` forces it: plain Maps, for checks).
+ * The period's MiniSearch, made from its flat index: its term map (a radix tree of Maps, one per
+ * term and more per branch) is replaced by a PeriodTerms table over the flat arrays, where each
+ * term's entry is a TermPostings view made when first asked for (the part of the Map interface
+ * MiniSearch uses: add, discard, vacuum, search, toJSON), which copies itself into real Maps only
+ * when MiniSearch changes it (an update). At 10k articles the Maps of 2M postings took ~200 MB of
+ * heap and the tree another ~90 MB; the table takes a few bytes per term. loadJS takes the
+ * document table; when the term map is not where MiniSearch 7 keeps it, everything goes through
+ * loadJS (`viaLoadJS` forces it: MiniSearch's own tree of plain Maps, for checks).
  */
 export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = {}): MiniSearch {
   const n = p.keys.length;
@@ -220,13 +228,133 @@ export function miniSearchOf(p: PeriodIndex, options: { viaLoadJS?: boolean } = 
     }) as unknown as PlainIndex;
   if (options.viaLoadJS) return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
   const mini = MiniSearch.loadJS(plain([]), MINI_OPTIONS);
-  const termMap = (mini as unknown as { _index?: { set?: unknown; size?: unknown } })._index;
-  if (termMap && typeof termMap.set === 'function' && termMap.size === 0) {
-    const set = termMap.set.bind(termMap) as (term: string, data: TermData) => void;
-    for (let t = 0; t < p.terms.length; t++) set(hex(p.terms[t] as string), new TermPostings(p, t) as unknown as TermData);
+  const inner = mini as unknown as { _index?: { set?: unknown; size?: unknown } };
+  if (inner._index && typeof inner._index.set === 'function' && inner._index.size === 0) {
+    (inner as { _index: unknown })._index = new PeriodTerms(p);
     return mini;
   }
   return MiniSearch.loadJS(plain(plainEntries(p)), MINI_OPTIONS);
+}
+
+/**
+ * A period's term map as MiniSearch uses it (get, has, set, fetch, delete, size, iteration; the
+ * prefix and fuzzy lookups of its SearchableMap through a tree made when first asked for), over
+ * the flat index: a term is found through an open-addressing table of the period's term numbers,
+ * and its entry (a TermPostings view) is made at its first use and kept, since MiniSearch changes
+ * the object it gets. Terms MiniSearch adds or deletes (an update, a vacuum) go into small overlays.
+ */
+export class PeriodTerms {
+  private readonly lookup: Vocabulary;
+  // Term number → its entry once made (a sparse array: a query or an update touches few terms).
+  private readonly views: (TermData | undefined)[] = [];
+  private removed: Set<number> | undefined;
+  // Terms not in the flat index, in the order they came.
+  private added: Map<string, TermData> | undefined;
+  private tree: { map: SearchableMap<TermData>; version: number } | undefined;
+  private version = 0;
+
+  constructor(private readonly p: PeriodIndex) {
+    this.lookup = Vocabulary.over(p.terms);
+  }
+
+  get size(): number {
+    return this.p.terms.length - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
+  }
+
+  get(term: string): TermData | undefined {
+    const extra = this.added?.get(term);
+    if (extra) return extra;
+    const t = this.flat(term);
+    return t < 0 ? undefined : this.view(t);
+  }
+
+  has(term: string): boolean {
+    return !!this.added?.has(term) || this.flat(term) >= 0;
+  }
+
+  set(term: string, data: TermData): this {
+    this.version++;
+    const t = this.lookup.get(term) ?? -1;
+    if (t >= 0 && !this.added?.has(term)) {
+      // A flat term set again (deleted, then added back) goes last, as in a Map.
+      if (this.removed?.has(t)) (this.added ??= new Map()).set(term, data);
+      else this.views[t] = data;
+    } else (this.added ??= new Map()).set(term, data);
+    return this;
+  }
+
+  fetch(term: string, initial: () => TermData): TermData {
+    const known = this.get(term);
+    if (known) return known;
+    const data = initial();
+    this.set(term, data);
+    return data;
+  }
+
+  delete(term: string): boolean {
+    this.version++;
+    if (this.added?.delete(term)) return true;
+    const t = this.flat(term);
+    if (t < 0) return false;
+    (this.removed ??= new Set()).add(t);
+    this.views[t] = undefined;
+    return true;
+  }
+
+  clear(): void {
+    this.version++;
+    this.removed = new Set(this.p.terms.map((_, t) => t));
+    this.views.length = 0;
+    this.added = undefined;
+  }
+
+  *entries(): IterableIterator<[string, TermData]> {
+    const terms = this.p.terms;
+    for (let t = 0; t < terms.length; t++) if (!this.removed?.has(t)) yield [terms[t] as string, this.view(t)];
+    if (this.added) yield* this.added.entries();
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [term] of this.entries()) yield term;
+  }
+
+  *values(): IterableIterator<TermData> {
+    for (const [, data] of this.entries()) yield data;
+  }
+
+  forEach(fn: (data: TermData, term: string, map: this) => void): void {
+    for (const [term, data] of this.entries()) fn(data, term, this);
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, TermData]> {
+    return this.entries();
+  }
+
+  /** MiniSearch's prefix search: a SearchableMap of the terms, made at the first prefix or fuzzy query after a change. */
+  atPrefix(prefix: string): SearchableMap<TermData> {
+    return this.searchable().atPrefix(prefix);
+  }
+
+  fuzzyGet(term: string, maxEditDistance: number): ReturnType<SearchableMap<TermData>['fuzzyGet']> {
+    return this.searchable().fuzzyGet(term, maxEditDistance);
+  }
+
+  private searchable(): SearchableMap<TermData> {
+    if (this.tree?.version !== this.version) this.tree = { map: SearchableMap.from<TermData>(this.entries()), version: this.version };
+    return this.tree.map;
+  }
+
+  /** The flat term number of a term still present there, or −1. */
+  private flat(term: string): number {
+    const t = this.lookup.get(term);
+    return t === undefined || this.removed?.has(t) ? -1 : t;
+  }
+
+  private view(t: number): TermData {
+    let v = this.views[t];
+    if (!v) this.views[t] = v = new TermPostings(this.p, t) as unknown as TermData;
+    return v;
+  }
 }
 
 /**
@@ -242,8 +370,8 @@ export class FieldPostings {
   private added: Map<number, number> | undefined;
 
   constructor(
-    private readonly docs: Uint32Array,
-    private readonly freqs: Uint32Array,
+    private readonly docs: Narrow,
+    private readonly freqs: Narrow,
     private from: number,
     private readonly to: number,
   ) {}
@@ -417,7 +545,7 @@ export class TermPostings {
   }
 }
 
-function postingMap(offsets: Uint32Array, docs: Uint32Array, freqs: Uint32Array, t: number): Map<number, number> | undefined {
+function postingMap(offsets: Uint32Array, docs: Narrow, freqs: Narrow, t: number): Map<number, number> | undefined {
   const from = offsets[t] as number;
   const to = offsets[t + 1] as number;
   if (from === to) return undefined;
@@ -434,6 +562,6 @@ function* plainEntries(p: PeriodIndex): Generator<[string, Record<string, Record
     const body = postingMap(p.bodyOffsets, p.bodyDocs, p.bodyFreqs, t);
     if (title) data[TITLE] = Object.fromEntries(title);
     if (body) data[BODY] = Object.fromEntries(body);
-    yield [hex(p.terms[t] as string), data];
+    yield [p.terms[t] as string, data];
   }
 }

@@ -198,18 +198,22 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
   const titleIds = new Uint32Array(titleOffsets[records.length] as number);
   records.forEach((r, a) => titleIds.set(r.titleIds, titleOffsets[a] as number));
   const bytes = (a: ArrayBufferView): (() => Iterable<Uint8Array>) => () => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
+  const wideTf2 = records.some((r) => r.tf2 instanceof Uint16Array);
   // Copied now, with the records: a save runs in the background while an update changes the engine in place.
   const live = index.search.termCounts();
   const counts = { passageDf: live.passageDf.slice(), articleDf: live.articleDf.slice() };
   const terms = index.search.termList().slice();
   const parts: Record<SectionName, () => Iterable<Uint8Array>> = {
-    meta: () => [Buffer.from(JSON.stringify(meta))],
+    // Both in pieces of about a megabyte: at 100k articles the registry's JSON and the term list each
+    // made a string and a buffer of a hundred MB or more at once, on top of the index (the save's peak).
+    meta: () => batched(jsonPieces(meta, 3)),
     articles: articleLines,
     // Terms never hold a newline: segment() drops white space.
-    terms: () => [Buffer.from(terms.join('\n'))],
+    terms: () => batched(joined(terms, '\n')),
     termOffsets: bytes(termOffsets),
     termIds: each((r) => r.termIds),
-    termTf2: each((r) => r.tf2),
+    // One byte each when every record's frequencies are held so, else two (load: the section's bytes over its count).
+    termTf2: each((r) => (wideTf2 && r.tf2 instanceof Uint8Array ? Uint16Array.from(r.tf2) : r.tf2)),
     passageLength: each((r) => r.lengths),
     passageArticle: bytes(passageArticle),
     passageParagraph: bytes(passageParagraph),
@@ -222,6 +226,64 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     articleDf: bytes(counts.articleDf),
   };
   return SECTIONS.map((name) => [name, parts[name]]);
+}
+
+/** The pieces of `list.join(sep)`, in order. */
+function* joined(list: readonly string[], sep: string): Generator<string> {
+  for (let i = 0; i < list.length; i++) yield i ? sep + (list[i] as string) : (list[i] as string);
+}
+
+/** Strings gathered into UTF-8 buffers of about `size` bytes (a megabyte): each is written before the next is made. */
+function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= size / 2) {
+      yield Buffer.from(batch);
+      batch = '';
+    }
+  }
+  if (batch) yield Buffer.from(batch);
+}
+
+/**
+ * JSON.stringify(value) in pieces, the same text: plain objects and arrays are walked `depth`
+ * levels down (keys in their order, skipped or written as null as JSON.stringify does), what lies
+ * below is stringified whole. Anything with a toJSON, and every other value, is a leaf.
+ */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  const plain = (v: unknown): v is Record<string, unknown> => {
+    if (v === null || typeof v !== 'object' || 'toJSON' in v) return false;
+    const proto = Object.getPrototypeOf(v);
+    return Array.isArray(v) || proto === Object.prototype || proto === null;
+  };
+  if (depth <= 0 || !plain(value)) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) yield ',';
+      const v = value[i];
+      // As JSON.stringify: an element that has no JSON is null.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonPieces(v, depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    // As JSON.stringify: a property that has no JSON is left out.
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(v, depth - 1);
+  }
+  yield '}';
 }
 
 // The header line is written last, over room kept for it at the start: its JSON padded with spaces.
@@ -331,7 +393,6 @@ export async function loadSnapshot(path: string, fingerprint: string, options: {
 const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
   termOffsets: 4,
   termIds: 4,
-  termTf2: 2,
   passageLength: 2,
   passageArticle: 4,
   passageParagraph: 4,
@@ -485,7 +546,7 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   const records = forwardRecords(articles, passages, terms, {
     offsets: u32('termOffsets'),
     termIds: u32('termIds'),
-    tf2: u16('termTf2'),
+    tf2: section('termTf2').byteLength === section('termIds').byteLength / 4 ? section('termTf2') : u16('termTf2'),
     lengths: u16('passageLength'),
     titleOffsets: u32('titleOffsets'),
     titleIds: u32('titleIds'),
@@ -510,7 +571,7 @@ function forwardRecords(
   articles: readonly Article[],
   passages: readonly Passage[],
   terms: readonly string[],
-  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint16Array; lengths: Uint16Array; titleOffsets: Uint32Array; titleIds: Uint32Array },
+  stored: { offsets: Uint32Array; termIds: Uint32Array; tf2: Uint8Array | Uint16Array; lengths: Uint16Array; titleOffsets: Uint32Array; titleIds: Uint32Array },
 ): ArticleTerms[] {
   const { offsets, termIds, tf2, lengths, titleOffsets, titleIds } = stored;
   const n = passages.length;
@@ -521,17 +582,27 @@ function forwardRecords(
   if (titleOffsets.length !== articles.length + 1 || titleOffsets[0] !== 0 || titleOffsets[articles.length] !== titleIds.length) throw new Error('snapshot: the titles and their offsets disagree');
   for (let a = 0; a < articles.length; a++) if ((titleOffsets[a] as number) > (titleOffsets[a + 1] as number)) throw new Error(`snapshot: article ${a}'s title ends before it starts`);
   for (const t of titleIds) if (t >= terms.length) throw new Error(`snapshot: title term ${t} of ${terms.length}`);
+  // Each article's arrays are views into the sections' (a buffer per article costs ~300 bytes beside its data); its offsets, made relative, into one array.
   const records: ArticleTerms[] = [];
+  const relative = new Uint32Array(n + articles.length);
   let p = 0;
   for (let a = 0; a < articles.length; a++) {
     const from = p;
     while (p < n && (passages[p] as Passage).article === a) p++;
     const base = offsets[from] as number;
-    const own = new Uint32Array(p - from + 1);
-    for (let k = from; k <= p; k++) own[k - from] = (offsets[k] as number) - base;
+    const at = from + a;
+    for (let k = from; k <= p; k++) relative[at + k - from] = (offsets[k] as number) - base;
     const end = offsets[p] as number;
     const article = articles[a] as Article;
-    records.push({ key: article.id, offsets: own, termIds: termIds.slice(base, end), tf2: tf2.slice(base, end), lengths: lengths.slice(from, p), titleIds: titleIds.slice(titleOffsets[a] as number, titleOffsets[a + 1] as number), partition: periodOf(article) });
+    records.push({
+      key: article.id,
+      offsets: relative.subarray(at, at + p - from + 1),
+      termIds: termIds.subarray(base, end),
+      tf2: tf2.subarray(base, end),
+      lengths: lengths.subarray(from, p),
+      titleIds: titleIds.subarray(titleOffsets[a] as number, titleOffsets[a + 1] as number),
+      partition: periodOf(article),
+    });
   }
   if (p !== n) throw new Error(`snapshot: passage ${p} is out of article order`);
   return records;

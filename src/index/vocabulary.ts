@@ -5,22 +5,30 @@
  * that put them all in a Map spent ~0.5 s and ~20 MB on it; the table is made in a few tens of ms.
  */
 export class Vocabulary {
-  readonly terms: string[] = [];
   // Slot → term id + 1 (0: empty); the slot count is a power of two.
   private slots = new Int32Array(1 << 10);
 
+  constructor(readonly terms: string[] = []) {}
+
   /** A vocabulary of these terms, ids in this order (a stored vocabulary); a term given twice is an error. */
   static of(terms: readonly string[]): Vocabulary {
-    const v = new Vocabulary();
+    return Vocabulary.over(terms.slice());
+  }
+
+  /**
+   * A vocabulary over this very array (not copied: a period's term list, which it must not outlive
+   * changed); ids in its order; a term given twice is an error.
+   */
+  static over(terms: string[]): Vocabulary {
+    const v = new Vocabulary(terms);
     let size = v.slots.length;
     while (size < terms.length * 2) size *= 2;
     v.slots = new Int32Array(size);
-    for (const term of terms) {
+    terms.forEach((term, t) => {
       const at = v.slot(term);
       if (v.slots[at] !== 0) throw new Error(`vocabulary: the term ${JSON.stringify(term)} is listed twice`);
-      v.terms.push(term);
-      v.slots[at] = v.terms.length;
-    }
+      v.slots[at] = t + 1;
+    });
     return v;
   }
 

@@ -5,7 +5,7 @@ import { articleParagraphs, type Article } from '../../src/corpus/article.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { forwardPassages } from '../../src/index/forward.ts';
 import { toPassages } from '../../src/index/passages.ts';
-import { FieldPostings, miniSearchOf } from '../../src/index/retrieval.ts';
+import { FieldPostings, miniSearchOf, narrow, PeriodTerms } from '../../src/index/retrieval.ts';
 import { segment } from '../../src/text/segment.ts';
 import { isBigramTerm } from '../../src/index/terms.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS_DIR, seedArticles } from '../support/corpus.ts';
@@ -101,6 +101,14 @@ describe('a period made from flat arrays (build, load)', () => {
           expect(sortedIndex(views.toJSON())).toEqual(sortedIndex(maps.toJSON()));
           const q = { combineWith: 'OR' as const, tokenize: (text: string) => text.split('\u0000') };
           expect(views.search(query.join('\u0000'), q)).toEqual(maps.search(query.join('\u0000'), q));
+          // Prefix and fuzzy search go through a tree the term table makes when asked (no tree otherwise).
+          // (The matched terms come in the trees' order, which depends on the order terms went in: so
+          // does the order scores are summed in, which moves their last bits.)
+          const prefix = (query[0] as string).slice(0, 1);
+          const sorted = (rs: ReturnType<typeof views.search>) =>
+            rs.map((r) => ({ ...r, score: Number(r.score.toPrecision(10)), terms: [...r.terms].sort() })).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+          expect(sorted(views.search(prefix, { ...q, prefix: true }))).toEqual(sorted(maps.search(prefix, { ...q, prefix: true })));
+          expect(sorted(views.search(query[0] as string, { ...q, fuzzy: 1 }))).toEqual(sorted(maps.search(query[0] as string, { ...q, fuzzy: 1 })));
         },
       ),
       { numRuns: 30 },
@@ -138,6 +146,48 @@ describe('a period made from flat arrays (build, load)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('GIVEN any sets, fetches and deletes of terms THEN a period\'s term table answers as a Map of the same entries would, order included', async () => {
+    const { flat } = engines(await realArticles());
+    const name = flat.partitions().sort((x, y) => y.articles - x.articles)[0]?.name as string;
+    const p = flat.periodIndex(name);
+    const known = p.terms.slice(0, 40);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ op: fc.constantFrom('set', 'fetch', 'delete', 'get'), term: fc.oneof(fc.constantFrom(...known), fc.constantFrom('新词甲', '新词乙', 'zz')) }), { maxLength: 40 }),
+        (ops) => {
+          const table = new PeriodTerms(p);
+          const map = new Map(table.entries());
+          for (const { op, term } of ops) {
+            const data = new Map([[0, new Map([[0, 1]])]]);
+            if (op === 'set') {
+              table.set(term, data);
+              map.set(term, data);
+            } else if (op === 'fetch') {
+              expect(table.fetch(term, () => data)).toBe(map.get(term) ?? (map.set(term, data), data));
+            } else if (op === 'delete') expect(table.delete(term)).toBe(map.delete(term));
+            else expect(table.get(term)).toBe(map.get(term));
+            expect(table.size).toBe(map.size);
+            expect(table.has(term)).toBe(map.has(term));
+          }
+          expect([...table.keys()]).toEqual([...map.keys()]);
+          for (const [term, data] of table) expect(data).toBe(map.get(term));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN any postings values THEN they are kept, in the narrowest array that holds them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(0xff), fc.nat(0xffff), fc.nat(0xffffffff)), { maxLength: 50 }), (values) => {
+        const n = narrow(Uint32Array.from(values));
+        expect([...n]).toEqual(values);
+        const max = Math.max(0, ...values);
+        expect(n.BYTES_PER_ELEMENT).toBe(max <= 0xff ? 1 : max <= 0xffff ? 2 : 4);
+      }),
     );
   });
 

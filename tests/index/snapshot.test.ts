@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { jsonPieces, loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
 import { updateIndex } from '../../src/index/update.ts';
@@ -62,6 +63,26 @@ describe('index snapshot', () => {
     expect(loaded.index.analyses).toEqual(index.analyses);
     // Term counts are stored, not counted again: the same as the build's.
     expect(loaded.index.search.termCounts()).toEqual(index.search.termCounts());
+  });
+
+  it('GIVEN a passage that holds a term so often its weighted count needs two bytes THEN its article and the one-byte ones round-trip, and no period is rebuilt', async () => {
+    const seeds = await seedArticles();
+    // Held in a chunk of its own (chunks are 100 articles): one chunk's counts take two bytes, the seeds' one.
+    const filler = Array.from({ length: 100 }, (_, k) => ({ ...(seeds[k % seeds.length] as (typeof seeds)[number]), id: `f${k}`, file: `f${k}.txt` }));
+    const loud = { ...(seeds[0] as (typeof seeds)[number]), id: 'loud', file: 'loud.txt', blocks: [{ kind: 'paragraph' as const, text: '哈，'.repeat(140) }] };
+    const index = await buildIndex([...filler, loud]);
+    const widths = new Set(index.search.articles().map((r) => r.tf2.BYTES_PER_ELEMENT));
+    expect(widths).toEqual(new Set([1, 2]));
+    const path = join(root, 'wide', 'index.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    const loaded = await loadSnapshot(path, 'fp');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.rebuiltPartitions).toEqual([]);
+    const tf = (i: typeof index) => i.search.articles().map((r) => [r.key, [...r.tf2]]);
+    expect(tf(loaded.index)).toEqual(tf(index));
+    expect(index.search.articles().some((r) => r.tf2.some((x) => x > 255))).toBe(true);
+    const q = (i: typeof index) => i.search.search([{ term: '哈', weight: 1 }, { term: 'tpp', weight: 1 }], 20).hits;
+    expect(q(loaded.index)).toEqual(q(index));
   });
 
   it('GIVEN stored term counts that cannot be the records\' THEN the engine counts them itself', async () => {
@@ -136,6 +157,27 @@ describe('index snapshot', () => {
     expect(third.loaded).toBe(5);
     expect(logs.at(-1)).toMatch(/index: rebuilding \(the snapshot is truncated/);
     expect((await openLibrary({ corpusDirs: [SEEDS_DIR], indexPath: path })).fromSnapshot).toBe(true);
+  });
+});
+
+describe('the snapshot\'s JSON written in pieces', () => {
+  it('GIVEN any JSON-like value (undefined and toJSON included) and any depth THEN the pieces join to JSON.stringify\'s text', () => {
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constant(undefined),
+        fc.date({ noInvalidDate: true }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 5 }), fc.nat(5), (v, depth) => {
+        expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

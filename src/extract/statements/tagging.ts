@@ -150,3 +150,13 @@ export class ArticleTags {
     return true;
   }
 }
+
+/**
+ * Forgets the short strings' remembered tags (their word lists: ~30 MB after a 10k build's share of
+ * the cutting). A build calls it once its chunks are cut. The words' own tags (wordTags) are kept:
+ * an update looks each of its words up there, and without them the add of 100 articles at 10k took
+ * ~15% longer (mem-probe, 3 rounds each).
+ */
+export function forgetTags(): void {
+  tagMemo.clear();
+}
