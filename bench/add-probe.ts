@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex, type ShijiIndex } from '../src/index/index.ts';
 import { updateIndex } from '../src/index/update.ts';
+import { dayLaterCopies } from './synth.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('add-probe: give the folder build-probe.ts wrote (DIR/corpus)');
@@ -26,7 +27,7 @@ const seconds: number[] = [];
 // CPU time of this process too: on a shared machine the wall clock measures the run queue as much as the code.
 const cpuSeconds: number[] = [];
 for (let r = 0; r < rounds; r++) {
-  const fresh = (real ?? corpus.articles.slice(100 * r, 100 * r + 100)).map((a, k) => ({ ...a, id: `${a.id}-new${r}-${k}`, file: `${a.id}-new${r}-${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const fresh = dayLaterCopies(real ?? corpus.articles.slice(100 * r, 100 * r + 100), `${r}-`);
   // PROFILE_ADD=file.cpuprofile: a CPU profile of the last round (the first pays for the build's garbage).
   const session = process.env.PROFILE_ADD && r === rounds - 1 ? new (await import('node:inspector/promises')).Session() : undefined;
   if (session) {

@@ -37,7 +37,7 @@ import { createLibrary } from '../src/open.ts';
 import { buildBaseline, indexedTexts, rawJiebaCut, type BaselineName } from './baselines.ts';
 import { defaultCaseFiles, defaultCorpusDirs, evaluate, loadCaseFile, type AskCase, type SourcedCase } from './eval.ts';
 import { latency, scoreAsk, summarizeAsk, utf8MB, type Latency, type Provenance } from './metrics.ts';
-import { DEFAULT_SEED, synthesize, writeCorpus, type SynthCorpus } from './synth.ts';
+import { dayLaterCopies, DEFAULT_SEED, synthesize, writeCorpus, type SynthCorpus } from './synth.ts';
 import { articleTerms, expectedTerms, fitHeaps, heapsCurve } from './heaps.ts';
 import { vocabularyPlan, type VocabularyPlan } from './substitute.ts';
 
@@ -260,7 +260,7 @@ async function childBuild(args: CommonArgs & { dir: string }): Promise<BuildResu
   mark(memory, 'queries run');
   const q = report.ask.summary;
   // 100 new articles (copies of existing ones under new ids, published later) put in place.
-  const fresh = articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const fresh = dayLaterCopies(articles.slice(0, 100));
   t0 = performance.now();
   const updated = await updateIndex(index, { upsert: fresh, remove: [], order: [...articles, ...fresh].map((a) => a.id) });
   const incrementalAdd100Seconds = seconds(t0);
@@ -331,7 +331,7 @@ async function childLoad(args: { dir: string }): Promise<LoadResult> {
   const startPeak = peakRssMB();
   const index = snap.index;
   // The same 100 copies as the build child's add (existing articles under new ids, a day later).
-  const fresh = index.articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const fresh = dayLaterCopies(index.articles.slice(0, 100));
   const t3 = performance.now();
   const updated = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
   const addAfterLoadSeconds = seconds(t3);

@@ -15,7 +15,7 @@ import { loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
 import { segment } from '../src/text/segment.ts';
 import { defaultCaseFiles, defaultCorpusDirs, loadCaseFile } from './eval.ts';
 import { vocabularyPlan } from './substitute.ts';
-import { DEFAULT_SEED, synthesize, writeCorpus } from './synth.ts';
+import { dayLaterCopies, DEFAULT_SEED, synthesize, writeCorpus } from './synth.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string' }, save: { type: 'boolean', default: false }, add: { type: 'boolean', default: false }, load: { type: 'boolean', default: false } } });
 const dir = positionals[0];
@@ -87,7 +87,7 @@ for (const s of samples) if ((peakOf.get(s.phase)?.rssMB ?? 0) < s.rssMB) peakOf
 marks.push({ phase: 'build RSS peak per phase', ...Object.fromEntries([...peakOf].map(([k, v]) => [k, `${v.rssMB}/${v.heapMB}`])) });
 if (values.add) {
   // As bench.ts: copies of the first 100 articles under new ids, published a day later.
-  const fresh = corpus.articles.slice(0, 100).map((a, k) => ({ ...a, id: `${a.id}-new${k}`, file: `${a.id}-new${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+  const fresh = dayLaterCopies(corpus.articles.slice(0, 100));
   const { updateIndex } = await import('../src/index/update.ts');
   // PROFILE_ADD=file.cpuprofile: a CPU profile of the update alone.
   const profile = process.env.PROFILE_ADD;

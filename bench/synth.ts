@@ -60,6 +60,14 @@ interface Piece {
 
 export const DEFAULT_SEED = 20240410;
 
+/**
+ * The bench's "new articles" for an incremental add: copies of existing ones under new ids and files,
+ * published a day later (`tag` keeps the ids of several rounds apart).
+ */
+export function dayLaterCopies(articles: readonly Article[], tag = ''): Article[] {
+  return articles.map((a, k) => ({ ...a, id: `${a.id}-new${tag}${k}`, file: `${a.id}-new${tag}${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+}
+
 /** The archive: the real articles (up to `size`), then new ones until `size`. */
 export function synthesize(real: readonly Article[], options: SynthOptions): SynthCorpus {
   const size = Math.max(0, Math.floor(options.size));

@@ -360,13 +360,14 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
   const groups = dateGroups(facts.folded, dates);
   const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.forms));
   for (const [k, g] of groups.entries()) {
+    const stretch = facts.folded.slice(g.start, g.end);
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
     // (二〇二二年底制定安保三文件，…，預定在二〇二七年度將防衛費提高… is one line for each topic).
-    if (!names[k] && names.some(Boolean) && namesAny(facts.folded.slice(g.start, g.end), otherStoriesOf(about).competing)) continue;
+    if (!names[k] && names.some(Boolean) && namesAny(stretch, otherStoriesOf(about).competing)) continue;
     // A stretch that names the topic only inside another subject's name is that subject's event (选举 of 首相指名选举, 当选首相 for 众议院选举).
-    if (about.qualified && swallowed(facts.folded.slice(g.start, g.end), about)) continue;
+    if (about.qualified && swallowed(stretch, about)) continue;
     // A stretch that names another kind of the topic's goods and not the topic's kind is that kind's event (海参 for 扇贝).
-    if (namesSiblingKind(facts.folded.slice(g.start, g.end), about)) continue;
+    if (namesSiblingKind(stretch, about)) continue;
     const best = g.dates.reduce((a, b) => (placeOrder(b, a) < 0 ? b : a));
     const whole = g.start === 0 && g.end >= facts.folded.trimEnd().length;
     const made = whole

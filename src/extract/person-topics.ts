@@ -1,4 +1,4 @@
-import { KeywordCounts } from '../text/keywords.ts';
+import { joinLines, KeywordCounts } from '../text/keywords.ts';
 import { BuildCache } from '../text/memo.ts';
 import { fold } from '../text/normalize.ts';
 import { tag } from '../text/segment.ts';
@@ -303,12 +303,6 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;
-}
-
-function joinLines(texts: readonly string[]): string {
-  let text = '';
-  for (const t of texts) text += `${t}\n`;
-  return text;
 }
 
 /** a[0..n) and b[0..n) are the same strings (and both lists end together when n passes their end). */

@@ -207,11 +207,6 @@ function keyUncached(term: string): string {
 }
 
 /**
- * The (name, other name) pairs that a text gives in brackets. Only pairs whose two sides are
- * clearly names: a Latin name or acronym after a Han name, or 中国称… Titles before the
- * name are dropped (北约秘书长斯托尔滕贝格（Jens Stoltenberg） gives 斯托尔滕贝格).
- */
-/**
  * An article's (name, other name) pairs, title first. They depend on jieba's dictionary (the name
  * before a bracket is its last word), which the table's names then teach: a snapshot keeps each
  * article's pairs as the build read them, so an update after a restart reads only new articles.
@@ -222,6 +217,11 @@ export function articlePairs(article: Article): [string, string][] {
   return pairs;
 }
 
+/**
+ * The (name, other name) pairs that a text gives in brackets. Only pairs whose two sides are
+ * clearly names: a Latin name or acronym after a Han name, or 中国称… Titles before the
+ * name are dropped (北约秘书长斯托尔滕贝格（Jens Stoltenberg） gives 斯托尔滕贝格).
+ */
 export function bracketPairs(text: string): [string, string][] {
   // Most paragraphs have no brackets at all: skip them before any folding.
   if (!/[（(]/.test(text)) return [];

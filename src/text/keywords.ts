@@ -33,7 +33,7 @@ export class KeywordCounts {
     const counts = new Map<number, number>();
     for (const t of texts) {
       const ids = this.wordsOf(t);
-      if (!ids) return keptKeywords(weightedKeywords(fold(joined(texts)), n * 3).map((k) => k.word), n);
+      if (!ids) return keptKeywords(weightedKeywords(fold(joinLines(texts)), n * 3).map((k) => k.word), n);
       for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     const list: Weighted[] = [];
@@ -108,7 +108,8 @@ interface Weighted {
   weight: number;
 }
 
-function joined(texts: readonly string[]): string {
+/** The texts joined as a person's keyword text is: each followed by a newline. */
+export function joinLines(texts: readonly string[]): string {
   let text = '';
   for (const t of texts) text += `${t}\n`;
   return text;

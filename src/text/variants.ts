@@ -185,8 +185,8 @@ export class VariantTable {
    * other stories a topic's sentence may name (安保三文件 beside 防卫费; not 选举 beside 总裁选举).
    */
   otherSubjects(forms: Iterable<string>): string[] {
-    const own = new Set(forms);
-    return this.subjectForms().filter((f) => !own.has(f) && ![...own].some((o) => o.includes(f) || f.includes(o)));
+    const own = [...new Set(forms)];
+    return this.subjectForms().filter((f) => !own.some((o) => o.includes(f) || f.includes(o)));
   }
 
   /** Whether a folded form names a subject matter (SUBJECT_MATTER) rather than an act. */
