@@ -12,7 +12,10 @@ import type { Ctx, RawStatement, Subject, Tok } from './types.ts';
 
 /** 作出上述表示, 做上述表示, 作了上述讲话: the words given just before. */
 const ABOVE_RE = /^(?:作出|做出|作了|做了|作|做)$/u;
-const ABOVE_WHAT_RE = /^上述(?:表示|讲话|发言|谈话|表态|评论|言论)?$/u;
+const ABOVE_WHAT = '上述(?:表示|讲话|发言|谈话|表态|评论|言论)?';
+const ABOVE_WHAT_RE = new RegExp(`^${ABOVE_WHAT}$`, 'u');
+// …的 closes a 是…的 frame (习近平是在…时作出上述表示的).
+const ABOVE_WHAT_END_RE = new RegExp(`^${ABOVE_WHAT}的?$`, 'u');
 
 /**
  * The person named by the sentence opening the paragraph in ctx (ctx.original / ctx.folded) as the
@@ -33,7 +36,7 @@ export function aboveSpeaker(ctx: Ctx): Subject | undefined {
   // 是在…时作出上述表示的: 是…的 frames the occasion.
   const before = toks.slice(0, at).filter((x, k) => !(x.w === '是' && k > 0));
   const after = toks.slice(at + 1).map((x) => x.w).join('');
-  if (!/^上述(?:表示|讲话|发言|谈话|表态|评论|言论)?的?$/u.test(after)) return undefined;
+  if (!ABOVE_WHAT_END_RE.test(after)) return undefined;
   if (before.length === 0 || isOpener(before[0] as Tok) && before.length === 1) return undefined;
   const who = parseSpeaker(ctx, before);
   return who && who !== 'bad' && who.kind === 'person' && who.name ? who : undefined;
