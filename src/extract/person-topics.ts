@@ -1,4 +1,4 @@
-import { joinLines, KeywordCounts } from '../text/keywords.ts';
+import { joinLines, KeywordCounts, type KeywordCutsState } from '../text/keywords.ts';
 import { BuildCache } from '../text/memo.ts';
 import { fold } from '../text/normalize.ts';
 import { tag } from '../text/segment.ts';
@@ -13,8 +13,19 @@ import type { PersonEntry, StatementRef, TopicStat } from './people.ts';
  * whose keywords' standing as names changed (see TopicMemo).
  */
 
+/** A person's topic step as the snapshot stores it: [n, used, jieba's keywords, the tally as [topic, count, from, to]]; null when none was made. */
+export type StoredTopics = [number, number, string[], [string, number, string, string][]] | null;
+
+/** TopicMemo as the snapshot stores it: each person's entry (in the registry's order) and the keyword cuts of their texts. */
+export interface TopicMemoState {
+  persons: StoredTopics[];
+  cuts: KeywordCutsState;
+}
+
 /** A keyword of a person's text, with what the name filter needs of it. */
 interface Keyword {
+  /** As jieba gave it. */
+  word: string;
   /** The word as the text writes it (TPP, not tpp). */
   written: string;
   /** Its form key: a keyword that is a registered name is no topic. */
@@ -212,14 +223,57 @@ export class TopicMemo {
   /** jieba's keywords of the statements' text, in its order, names not yet taken out. */
   private keywordsFor(texts: string[], n: number): Keyword[] {
     if (texts.length === 0 || n <= 0) return [];
-    let text: string | undefined;
-    return this.counts.keywords(texts, n * 2 + 6).map((w) => ({
-      // keywords() folds case: show TPP, not tpp.
-      written: /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec((text ??= joinLines(texts).normalize('NFKC')))?.[0] ?? w) : w,
-      key: key(w),
-      // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
-      particle: PARTICLE_RE.test(w),
-    }));
+    return keywordsOf(this.counts.keywords(texts, n * 2 + 6), texts);
+  }
+
+  /** Each person's entry as the snapshot stores it, in the registry's order (null: none made), and the keyword cuts of their texts. */
+  state(people: readonly PersonEntry[]): TopicMemoState {
+    const persons = people.map((p): StoredTopics => {
+      const e = this.persons.get(`${p.kind}\u0000${p.name}`);
+      return e ? [e.n, e.used, e.keywords.map((k) => k.word), e.tally.map((t) => [t.topic, t.count, t.from, t.to] as [string, number, string, string])] : null;
+    });
+    return { persons, cuts: this.counts.state(distinct(keywordTexts(this.ordered(people)))) };
+  }
+
+  /**
+   * The entries of the build that made `people` (stored by state()): their texts and months are the
+   * registry's statements, their keywords and counts as stored, so a person whose statements stay the
+   * same costs no keyword cut after a restart. Throws when the stored list is not the registry's.
+   */
+  restore(state: TopicMemoState, people: readonly PersonEntry[], dateOf: (article: number) => string): void {
+    const stored = state.persons;
+    if (stored.length !== people.length) throw new Error(`person-topics: ${stored.length} stored entries for ${people.length} people`);
+    const monthOf = monthsOf(dateOf);
+    const persons = new Map<string, PersonTopics>();
+    people.forEach((p, i) => {
+      const e = stored[i];
+      if (!e) return;
+      const [n, used, words, tally] = e;
+      const texts = p.statements.map((s) => s.text);
+      if (used > texts.length) throw new Error(`person-topics: ${p.name}'s entry uses ${used} of ${texts.length} statements`);
+      const stats = tally.map(([topic, count, from, to]) => ({ topic, count, from, to }));
+      persons.set(`${p.kind}\u0000${p.name}`, {
+        n,
+        texts,
+        months: p.statements.map((s) => monthOf(s.article)),
+        used,
+        keywords: keywordsOf(words, texts.slice(0, used)),
+        found: stats.map((t) => t.topic).join('\n'),
+        tally: stats,
+        topics: p.topics,
+        topicStats: p.topicStats,
+      });
+    });
+    this.persons = persons;
+    this.counts.restore(state.cuts, distinct(keywordTexts(this.ordered(people))));
+  }
+
+  /** The entries of these people, in their order (those with one). */
+  private *ordered(people: readonly PersonEntry[]): Iterable<PersonTopics> {
+    for (const p of people) {
+      const e = this.persons.get(`${p.kind}\u0000${p.name}`);
+      if (e) yield e;
+    }
   }
 
   private withTopics<T extends object>(entry: T, found: string[], texts: readonly string[], months: readonly string[], limit: number): T & Pick<PersonTopics, 'tally' | 'topics' | 'topicStats'> {
@@ -265,6 +319,19 @@ export class TopicMemo {
   }
 }
 
+/** jieba's keywords as the topic step holds them; `texts` are those the keywords were made of. */
+function keywordsOf(words: readonly string[], texts: readonly string[]): Keyword[] {
+  let text: string | undefined;
+  return words.map((w) => ({
+    word: w,
+    // keywords() folds case: show TPP, not tpp.
+    written: /^[a-z0-9\-]+$/.test(w) ? (new RegExp(`(?<![A-Za-z])${w.replace(/-/g, '\\-')}(?![A-Za-z])`, 'i').exec((text ??= joinLines(texts).normalize('NFKC')))?.[0] ?? w) : w,
+    key: key(w),
+    // jieba's leftovers (他将, 的人, 于本周): a topic neither starts nor ends with a particle or pronoun.
+    particle: PARTICLE_RE.test(w),
+  }));
+}
+
 /** Each article's month (YYYY-MM), cut once per build. */
 function monthsOf(dateOf: (article: number) => string): (article: number) => string {
   const months: string[] = [];
@@ -297,6 +364,11 @@ function addedTo(before: PersonTopics, texts: readonly string[], months: readonl
 
 function* keywordTexts(persons: Iterable<PersonTopics>): Iterable<string> {
   for (const p of persons) for (let i = 0; i < p.used; i++) yield p.texts[i] as string;
+}
+
+/** Each string once, in the order first given. */
+function distinct(list: Iterable<string>): string[] {
+  return [...new Set(list)];
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

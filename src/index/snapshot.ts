@@ -11,7 +11,7 @@ import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
 import { readPartitions, savePartitions } from './partitions.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
-import { PeopleIndexSchema, type PeopleIndex } from '../extract/people.ts';
+import { PeopleIndexSchema, PeopleMemo, type PeopleIndex, type PeopleMemoState } from '../extract/people.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
 
 /**
@@ -24,7 +24,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 // The layout's and the contents' version is part of the fingerprint (version.ts: derived from the sources).
 const FORMAT = 'shiji-index';
 
-const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading', 'titleOffsets', 'titleIds', 'passageDf', 'articleDf'] as const;
+const SECTIONS = ['meta', 'articles', 'terms', 'termOffsets', 'termIds', 'termTf2', 'passageLength', 'passageArticle', 'passageParagraph', 'passageStart', 'passageEnd', 'passageHeading', 'titleOffsets', 'titleIds', 'passageDf', 'articleDf', 'scanPairs'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HeaderSchema = z.object({
@@ -59,6 +59,19 @@ const StoredSentenceSchema = z.object({
   heading: z.boolean().optional(),
 }) satisfies z.ZodType<BareSentence>;
 
+// What the build learnt of each article's names (PeopleMemo.state): the first update after a restart reads only its new articles.
+const int = z.number().int();
+const PeopleMemoStateSchema = z.object({
+  hanForms: z.array(z.string()),
+  latinSigs: z.array(z.string()),
+  lastLatin: int.min(-1),
+  scans: z.array(z.tuple([int.min(0), int.min(0), z.array(int.min(0)), int.min(-1), z.array(z.string()), z.array(z.tuple([z.string(), z.string()])), int.min(-1)])),
+  topics: z.object({
+    persons: z.array(z.tuple([int.min(0), int.min(0), z.array(z.string()), z.array(z.tuple([z.string(), int.min(0), z.string(), z.string()]))]).nullable()),
+    cuts: z.object({ words: z.array(z.string()), idf: z.array(z.number().min(0)), cuts: z.array(z.tuple([int.min(0), z.array(int.min(0)).nullable()])) }),
+  }),
+}) satisfies z.ZodType<PeopleMemoState>;
+
 const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   // Each article's bracketed name pairs as the build read them ([article number, pairs], articles with any): see articlePairs.
@@ -67,6 +80,7 @@ const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
   headings: z.array(z.string()),
   topics: z.array(z.string()),
   people,
+  peopleMemo: PeopleMemoStateSchema,
   // Files the build skipped, so a start from the snapshot still reports them.
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   // Every corpus file as indexed: a start compares them to find what changed (files.ts).
@@ -134,7 +148,10 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     const pairs = index.memo?.aliasPairs.get(a) ?? articlePairs(a);
     if (pairs.length) aliasPairs.push([i, pairs]);
   });
+  // Made now, with the meta: a save runs in the background while an update changes the memo in place.
+  const memo = (index.memo?.people ?? new PeopleMemo()).state(index.articles, index.people);
   const meta = {
+    peopleMemo: memo.state,
     aliases: index.aliases.toJSON(),
     aliasPairs,
     termMode: index.termMode,
@@ -224,6 +241,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     titleIds: bytes(titleIds),
     passageDf: bytes(counts.passageDf),
     articleDf: bytes(counts.articleDf),
+    scanPairs: bytes(memo.pairs),
   };
   return SECTIONS.map((name) => [name, parts[name]]);
 }
@@ -403,6 +421,7 @@ const ELEMENT_BYTES: Partial<Record<SectionName, number>> = {
   titleIds: 4,
   passageDf: 4,
   articleDf: 4,
+  scanPairs: 4,
 };
 
 // The articles section is read and parsed this many bytes at a time.
@@ -543,6 +562,8 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   }
   // The builder taught jieba these names; the query side (and a period's titles, cut again) must cut them the same way.
   teachAliases(aliases);
+  // After the teaching: the memo's keyword cuts were made under the taught dictionary.
+  memo.people = PeopleMemo.restore(meta.data.peopleMemo, u32('scanPairs'), articles, meta.data.people);
   const records = forwardRecords(articles, passages, terms, {
     offsets: u32('termOffsets'),
     termIds: u32('termIds'),

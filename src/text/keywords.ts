@@ -53,6 +53,51 @@ export class KeywordCounts {
     this.texts = kept;
   }
 
+  /**
+   * The cuts of `texts` as a snapshot stores them: the words they hold with their IDFs, and each cut
+   * text's word numbers (null: a word of it has no known IDF), by its place in `texts`.
+   */
+  state(texts: readonly string[]): KeywordCutsState {
+    const words: string[] = [];
+    const idf: number[] = [];
+    const renumber = new Map<number, number>();
+    const cuts: KeywordCutsState['cuts'] = [];
+    texts.forEach((t, i) => {
+      const ids = this.texts.get(t);
+      if (ids === undefined) return;
+      cuts.push([i, ids === null ? null : Array.from(ids, (id) => {
+        let k = renumber.get(id);
+        if (k === undefined) {
+          renumber.set(id, (k = words.push(this.words[id] as string) - 1));
+          idf.push(this.idf[id] as number);
+        }
+        return k;
+      })]);
+    });
+    return { words, idf, cuts };
+  }
+
+  /**
+   * The cuts state() stored, for the same texts in the same order. Valid only under the dictionary
+   * they were cut with: the caller restores after teaching jieba the build's names (as the build had).
+   */
+  restore(state: KeywordCutsState, texts: readonly string[]): void {
+    this.sameSegmenter();
+    const base = this.words.length;
+    state.words.forEach((w, k) => {
+      if (this.ids.has(w)) throw new Error(`keywords: the stored word ${w} is already counted`);
+      this.ids.set(w, base + k);
+      this.words.push(w);
+      this.idf.push(state.idf[k] ?? Number.NaN);
+    });
+    for (const [i, ids] of state.cuts) {
+      const t = texts[i];
+      if (t === undefined) throw new Error(`keywords: a stored cut of text ${i} of ${texts.length}`);
+      if (ids?.some((id) => id >= state.words.length)) throw new Error(`keywords: text ${i}'s stored cut names a word past ${state.words.length}`);
+      this.texts.set(t, ids === null ? null : Uint32Array.from(ids, (id) => base + id));
+    }
+  }
+
   get size(): number {
     return this.texts.size;
   }
@@ -106,6 +151,13 @@ const LONE_SURROGATE_RE = /\p{Cs}/u;
 interface Weighted {
   word: string;
   weight: number;
+}
+
+/** KeywordCounts' cuts as a snapshot stores them (see KeywordCounts.state). */
+export interface KeywordCutsState {
+  words: string[];
+  idf: number[];
+  cuts: [number, number[] | null][];
 }
 
 /** The texts joined as a person's keyword text is: each followed by a newline. */

@@ -10,6 +10,7 @@ import { updateIndex } from '../../src/index/update.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { buildFingerprint } from '../../src/index/version.ts';
 import { openLibrary } from '../../src/open.ts';
+import { PeopleMemo } from '../../src/extract/people.ts';
 import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'shiji-snap-'));
@@ -30,6 +31,40 @@ describe('index snapshot', () => {
     const updated = await updateIndex(loaded.index, { upsert: fresh, remove: [], order: [...loaded.index.articles, ...fresh].map((a) => a.id) });
     expect(updated?.articles).toHaveLength(articles.length + 2);
     expect(updated?.aliases.all()).toEqual(index.aliases.all());
+  });
+
+  it("keeps what the build learnt of each article's names and each person's topics, so the first update after a restart starts where the build left off and equals a rebuild", async () => {
+    const articles = await seedArticles();
+    const index = await buildIndex(articles);
+    const path = join(root, 'memo', 'index.snapshot');
+    await saveSnapshot(path, index, 'fp');
+    const loaded = await loadSnapshot(path, 'fp');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const stateOf = (x: ShijiIndex) => x.memo?.people.state(x.articles, x.people);
+    const built = stateOf(index);
+    // Every article scanned, with its pair filter, and every speaker's keyword cuts: nothing of it is made again after the load.
+    expect(built?.state.scans).toHaveLength(articles.length);
+    expect(built?.pairs.some((w) => w !== 0)).toBe(true);
+    expect(built?.state.topics.cuts.cuts.length).toBeGreaterThan(0);
+    expect(stateOf(loaded.index)).toEqual(built);
+    const fresh = loaded.index.articles.slice(1, 3).map((a, k) => ({ ...a, id: `${a.id}-later${k}`, file: `${a.id}-later${k}.txt`, publishedAt: new Date(Date.parse(a.publishedAt) + 86_400_000).toISOString() }));
+    const updated = await updateIndex(loaded.index, { upsert: fresh, remove: [loaded.index.articles[0]?.id ?? ''], order: [...loaded.index.articles.slice(1), ...fresh].map((a) => a.id) });
+    if (!updated) throw new Error('the update asked for a rebuild');
+    const rebuilt = await buildIndex(updated.articles);
+    expect(updated.people).toEqual(rebuilt.people);
+    expect(updated.topics).toEqual(rebuilt.topics);
+  });
+
+  it('GIVEN a stored memo that does not fit its articles THEN the load refuses it, naming what is wrong', async () => {
+    const articles = await seedArticles();
+    const index = await buildIndex(articles);
+    const { state, pairs } = index.memo?.people.state(index.articles, index.people) ?? expect.unreachable();
+    const restore = (s: typeof state, p = pairs) => PeopleMemo.restore(s, p, index.articles, index.people);
+    expect(() => restore(state)).not.toThrow();
+    const scan = state.scans[0] ?? expect.unreachable();
+    expect(() => restore({ ...state, scans: [[articles.length + 4, ...scan.slice(1)] as typeof scan] })).toThrow(`people: the stored memo has a scan of article ${articles.length + 4} of ${articles.length}`);
+    expect(() => restore(state, pairs.subarray(0, 128))).toThrow(/people: the stored memo names pair filter \d+ of 1$/);
+    expect(() => restore({ ...state, topics: { ...state.topics, persons: state.topics.persons.slice(1) } })).toThrow(`person-topics: ${index.people.people.length - 1} stored entries for ${index.people.people.length} people`);
   });
 
   it('round-trips: the loaded index answers exactly as the built one', async () => {
