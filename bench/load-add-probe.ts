@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex, type ShijiIndex } from '../src/index/index.ts';
 import { loadSnapshot, saveSnapshot } from '../src/index/snapshot.ts';
-import { updateIndex } from '../src/index/update.ts';
 import { buildFingerprint } from '../src/index/version.ts';
 import { dayLaterCopies } from './synth.ts';
+import { timedAdd } from './timed-add.ts';
 
 const [dir, step] = process.argv.slice(2);
 if (!dir || (step !== 'save' && step !== 'add')) throw new Error('load-add-probe: give DIR and save|add');
@@ -28,20 +28,8 @@ if (step === 'save') {
   if (!snap.ok) throw new Error(`load-add-probe: ${snap.reason}`);
   const index = snap.index;
   const fresh = process.argv.includes('--real') ? dayLaterCopies((await loadCorpus(['seeds', '../shared/corpus'])).articles, 'real-') : dayLaterCopies(index.articles.slice(0, 100));
-  const session = process.env.PROFILE_ADD ? new (await import('node:inspector/promises')).Session() : undefined;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  const t = performance.now();
-  const next = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
-  const seconds = (performance.now() - t) / 1000;
-  if (session) {
-    const { profile } = await session.post('Profiler.stop');
-    (await import('node:fs')).writeFileSync(process.env.PROFILE_ADD as string, JSON.stringify(profile));
-  }
-  console.log(JSON.stringify({ seconds: +seconds.toFixed(3), rebuilds: !next }));
+  const { next, seconds, cpuSeconds } = await timedAdd(index, fresh, process.env.PROFILE_ADD);
+  console.log(JSON.stringify({ seconds, cpuSeconds, rebuilds: !next }));
   if (next && process.argv.includes('--check')) {
     const digest = (x: ShijiIndex): string => createHash('sha1').update(JSON.stringify({ people: x.people, topics: x.topics })).digest('hex');
     const rebuilt = await buildIndex(next.articles);
