@@ -312,6 +312,16 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       uf.union(k, gk);
     }
   }
+  // An agency written with and without 社 or 通讯社 (路透社 and 路透, 法新社 and 法新, 共同通讯社 and 共同社) is one outlet.
+  for (const [k, f] of forms) {
+    if (f.kind !== 'outlet') continue;
+    const bare = /^(\p{sc=Han}{2,}?)(?:通讯社|社)$/u.exec(f.display)?.[1];
+    if (!bare) continue;
+    for (const other of [bare, `${bare}社`]) {
+      const ok = formKey(other);
+      if (ok !== k && forms.get(ok)?.kind === 'outlet') uf.union(k, ok);
+    }
+  }
   // Romanised names: the one a text gives in brackets (木内登英(Takahide Kiuchi)), or the usual
   // Hepburn form of a Japanese leader a reader of the beat types (Kishida, Ishiba).
   const addLatin = (personKey: string, latin: string): void => {
@@ -595,10 +605,14 @@ function canonicalForm(
   const present = keys.filter((k) => (formSeen.get(k) ?? 0) > 0 || forms.has(k));
   const pool = present.length ? present : keys;
   if (kind === 'outlet') {
-    const first = displayOf(pool[0] as string);
-    const canon = aliases.canonical(first);
-    if (pool.some((k) => k === formKey(canon))) return canon;
-    return displayOf(pool.slice().sort((a, b) => (forms.get(b)?.seen ?? 0) - (forms.get(a)?.seen ?? 0))[0] as string);
+    // The alias table's display form when it has one for a form of the group (共同社 for 日本共同社).
+    for (const k of pool) {
+      const canon = aliases.canonical(displayOf(k));
+      if (canon !== displayOf(k) && pool.includes(formKey(canon))) return canon;
+    }
+    // An agency by a name with 社 (路透社, not 路透) when the corpus writes one; the form seen most, then the shorter (共同社, not 共同通讯社).
+    const full = pool.filter((k) => /社$/u.test(displayOf(k)));
+    return displayOf((full.length ? full : pool).slice().sort((a, b) => (forms.get(b)?.seen ?? 0) - (forms.get(a)?.seen ?? 0) || displayOf(a).length - displayOf(b).length)[0] as string);
   }
   // The alias table names how a foreign name is shown (拜登, not 约瑟夫·拜登): its choice comes first.
   for (const k of pool) {

@@ -117,6 +117,23 @@ describe('/who over the seed articles', () => {
     expect(ask('岸田文雄').statements.some((s) => s.text.startsWith('11月11日下午'))).toBe(false);
   });
 
+  it('an agency written with and without 社 (路透社 and 路透, 法新社 and 法新, 共同通讯社 and 共同社) is one outlet, shown by its full name; a person is never joined to it', () => {
+    const made = (id: string, ...paragraphs: string[]): Article => ({ id, file: `${id}.txt`, title: '测试', url: `https://example.org/${id}`, source: 'example.org', publishedAt: '2024-01-01T00:00:00.000Z', blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
+    const list = [
+      made('a', '路透社报道，美日两国将于下月举行贸易谈判。', '法新社报道，日本首相将出访欧洲。'),
+      made('b', '据路透报导，美国财政部长将访问东京。', '法新报道，日本将增加防卫预算。'),
+      made('c', '共同通讯社报道，日本政府计划修改安保文件。', '共同社报道，自民党将举行总裁选举。'),
+    ];
+    const registry = buildPeople(list, AliasTable.build(list));
+    const outlet = (name: string) => registry.people.filter((p) => p.kind === 'outlet' && [p.name, ...p.aliases].includes(name));
+    for (const [full, bare, words] of [['路透社', '路透', ['举行贸易谈判', '访问东京']], ['法新社', '法新', ['出访欧洲', '增加防卫预算']], ['共同社', '共同通讯社', ['修改安保文件', '总裁选举']]] as const) {
+      expect(outlet(full).map((p) => p.name), full).toEqual([full]);
+      expect(outlet(bare).map((p) => p.name), bare).toEqual([full]);
+      const r = WhoResultSchema.parse(who(registry, list, bare, { limit: 10 }));
+      for (const w of words) expect(says(r, w), `${bare}: ${w}`).toBe(true);
+    }
+  });
+
   it('a misspelt or unknown name gets a notice and the closest names the corpus has', () => {
     const typo = ask('石坡茂');
     expect(typo.person).toBeNull();
