@@ -109,6 +109,8 @@ export function notAName(form: string, others: ReadonlySet<string> = new Set(), 
     if (longer !== undefined) return `${longer} cut short`;
   }
   if (chars.length >= 3 && OFFICE_END_RE.test(f) && others.has(chars.slice(1).join(''))) return 'an office’s last character before a name';
+  // 候选人无一超过半数, 两国均未, 双方皆: a negation or quantifier after a group (none of these opens a name).
+  if (chars.length <= 3 && /^[无没未均皆各俱]/u.test(f)) return 'a negation or quantifier after a group';
   if (chars.length === 2) {
     if (SPEECH_OPENERS.has(f)) return 'a feeling or act before a speech verb';
     const t = wholeWord(f);

@@ -39,6 +39,11 @@ describe('the registry checks’ lookups (a set instead of a scan of every name)
     );
   });
 
+  it('a negation or quantifier after a group (候选人无一, 两国均未, 双方皆, 各自, 没人) is no name, even titled; names that share no such opener stay', () => {
+    for (const form of ['无一', '无人', '均未', '皆为', '各自', '没人', '未有', '俱为']) expect(notAName(form, new Set(), { titled: true, statements: 0 }), form).toBe('a negation or quantifier after a group');
+    for (const form of ['武一', '岸田', '吴江浩', '全斗焕', '金泰孝']) expect(notAName(form, new Set(), { titled: true, statements: 1 }), form).toBeUndefined();
+  });
+
   it('GIVEN 赤泽亮正 registered THEN 赤泽亮 is a name cut short, and 石破茂却 is a name with a scrap', () => {
     const others = new NameSet(['赤泽亮正', '石破茂']);
     expect(notAName('赤泽亮', others)).toBe('赤泽亮正 cut short');
