@@ -291,11 +291,16 @@ export function nameAtEnd(run: string): string | undefined {
     return name;
   }
   const words = tag(run);
+  // 福斯新闻（Fox News）, 波音…分公司（Boeing in St. Louis）: a run ending in a common noun jieba knows names a thing, not a person.
+  const last = words.at(-1);
+  if (last && last.tag === 'n' && [...last.word].length >= 2) return undefined;
   let i = words.length;
   while (i > 0) {
     const w = words[i - 1] as { word: string; tag: string };
     if (ROLE_END_RE.test(w.word) && [...w.word].length >= 2) break;
     if (NOT_NAME_TAGS.has(w.tag)) break;
+    // 经济学家木内登英, 研究员长尾贤: a common noun before the name is a calling, not part of it.
+    if (w.tag === 'n' && [...w.word].length >= 2 && i < words.length) break;
     i--;
   }
   const name = words.slice(i).map((w) => w.word).join('');

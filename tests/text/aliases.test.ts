@@ -78,6 +78,15 @@ describe('bracketPairs', () => {
     expect(bracketPairs('日本（例如）中国')).toEqual([]);
   });
 
+  it('pairs no person with a run that ends in a common noun (an outlet, a branch, a school): 福斯新闻（Fox News）, 分公司（Boeing in St. Louis）', () => {
+    expect(bracketPairs('卢特尼克周一晚间在福斯新闻（Fox News）节目上说')).toEqual([]);
+    expect(bracketPairs('以及专注于国防业务的波音密苏里州圣路易斯市分公司（Boeing in St. Louis）')).toEqual([]);
+    expect(bracketPairs('他曾在哈佛大学（Harvard University）任教')).toEqual([]);
+    // Names still pair, whatever precedes them.
+    expect(bracketPairs('美国商务部长卢特尼克（Howard Lutnick）周一表示')).toEqual([['卢特尼克', 'Howard Lutnick']]);
+    expect(bracketPairs('日本经济学家木内登英(Takahide Kiuchi)认为')).toEqual([['木内登英', 'Takahide Kiuchi']]);
+  });
+
   it('drops a title before a name', () => {
     expect(nameAtEnd('北约秘书长斯托尔滕贝格')).toBe('斯托尔滕贝格');
   });
