@@ -109,10 +109,10 @@ export class PeopleMemo {
   /** The Latin forms of the last build's scan, with their signature: a kept article's scan under them needs no new read for forms it cannot hold. */
   lastLatin: { sig: string; forms: ReadonlySet<string> } | undefined;
   /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
-  readonly topics = new TopicMemo();
+  topics = new TopicMemo();
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
-  private readonly contributions = new WeakMap<ArticleAnalysis, Contribution>();
+  private contributions = new WeakMap<ArticleAnalysis, Contribution>();
   private readonly suffixes = new Map<string, string[]>();
   private readonly scanForms = new Map<string, { text: string; latin: boolean } | undefined>();
 
@@ -142,6 +142,27 @@ export class PeopleMemo {
     let list = this.suffixes.get(han);
     if (!list) this.suffixes.set(han, (list = suffixKeys(han)));
     return list;
+  }
+
+  /**
+   * jieba learnt words: what was made of its cuts and tags (each analysis's titles, each person's
+   * keywords and topics) is made again at the next build; the scans (the text alone) stay.
+   */
+  forgetCuts(): void {
+    this.topics = new TopicMemo();
+    this.contributions = new WeakMap();
+    this.roleLists.clear();
+  }
+
+  /** Whether the article's text (title, lead, blocks; folded) holds one of these Han words: its pair filter says no at once for most. */
+  holdsAny(article: Article, words: readonly string[]): boolean {
+    const folded = words.map((w) => fold(w));
+    const pairs = this.scans.get(article)?.pairs;
+    if (pairs && !folded.some((w) => mayHold(pairs, pairBits(w)))) return false;
+    return paragraphsOf(article).some((text) => {
+      const f = fold(text);
+      return folded.some((w) => f.includes(w));
+    });
   }
 
   /**

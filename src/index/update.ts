@@ -5,7 +5,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { ChunkBuild } from './chunks.ts';
 import type { ArticleTerms } from './engine.ts';
-import { frequentTopics, newIndexMemo, taughtWords, type ShijiIndex } from './index.ts';
+import { frequentTopics, newIndexMemo, taughtWords, teachAliases, type ShijiIndex } from './index.ts';
 import { toPassages, type Passage } from './passages.ts';
 
 /** What changed in the corpus: articles added or replaced (whole, as parsed) and the ids of those removed. */
@@ -19,9 +19,10 @@ export interface IndexChanges {
 /**
  * The index after the changes, made in place: only the changed articles are extracted (passages,
  * terms, dated sentences, statements); the search engine adds and discards them; the people
- * registry and the topics are recomputed from the stored statements (no extraction). Returns
- * undefined when the change teaches jieba other names (an alias pair like 斯托尔滕贝格（Jens
- * Stoltenberg）appears or goes): every article's cut may then differ, and only a rebuild is exact.
+ * registry and the topics are recomputed from the stored statements (no extraction). A change that
+ * brings jieba a new name (an alias pair like 斯托尔滕贝格（Jens Stoltenberg）) teaches it, and the kept
+ * articles whose text holds the name are extracted again (no other text can be cut otherwise).
+ * Returns undefined when a taught name goes: jieba cannot forget it, and only a rebuild is exact.
  *
  * The engine is changed in one synchronous step at the end, after every await: a query served
  * while the changed articles are extracted sees the old index whole.
@@ -37,11 +38,26 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   }
   const memo = index.memo ?? newIndexMemo();
   const aliases = AliasTable.build(articles, memo.aliasPairs);
-  if (!sameWords(taughtWords(aliases), taughtWords(index.aliases))) return undefined;
+  const had = taughtWords(index.aliases);
+  const now = taughtWords(aliases);
+  // jieba cannot forget a word: a name that goes (its article removed or changed) asks for a rebuild.
+  const kept = new Set(now);
+  if (had.some((w) => !kept.has(w))) return undefined;
+  // A name that comes (斯托尔滕贝格（Jens Stoltenberg）in a new article) is taught to jieba, which then cuts
+  // otherwise only the texts that hold it: those kept articles are extracted again, the others stay as they are.
+  const taught = new Set(had);
+  const learnt = now.filter((w) => !taught.has(w));
+  const recut = new Set<string>();
+  if (learnt.length) {
+    teachAliases(aliases);
+    for (const a of articles) if (!upserted.has(a.id) && memo.people.holdsAny(a, learnt)) recut.add(a.id);
+    memo.people.forgetCuts();
+    memo.properNouns.clear();
+  }
 
   // The changed articles' extraction, in worker threads when there are many (see chunks.ts).
   const fresh = new Map<string, { rec: ArticleTerms; sentences: DatedSentence[]; analysis: ArticleAnalysis }>();
-  const changed = articles.filter((a) => upserted.has(a.id));
+  const changed = articles.filter((a) => upserted.has(a.id) || recut.has(a.id));
   if (changed.length) {
     const records: ArticleTerms[] = [];
     const build = new ChunkBuild(changed, { termMode: index.termMode, onChunk: (part, chunk) => records.push(...index.search.fromChunk(part, chunk)) });
@@ -102,8 +118,4 @@ function passageRanges(passages: readonly Passage[], articles: number): Uint32Ar
   });
   while (a < articles) start[++a] = passages.length;
   return start;
-}
-
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
 }

@@ -35,4 +35,23 @@ describe('library.update', () => {
     // An article that teaches jieba no new name is put in place, not rebuilt.
     expect(logs.join('\n')).not.toMatch(/rebuilding/);
   });
+
+  it('GIVEN a new article that gives a name with its original (瓦尔德马尔松（Erik Valdemarsson）) THEN jieba learns it, the kept articles that hold it are read again, and the library answers as a rebuild, without one', async () => {
+    const dir = join(root, 'learn');
+    cpSync(SEEDS_DIR, dir, { recursive: true });
+    // Before the name is taught, jieba cuts it in two (瓦尔德 / 马尔松): this kept article must be read again.
+    writeFileSync(join(dir, '901_envoy.txt'), article('欧盟特使访问东京', '欧盟特使瓦尔德马尔松周二抵达东京。瓦尔德马尔松表示，欧盟支持日本加强防卫合作。'));
+    const logs: string[] = [];
+    const { library } = await openLibrary({ corpusDirs: [dir], indexPath: null, log: (l) => logs.push(l) });
+    const added = join(dir, '902_envoy.txt');
+    writeFileSync(added, article('欧盟特使会见日本外相', '欧盟特使瓦尔德马尔松（Erik Valdemarsson）周三会见日本外相，双方讨论了印太局势。'));
+    expect(await library.update([added])).toMatchObject({ added: 1, replaced: 0, removed: 0 });
+    expect(logs.join('\n')).not.toMatch(/rebuilding/);
+    const { library: rebuilt } = await openLibrary({ corpusDirs: [dir], indexPath: null });
+    const files = (l: typeof library) => l.ask('瓦尔德马尔松').results.map((h) => h.file);
+    expect(files(library)).toContain('901_envoy.txt');
+    expect(files(library)).toEqual(files(rebuilt));
+    expect(library.who('Erik Valdemarsson')).toEqual(rebuilt.who('Erik Valdemarsson'));
+    expect(library.who('瓦尔德马尔松')).toEqual(rebuilt.who('瓦尔德马尔松'));
+  });
 });
