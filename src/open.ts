@@ -91,8 +91,8 @@ async function save(path: string, index: ShijiIndex, fingerprint: string, skippe
 
 /**
  * A LiveLibrary over an opened index. update(files) re-reads only the files given: their articles
- * are extracted and put into the index in place (see index/update.ts); a change that teaches jieba
- * other names falls back to a rebuild. Files no longer in the corpus folders are removed too.
+ * are extracted and put into the index in place (see index/update.ts); a change that takes away a
+ * name jieba was taught falls back to a rebuild. Files no longer in the corpus folders are removed too.
  */
 function liveLibrary(
   options: OpenOptions,
@@ -162,7 +162,7 @@ function liveLibrary(
     let next = await updateIndex(index, { upsert, remove: [...removed], order });
     const rebuilt = !next;
     if (!next) {
-      options.log?.('index: the change teaches jieba other names, rebuilding');
+      options.log?.('index: a name jieba was taught is gone from the corpus (jieba cannot forget it), rebuilding');
       const corpus = await loadCorpus(options.corpusDirs, {});
       next = await buildIndex(corpus.articles, {});
       skipped = new Map(corpus.skipped.map((s) => [resolve(s.file), s]));
