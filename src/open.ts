@@ -91,8 +91,8 @@ async function save(path: string, index: ShijiIndex, fingerprint: string, skippe
 
 /**
  * A LiveLibrary over an opened index. update(files) re-reads only the files given: their articles
- * are extracted and put into the index in place (see index/update.ts); a change that takes away a
- * name jieba was taught falls back to a rebuild. Files no longer in the corpus folders are removed too.
+ * are extracted and put into the index in place (see index/update.ts), never rebuilt whole. Files no
+ * longer in the corpus folders are removed too.
  */
 function liveLibrary(
   options: OpenOptions,
@@ -101,7 +101,7 @@ function liveLibrary(
   stored: { fingerprint: string; files: readonly FileState[] },
 ): LiveLibrary & { current(): ShijiIndex; saved(): Promise<void> } {
   let files = stored.files;
-  let skipped = new Map(skippedFiles.map((s) => [resolve(s.file), s]));
+  const skipped = new Map(skippedFiles.map((s) => [resolve(s.file), s]));
   let current = createLibrary(index, skipped.size);
   let chain: Promise<unknown> = Promise.resolve();
   // The snapshot follows the updates in the background, once for a burst of them (the latest state):
@@ -159,16 +159,8 @@ function liveLibrary(
       seen.add(id);
       if (upserted.has(id) || (before.has(id) && !removed.has(id))) order.push(id);
     }
-    let next = await updateIndex(index, { upsert, remove: [...removed], order });
-    const rebuilt = !next;
-    if (!next) {
-      options.log?.('index: a name jieba was taught is gone from the corpus (jieba cannot forget it), rebuilding');
-      const corpus = await loadCorpus(options.corpusDirs, {});
-      next = await buildIndex(corpus.articles, {});
-      skipped = new Map(corpus.skipped.map((s) => [resolve(s.file), s]));
-    } else {
-      for (const s of newSkips) skipped.set(s.file, s);
-    }
+    const next = await updateIndex(index, { upsert, remove: [...removed], order });
+    for (const s of newSkips) skipped.set(s.file, s);
     const after = new Set(next.articles.map((a) => a.id));
     let added = 0;
     let replaced = 0;
@@ -184,14 +176,11 @@ function liveLibrary(
     if (options.indexPath) {
       // The snapshot follows: the files given take their new states, the others keep theirs (a
       // change not given to update() is still found at the next start).
-      // Only the files given are stat'ed and hashed again (not the whole corpus), unless it was rebuilt.
-      if (rebuilt) files = (await scanCorpus(options.corpusDirs, files)).states;
-      else {
-        const given = new Map<string, FileState | undefined>();
-        for (const f of filesGiven) given.set(f, await fileState(f));
-        const old = new Map(files.map((f) => [f.path, f]));
-        files = listing.map((f) => resolve(f)).map((p) => (given.has(p) ? given.get(p) : old.get(p))).filter((f): f is FileState => f !== undefined);
-      }
+      // Only the files given are stat'ed and hashed again (not the whole corpus).
+      const given = new Map<string, FileState | undefined>();
+      for (const f of filesGiven) given.set(f, await fileState(f));
+      const old = new Map(files.map((f) => [f.path, f]));
+      files = listing.map((f) => resolve(f)).map((p) => (given.has(p) ? given.get(p) : old.get(p))).filter((f): f is FileState => f !== undefined);
       saveLater({ index, skipped: [...skipped.values()], files });
     }
     return { added, replaced, removed: gone, skipped: [...skipped.values()], seconds: (performance.now() - started) / 1000 };

@@ -3,6 +3,7 @@ import type { DatedSentence } from '../extract/events.ts';
 import { buildPeople } from '../extract/people.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
 import { AliasTable } from '../text/aliases.ts';
+import { forgetTaughtWords } from '../text/segment.ts';
 import { ChunkBuild } from './chunks.ts';
 import type { ArticleTerms } from './engine.ts';
 import { frequentTopics, newIndexMemo, taughtWords, teachAliases, type ShijiIndex } from './index.ts';
@@ -20,14 +21,14 @@ export interface IndexChanges {
  * The index after the changes, made in place: only the changed articles are extracted (passages,
  * terms, dated sentences, statements); the search engine adds and discards them; the people
  * registry and the topics are recomputed from the stored statements (no extraction). A change that
- * brings jieba a new name (an alias pair like 斯托尔滕贝格（Jens Stoltenberg）) teaches it, and the kept
- * articles whose text holds the name are extracted again (no other text can be cut otherwise).
- * Returns undefined when a taught name goes: jieba cannot forget it, and only a rebuild is exact.
+ * brings jieba a new name (an alias pair like 斯托尔滕贝格（Jens Stoltenberg）) or takes one away changes
+ * jieba's dictionary as a fresh build's would be, and the kept articles whose text holds the name are
+ * extracted again (no other text can be cut otherwise): the result is what a rebuild would give.
  *
  * The engine is changed in one synchronous step at the end, after every await: a query served
  * while the changed articles are extracted sees the old index whole.
  */
-export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Promise<ShijiIndex | undefined> {
+export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Promise<ShijiIndex> {
   const upserted = new Map(changes.upsert.map((a) => [a.id, a]));
   const keep = new Map<string, number>();
   index.articles.forEach((a, i) => keep.set(a.id, i));
@@ -38,19 +39,21 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   }
   const memo = index.memo ?? newIndexMemo();
   const aliases = AliasTable.build(articles, memo.aliasPairs);
+  // A name that comes (斯托尔滕贝格（Jens Stoltenberg）in a new article) is taught to jieba; one that goes (its
+  // article removed) is forgotten, by loading jieba afresh and teaching it the names that stay. Either way
+  // jieba then cuts otherwise only the texts that hold the name: those kept articles are extracted again.
   const had = taughtWords(index.aliases);
   const now = taughtWords(aliases);
-  // jieba cannot forget a word: a name that goes (its article removed or changed) asks for a rebuild.
-  const kept = new Set(now);
-  if (had.some((w) => !kept.has(w))) return undefined;
-  // A name that comes (斯托尔滕贝格（Jens Stoltenberg）in a new article) is taught to jieba, which then cuts
-  // otherwise only the texts that hold it: those kept articles are extracted again, the others stay as they are.
   const taught = new Set(had);
+  const staying = new Set(now);
   const learnt = now.filter((w) => !taught.has(w));
+  const gone = had.filter((w) => !staying.has(w));
   const recut = new Set<string>();
-  if (learnt.length) {
+  if (learnt.length || gone.length) {
+    if (gone.length) forgetTaughtWords();
     teachAliases(aliases);
-    for (const a of articles) if (!upserted.has(a.id) && memo.people.holdsAny(a, learnt)) recut.add(a.id);
+    const changedWords = [...learnt, ...gone];
+    for (const a of articles) if (!upserted.has(a.id) && memo.people.holdsAny(a, changedWords)) recut.add(a.id);
     memo.people.forgetCuts();
     memo.properNouns.clear();
   }

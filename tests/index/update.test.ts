@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/open.ts';
+import { cutWords } from '../../src/text/segment.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'shiji-update-'));
@@ -43,15 +44,30 @@ describe('library.update', () => {
     writeFileSync(join(dir, '901_envoy.txt'), article('欧盟特使访问东京', '欧盟特使瓦尔德马尔松周二抵达东京。瓦尔德马尔松表示，欧盟支持日本加强防卫合作。'));
     const logs: string[] = [];
     const { library } = await openLibrary({ corpusDirs: [dir], indexPath: null, log: (l) => logs.push(l) });
+    const sentence = '欧盟特使瓦尔德马尔松周二抵达东京';
+    const untaught = cutWords(sentence);
+    expect(untaught).not.toContain('瓦尔德马尔松');
     const added = join(dir, '902_envoy.txt');
     writeFileSync(added, article('欧盟特使会见日本外相', '欧盟特使瓦尔德马尔松（Erik Valdemarsson）周三会见日本外相，双方讨论了印太局势。'));
     expect(await library.update([added])).toMatchObject({ added: 1, replaced: 0, removed: 0 });
     expect(logs.join('\n')).not.toMatch(/rebuilding/);
+    expect(cutWords(sentence)).toContain('瓦尔德马尔松');
     const { library: rebuilt } = await openLibrary({ corpusDirs: [dir], indexPath: null });
     const files = (l: typeof library) => l.ask('瓦尔德马尔松').results.map((h) => h.file);
     expect(files(library)).toContain('901_envoy.txt');
     expect(files(library)).toEqual(files(rebuilt));
     expect(library.who('Erik Valdemarsson')).toEqual(rebuilt.who('Erik Valdemarsson'));
     expect(library.who('瓦尔德马尔松')).toEqual(rebuilt.who('瓦尔德马尔松'));
+
+    // The article that gave the name goes: jieba forgets the name, the kept article is read again, as a rebuild would.
+    unlinkSync(added);
+    expect(await library.update([added])).toMatchObject({ added: 0, replaced: 0, removed: 1 });
+    // As a fresh process would, jieba cuts the name as it did before it was taught.
+    expect(cutWords(sentence)).toEqual(untaught);
+    const { library: again } = await openLibrary({ corpusDirs: [dir], indexPath: null });
+    expect(files(library)).toEqual(files(again));
+    expect(library.ask('欧盟特使').results.map((h) => [h.file, h.text])).toEqual(again.ask('欧盟特使').results.map((h) => [h.file, h.text]));
+    expect(library.who('瓦尔德马尔松')).toEqual(again.who('瓦尔德马尔松'));
+    expect(logs.join('\n')).not.toMatch(/rebuilding/);
   });
 });
