@@ -107,7 +107,7 @@ await mark('queries run');
 const articles = corpus.articles;
 const fresh = dayLaterCopies(articles.slice(0, 100));
 const updated = await updateIndex(index, { upsert: fresh, remove: [], order: [...articles, ...fresh].map((a) => a.id) });
-if (!updated) throw new Error('mem-probe: the add needed a rebuild');
+if (updated.articles.length !== articles.length + fresh.length) throw new Error('mem-probe: the add did not add 100 articles');
 await mark('incremental add');
 clearInterval(sampler);
 console.log(JSON.stringify({ articles: articles.length, peakMB: Math.round(process.resourceUsage().maxRSS / 1024) }));

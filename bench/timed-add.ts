@@ -8,7 +8,7 @@ import type { Article } from '../src/corpus/article.ts';
 import type { ShijiIndex } from '../src/index/index.ts';
 import { updateIndex } from '../src/index/update.ts';
 
-export async function timedAdd(index: ShijiIndex, fresh: readonly Article[], profile?: string): Promise<{ next: ShijiIndex | undefined; seconds: number; cpuSeconds: number }> {
+export async function timedAdd(index: ShijiIndex, fresh: readonly Article[], profile?: string): Promise<{ next: ShijiIndex; seconds: number; cpuSeconds: number }> {
   const session = profile ? new Session() : undefined;
   if (session) {
     session.connect();
