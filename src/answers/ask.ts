@@ -8,7 +8,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { segment, type Token } from '../text/segment.ts';
 import { conceptCoverage, flatten, findAll, highlight, queryConcepts, queryTerms, withoutInvisible, type Concept } from './concepts.ts';
-import { answerShape, framePattern, understand, type Question } from './question.ts';
+import { answerFit, answerShape, framePattern, understand, type Question } from './question.ts';
 import type { AskHit, AskResult, SourceRef } from './types.ts';
 
 export { highlight } from './concepts.ts';
@@ -230,10 +230,10 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
       x.parts.forEach((s, i) => {
         const local = x.locals[i] as number;
         if (local <= 0) return;
-        const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
+        const fits = answerFit(s, shape, frame);
         // A sentence naming the kind of thing asked for (都县 of 哪些都县) is near enough to the question.
         const near = question.focus?.some((f) => s.includes(f)) ? Math.max(local, FOCUS_NEAR) : local;
-        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * near));
+        if (fits) answers = Math.max(answers, fits * (0.3 + 0.7 * near));
       });
       answersOf.set(x, answers);
     }
