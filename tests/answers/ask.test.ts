@@ -268,3 +268,34 @@ describe('ask over an archive with reprints', () => {
     expect(r.results[0]?.file).toBe(original.file);
   });
 });
+
+describe('ask answers a why-question with the cause of what it asks to explain', () => {
+  const report = (id: string, text: string): Article => ({
+    id,
+    file: `${id}.txt`,
+    title: '日本水产品出口',
+    url: `https://news.example.org/${id}`,
+    source: 'news.example.org',
+    publishedAt: '2023-08-25T04:00:00.000Z',
+    blocks: [{ kind: 'paragraph', text }],
+  });
+  let archive: ShijiIndex;
+  beforeAll(async () => {
+    archive = await buildIndex([
+      // A cause, but of the ban itself: it names the ban, not its effect on the economy.
+      report('ban', '中国政府不满日本将福岛核处理水排入海洋，今天起全面禁止进口日本水产品。'),
+      // The cause of the small effect, in other words than the question's but naming the effect.
+      report('effect', '分析人士指出，由于对华出口只占日本总出口的很小比例，这项禁令对日本经济的影响不大。'),
+      // Another predicate of the same subject, with its own cause.
+      report('tpp', '特朗普表示，由于这个协定对美国不好，他不想重返TPP。'),
+      report('tpp-other', '日本和韩国希望美国重返TPP，因为亚洲的贸易关系因此动摇。'),
+    ]);
+  });
+
+  it('puts the cause naming the predicate (影响不大, 不想重返) above a cause of the subject alone', () => {
+    expect(ask(archive, '为什么说中国禁止进口日本水产品对日本经济影响不大').results[0]?.file).toBe('effect.txt');
+    expect(ask(archive, '中国禁止进口日本水产品为何对日本经济影响很小').results[0]?.file).toBe('effect.txt');
+    expect(ask(archive, '中国为什么禁止进口日本水产品').results[0]?.file).toBe('ban.txt');
+    expect(ask(archive, '特朗普为什么不想重返TPP').results[0]?.file).toBe('tpp.txt');
+  });
+});
