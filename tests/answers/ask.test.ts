@@ -203,6 +203,17 @@ describe.skipIf(!HAS_SHARED_CORPUS)('ask over the shared corpus: numbers, varian
     const votes = texts('2021年自民党总裁选举 决选投票岸田和河野各得多少票', 3);
     expect(votes.some((t) => /257票/.test(t))).toBe(true);
   });
+
+  it('answers a bare 多少 with the amount of the kind the noun counts: a currency for 开支, a headcount for 人数', () => {
+    expect(texts('日本2025财年的防卫开支总额是多少', 1)[0]).toMatch(/\d+(?:\.\d+)?萬億日元|\d+(?:\.\d+)?万亿日元/);
+    expect(texts('驻日美军人数是多少', 1)[0]).toMatch(/\d+[万萬]\d*名/);
+  });
+
+  it('answers a list of organisations with one named, not with a count of them', () => {
+    const first = texts('北京制裁了哪些美国公司', 1)[0];
+    expect(first).toMatch(/洛克希德|諾斯洛普|诺斯洛普|安杜里爾|波音/);
+    expect(first).not.toMatch(/\d+家國防企業/);
+  });
 });
 
 describe('ask with a year in the question', () => {
