@@ -117,9 +117,9 @@ function frameAround(before: string, after: string): Question['frame'] | undefin
 const NUM = NUMBER_SOURCE;
 // A year written with 年 (2021年, 二〇二五年度) dates something: it is no amount of years.
 const YEAR_UNIT = '(?<!(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*)年';
-const UNIT = `(?:美元|日元|元|欧元|韩元|台币|人民币|英镑|吨|公吨|人|名|架|艘|家|项|个|国|票|天|${YEAR_UNIT}|%|倍|辆|枚|套|份|件|座|条|案|亿|万)`;
-// Money: a number with a currency (1.1万亿日元, 3.3亿美元, 102亿余元).
-const CURRENCY = '(?:美元|日元|欧元|韩元|新台币|台币|人民币|英镑|卢布|港元|港币|元)';
+const UNIT = `(?:美元|日元|日圆|韩圆|美金|元|欧元|韩元|台币|人民币|英镑|吨|公吨|人|名|架|艘|家|项|个|国|票|天|${YEAR_UNIT}|%|倍|辆|枚|套|份|件|座|条|案|亿|万)`;
+// Money: a number with a currency (1.1万亿日元, 3.3亿美元, 102亿余元; Taiwan writes 11兆日圆, 50亿美金).
+const CURRENCY = '(?:美元|美金|日元|日圆|欧元|韩元|韩圆|新台币|台币|人民币|英镑|卢布|港元|港币|元)';
 // People counted: 约6万名美军, 3000人, 两位.
 const HEADCOUNT = '(?:名|人|位)';
 // A clause: the frame's gap never crosses one of these.
@@ -158,7 +158,7 @@ const SHAPES: Partial<Record<Intent, string>> = {
 
 // What a bare 多少 counts, by the noun asked about (its head, the last word): money (经费, 开支, 预算,
 // 金额, 出口额) wants a currency, people (美军, 员工, 人口, 游客) a headcount; anything else any unit.
-const MONEY_NOUN = /(?:费|费用|开支|支出|预算|金额|资金|资本|投资|价格|价值|收入|成本|贷款|援助|赔偿|罚款|税收|税款|额|钱|工资|薪水|补贴|款项)$/u;
+const MONEY_NOUN = /(?:费|费用|开支|支出|预算|金额|资金|资本|投资|出资|融资|注资|价格|价值|收入|成本|贷款|援助|赔偿|罚款|税收|税款|额|钱|工资|薪水|补贴|款项)$/u;
 const PEOPLE_NOUN = /(?:人|人员|人数|人口|员工|雇员|职员|工人|官兵|士兵|兵力|美军|驻军|军人|游客|选民|难民|居民|民众|议员|成员|死者|伤者)$/u;
 // Words between the noun and 多少 that do not name what is counted (开支一共多少, 预算是多少, 有多少).
 const COUNT_FILLER = /^(?:是|为|有|达|达到|约|共|一共|总共|共计|合计|总计|大约|将|会|要|了|的|都|包括|包含|涉及)$/u;

@@ -136,7 +136,7 @@ describe('answerShape: a bare 多少 counts what the noun asked about counts', (
 
   it('wants a currency for money: not a share, a year or a count of years', () => {
     const q = '日本2025财年防卫开支一共多少';
-    for (const s of ['2025財年防衛開支合計達到約11萬億日元', '2021财年预算中计入2017亿日元(约合人民币112亿元)日方负担', '總價值約3.3億美元（換算約莫新台幣102億餘元）', '预算总额为8,500亿韩元'])
+    for (const s of ['2025財年防衛開支合計達到約11萬億日元', '2021财年预算中计入2017亿日元(约合人民币112亿元)日方负担', '總價值約3.3億美元（換算約莫新台幣102億餘元）', '预算总额为8,500亿韩元', '防衛費將達約11兆日圓'])
       expect(fits(q, s), s).toBe(true);
     for (const s of ['使本財年防衛開支佔國內生產總值（GDP）的比例提升到2%', '已启动决定2021年度起5年间驻日美军驻留经费负担', '日本向美国采购了105架战机']) expect(fits(q, s), s).toBe(false);
   });
