@@ -45,7 +45,7 @@ const PATTERNS: readonly { re: RegExp; intent: Intent }[] = [
   // People: 谁, 哪位, 何人, 哪些人.
   { re: /哪些人|哪位|何人|谁/u, intent: 'person' },
   // Lists: 哪些, 哪几, 哪三份.
-  { re: /哪些|哪几|哪(?=[一二三四五六七八九十两\d])/u, intent: 'list' },
+  { re: /哪些|哪几|哪家|哪(?=[一二三四五六七八九十两\d])/u, intent: 'list' },
   // Numbers: 多少, 几 (with the counter that follows, when any).
   { re: new RegExp(`(?:${HOW_MANY})([${COUNTER}])?`, 'u'), intent: 'number' },
   // Yes or no: 是否, 有没有, 是不是, 会不会, 能否, a final 吗.
@@ -85,8 +85,9 @@ export function understand(query: string): Question {
     const focus = focusAfter(q.slice(end));
     const counted = intent === 'number' && !counter ? countedNoun(q.slice(0, start), q.slice(end)) : undefined;
     const counts = counted === undefined ? undefined : MONEY_NOUN.test(counted) ? 'money' : PEOPLE_NOUN.test(counted) ? 'people' : undefined;
-    const kind = intent === 'list' ? (focus[0] ?? lastWordBefore(q.slice(0, start))) : undefined;
-    const members = kind === undefined ? undefined : ORGANISATION_NOUN.test(kind) ? 'organisations' : PEOPLE_FOCUS.test(kind) ? 'people' : undefined;
+    // The kind a list asks for: the noun phrase after the question word (哪家日本企业 → 企业), else the word before it (军工企业有哪些).
+    const kinds = intent !== 'list' ? [] : focus.length ? nounsAfter(q.slice(end)) : [lastWordBefore(q.slice(0, start)) ?? ''];
+    const members = kinds.some((k) => ORGANISATION_NOUN.test(k)) ? 'organisations' : kinds.some((k) => PEOPLE_FOCUS.test(k)) ? 'people' : undefined;
     return { intent, ...(counter ? { counter } : {}), ...(counts ? { counts } : {}), ...(members ? { members } : {}), topic, ...(frame ? { frame } : {}), ...(focus.length ? { focus } : {}) };
   }
   return { intent: 'none', topic: q };
@@ -101,6 +102,14 @@ function focusAfter(after: string): string[] {
   // A noun the segmenter leaves in single characters (都/县) is taken whole.
   const first = !/^\p{sc=Han}+$/u.test(a) ? undefined : a.length >= 2 ? a : b.length === 1 && /\p{sc=Han}/u.test(b) ? a + b : undefined;
   return first ? (first.length >= 3 ? [first, first.slice(-2)] : [first]) : [];
+}
+
+/** The first two words after the question word, past a counter (哪几位领导人): the noun phrase whose head names the kind asked for. */
+function nounsAfter(after: string): string[] {
+  const clause = after.split(/[\s，,。；;：:？?！!]/u)[0] ?? '';
+  const words = clause ? cutWords(clause) : [];
+  const from = words.length >= 2 && (words[0] as string).length === 1 && COUNTER.includes(words[0] as string) ? 1 : 0;
+  return words.slice(from, from + 2);
 }
 
 /** Up to two content words on each side of the question word, within its clause. */

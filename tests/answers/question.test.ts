@@ -155,6 +155,12 @@ describe('answerShape: a bare 多少 counts what the noun asked about counts', (
 
 describe('answerShape: a list answers with members of the kind asked for', () => {
   const companies = ['哪些企业受到制裁', '因为对台军售被北京制裁的美国军工企业有哪些', '北京制裁了哪些美国公司'];
+  it('reads 哪家 as a list, its kind from the head of the noun after it (哪家日本企业 → 企业)', () => {
+    for (const q of ['美国钢铁公司被哪家公司收购', '韩国大法院判决哪家日本企业赔偿']) expect(understand(q), q).toMatchObject({ intent: 'list', members: 'organisations' });
+    expect(understand('哪家媒体最先报道')).toMatchObject({ intent: 'list' });
+    expect(understand('哪家媒体最先报道').members).toBeUndefined();
+  });
+
   it('reads the kind from the noun after 哪些, or before it', () => {
     for (const q of companies) expect(understand(q).members, q).toBe('organisations');
     for (const q of ['哪些官员出席了会议', '哪几位领导人参加']) expect(understand(q).members, q).toBe('people');
