@@ -8,7 +8,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { segment, type Token } from '../text/segment.ts';
 import { conceptCoverage, flatten, findAll, highlight, queryConcepts, queryTerms, withoutInvisible, type Concept } from './concepts.ts';
-import { answerShape, framePattern, understand, type Question } from './question.ts';
+import { answerFit, answerShape, framePattern, understand, type Question } from './question.ts';
 import type { AskHit, AskResult, SourceRef } from './types.ts';
 
 export { highlight } from './concepts.ts';
@@ -224,16 +224,21 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
   // patterns cost more than everything else and a weak candidate cannot climb to the first page.
   const byScore = [...scored].sort((a, b) => b.score - a.score);
   const answersOf = new Map<(typeof scored)[number], number>();
+  // A why-question asks to explain its predicate: a cause word in a sentence that does not name it explains something else.
+  const explained = question.intent === 'cause' ? predicateConcepts(foldedTopic, concepts) : [];
+  const explainedWeight = explained.reduce((sum, k) => sum + k.weight, 0);
+  const ofPredicate = (s: string): number => explained.reduce((sum, k) => sum + k.weight * conceptCoverage(s, k), 0) / explainedWeight;
   if (shape || frame) {
     for (const x of byScore.slice(0, SHAPE_DEPTH)) {
       let answers = 0;
       x.parts.forEach((s, i) => {
-        const local = x.locals[i] as number;
+        let local = x.locals[i] as number;
         if (local <= 0) return;
-        const fits = (shape?.test(s) ? 1 : 0) + (frame?.test(s) ? 1 : 0);
+        if (explainedWeight > 0) local = Math.min(local, ofPredicate(s));
+        const fits = answerFit(s, shape, frame);
         // A sentence naming the kind of thing asked for (都县 of 哪些都县) is near enough to the question.
         const near = question.focus?.some((f) => s.includes(f)) ? Math.max(local, FOCUS_NEAR) : local;
-        if (fits) answers = Math.max(answers, Math.min(1, fits / (shape && frame ? 1.5 : 1)) * (0.3 + 0.7 * near));
+        if (fits) answers = Math.max(answers, fits * (0.3 + 0.7 * near));
       });
       answersOf.set(x, answers);
     }
@@ -259,6 +264,16 @@ function rerank(index: ShijiIndex, hits: readonly Hit[], question: Question, con
   });
   // The cap keeps a topic search varied; a passage holding the answer asked for is never held back by it.
   return diversify(unique, (r) => r.passage.article, (r) => tuning.answerFirst > 0 && r.answers >= 0.5);
+}
+
+/**
+ * The last two concepts of the topic as typed: what a why-question asks to explain. A Chinese question
+ * ends with its predicate, whether the question word stands before it (特朗普为什么不想重返TPP) or
+ * opens a claim (为什么说…禁令对日本经济影响不大).
+ */
+function predicateConcepts(flatTopic: string, concepts: readonly Concept[]): Concept[] {
+  const at = (c: Concept): number => Math.min(...c.forms.filter((f) => f.weight >= 1).map((f) => flatTopic.indexOf(f.text)).filter((i) => i >= 0), Infinity);
+  return [...concepts].filter((c) => at(c) < Infinity).sort((a, b) => at(a) - at(b)).slice(-2);
 }
 
 /** The sentences of a compact passage (cut after 。！？；). */

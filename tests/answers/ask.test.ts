@@ -203,6 +203,17 @@ describe.skipIf(!HAS_SHARED_CORPUS)('ask over the shared corpus: numbers, varian
     const votes = texts('2021年自民党总裁选举 决选投票岸田和河野各得多少票', 3);
     expect(votes.some((t) => /257票/.test(t))).toBe(true);
   });
+
+  it('answers a bare 多少 with the amount of the kind the noun counts: a currency for 开支, a headcount for 人数', () => {
+    expect(texts('日本2025财年的防卫开支总额是多少', 1)[0]).toMatch(/\d+(?:\.\d+)?萬億日元|\d+(?:\.\d+)?万亿日元/);
+    expect(texts('驻日美军人数是多少', 1)[0]).toMatch(/\d+[万萬]\d*名/);
+  });
+
+  it('answers a list of organisations with one named, not with a count of them', () => {
+    const first = texts('北京制裁了哪些美国公司', 1)[0];
+    expect(first).toMatch(/洛克希德|諾斯洛普|诺斯洛普|安杜里爾|波音/);
+    expect(first).not.toMatch(/\d+家國防企業/);
+  });
 });
 
 describe('ask with a year in the question', () => {
@@ -266,5 +277,36 @@ describe('ask over an archive with reprints', () => {
     const texts = r.results.map((h) => h.text);
     expect(new Set(texts).size).toBe(texts.length);
     expect(r.results[0]?.file).toBe(original.file);
+  });
+});
+
+describe('ask answers a why-question with the cause of what it asks to explain', () => {
+  const report = (id: string, text: string): Article => ({
+    id,
+    file: `${id}.txt`,
+    title: '日本水产品出口',
+    url: `https://news.example.org/${id}`,
+    source: 'news.example.org',
+    publishedAt: '2023-08-25T04:00:00.000Z',
+    blocks: [{ kind: 'paragraph', text }],
+  });
+  let archive: ShijiIndex;
+  beforeAll(async () => {
+    archive = await buildIndex([
+      // A cause, but of the ban itself: it names the ban, not its effect on the economy.
+      report('ban', '中国政府不满日本将福岛核处理水排入海洋，今天起全面禁止进口日本水产品。'),
+      // The cause of the small effect, in other words than the question's but naming the effect.
+      report('effect', '分析人士指出，由于对华出口只占日本总出口的很小比例，这项禁令对日本经济的影响不大。'),
+      // Another predicate of the same subject, with its own cause.
+      report('tpp', '特朗普表示，由于这个协定对美国不好，他不想重返TPP。'),
+      report('tpp-other', '日本和韩国希望美国重返TPP，因为亚洲的贸易关系因此动摇。'),
+    ]);
+  });
+
+  it('puts the cause naming the predicate (影响不大, 不想重返) above a cause of the subject alone', () => {
+    expect(ask(archive, '为什么说中国禁止进口日本水产品对日本经济影响不大').results[0]?.file).toBe('effect.txt');
+    expect(ask(archive, '中国禁止进口日本水产品为何对日本经济影响很小').results[0]?.file).toBe('effect.txt');
+    expect(ask(archive, '中国为什么禁止进口日本水产品').results[0]?.file).toBe('ban.txt');
+    expect(ask(archive, '特朗普为什么不想重返TPP').results[0]?.file).toBe('tpp.txt');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerShape, framePattern, understand, type Intent } from '../../src/answers/question.ts';
+import { answerFit, answerShape, framePattern, understand, type Intent } from '../../src/answers/question.ts';
 import { fold } from '../../src/text/normalize.ts';
 
 const intent = (q: string): Intent => understand(q).intent;
@@ -122,5 +122,89 @@ describe('framePattern: the words around the question word, with an answer betwe
     expect(p('签字仪式在哪里举行').test('仪式在白宫东厅举行')).toBe(true);
     expect(p('中美同意建立什么新机制').test('双方同意建立，对话机制')).toBe(false);
     expect(framePattern(understand('高市内阁的防卫大臣是谁'))).toBeUndefined();
+  });
+});
+
+describe('answerShape: a bare 多少 counts what the noun asked about counts', () => {
+  it('reads money nouns (经费, 开支, 预算, 金额) as money and people nouns (美军, 员工, 人口) as people, before or after 多少', () => {
+    for (const q of ['2021财年日本负担了多少驻日美军驻留经费？', '加上補充預算 日本2025財年防衛開支一共多少', '日本2024年的国防预算是多少', '川普第二任期第一次對台軍售 金額多少'])
+      expect(understand(q).counts, q).toBe('money');
+    for (const q of ['日本有多少驻日美军？', '美国钢铁格拉尼特厂有多少员工', '该党在众议院有多少议员', '驻日美军人数是多少']) expect(understand(q).counts, q).toBe('people');
+    // Seafood, or a counter typed (多少架), say nothing of money or people.
+    for (const q of ['2022年日本向中国出口了多少海鲜', '日本要买多少架F-35？']) expect(understand(q).counts, q).toBeUndefined();
+  });
+
+  it('wants a currency for money: not a share, a year or a count of years', () => {
+    const q = '日本2025财年防卫开支一共多少';
+    for (const s of ['2025財年防衛開支合計達到約11萬億日元', '2021财年预算中计入2017亿日元(约合人民币112亿元)日方负担', '總價值約3.3億美元（換算約莫新台幣102億餘元）', '预算总额为8,500亿韩元', '防衛費將達約11兆日圓'])
+      expect(fits(q, s), s).toBe(true);
+    for (const s of ['使本財年防衛開支佔國內生產總值（GDP）的比例提升到2%', '已启动决定2021年度起5年间驻日美军驻留经费负担', '日本向美国采购了105架战机']) expect(fits(q, s), s).toBe(false);
+  });
+
+  it('wants a headcount for people', () => {
+    const q = '日本有多少驻日美军';
+    for (const s of ['希望东京为目前约6万名驻日美军支付更多费用', '目前約有6萬名美軍', '相关基地驻扎约5万4000名美军', '工厂约有800人']) expect(fits(q, s), s).toBe(true);
+    for (const s of ['2021财年预算中计入2017亿日元', '已启动决定2021年度起5年间驻日美军驻留经费负担']) expect(fits(q, s), s).toBe(false);
+  });
+
+  it('takes no year for an amount, whatever is counted', () => {
+    for (const s of ['2022年日本向中国出口', '二〇二五年度的计划']) expect(fits('出口了多少海鲜', s), s).toBe(false);
+    for (const s of ['向中国出口了600吨', '合作已经5年']) expect(fits('出口了多少海鲜', s), s).toBe(true);
+  });
+});
+
+describe('answerShape: a list answers with members of the kind asked for', () => {
+  const companies = ['哪些企业受到制裁', '因为对台军售被北京制裁的美国军工企业有哪些', '北京制裁了哪些美国公司'];
+  it('reads 哪家 as a list, its kind from the head of the noun after it (哪家日本企业 → 企业)', () => {
+    for (const q of ['美国钢铁公司被哪家公司收购', '韩国大法院判决哪家日本企业赔偿']) expect(understand(q), q).toMatchObject({ intent: 'list', members: 'organisations' });
+    expect(understand('哪家媒体最先报道')).toMatchObject({ intent: 'list' });
+    expect(understand('哪家媒体最先报道').members).toBeUndefined();
+  });
+
+  it('reads the kind from the noun after 哪些, or before it', () => {
+    for (const q of companies) expect(understand(q).members, q).toBe('organisations');
+    for (const q of ['哪些官员出席了会议', '哪几位领导人参加']) expect(understand(q).members, q).toBe('people');
+    for (const q of ['111亿美元对台军售都卖了哪些武器', 'IPEF有哪些成员国？'.replace('成员国', '国家'), '中國恢復進口日本水產 哪些都縣仍然被排除在外']) expect(understand(q).members, q).toBeUndefined();
+  });
+
+  it('takes an organisation by its name before the suffix, not a kind of organisation', () => {
+    for (const q of companies) {
+      for (const s of ['中方决定对美国近期售台武器的主要承包商洛克希德·马丁公司实施制裁', '其他受制裁企業，還有諾斯洛普格拉曼公司', '雷神技术公司也在名单上', '波音公司表示遗憾'])
+        expect(fits(q, s), `${q}: ${s}`).toBe(true);
+      for (const s of ['引發中國制裁美國10名個人與20家國防企業作為反制', '並與相關政府機關與企業協調細節', '我們強烈反對美國企業因支持對台軍售而遭報復', '凍結這些企業與個人在中國的所有資產'])
+        expect(fits(q, s), `${q}: ${s}`).toBe(false);
+    }
+  });
+
+  it('takes a person with a role only when the list asks for people', () => {
+    expect(fits('哪些官员出席了会议', '美国国务卿布林肯出席会议')).toBe(true);
+    for (const q of ['IPEF有哪些成员国？', '中方禁止进口哪些地区的水产品']) {
+      expect(fits(q, '美國總統 拜登表示'), q).toBe(false);
+      expect(fits(q, '日本企业东京电力公司福岛第一核电厂'), q).toBe(false);
+      expect(fits(q, '包含美、日、韓、澳、紐、印度、新加坡等國'), q).toBe(true);
+    }
+  });
+});
+
+describe('answerFit: the frame counts with the answer in it', () => {
+  const fit = (q: string, sentence: string): number => {
+    const u = understand(q);
+    return answerFit(fold(sentence).replace(/\s+/g, ''), answerShape(u), framePattern(u));
+  };
+  it('gives nothing to the question’s own words standing near each other without the answer asked for', () => {
+    expect(fit('东电打算分几次把福岛处理水排完', '东电今天在排放的福岛核处理水氚浓度已稀释到预期水准以下')).toBe(0);
+    expect(fit('美国打算向日本出售多少架F-35战机', '美国打算尽快向日本出售先进战机')).toBe(0);
+  });
+
+  it('gives the shape alone less than the shape filling the frame', () => {
+    const alone = fit('东电打算分几次把福岛处理水排完', '东电表示，处理水将分4次排放');
+    expect(alone).toBeGreaterThan(0);
+    expect(fit('东电打算分几次把福岛处理水排完', '东电打算分4次把福岛处理水排放入海')).toBeGreaterThan(alone);
+    expect(fit('美国打算向日本出售多少架F-35战机', '美国打算向日本出售105架F-35战机')).toBe(1);
+  });
+
+  it('lets the frame alone answer a question whose answer has no shape (什么)', () => {
+    expect(fit('中美同意建立什么新机制', '双方一致同意建立中美经贸磋商机制')).toBe(1);
+    expect(fit('中美同意建立什么新机制', '双方同意加强沟通')).toBe(0);
   });
 });
