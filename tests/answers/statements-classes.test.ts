@@ -25,6 +25,23 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(who(list, '停止错误做法')).toEqual(['林剑']);
   });
 
+  it('告知/转告: what is passed on is the speaker\'s, after a call or a meeting, with or without the one told before a comma; a recipient or a thing alone is no statement', () => {
+    const list = said(
+      '商务部长卢特尼克听闻停产计划后，致电美国钢铁执行长伯里特，告知美国政府不允许该厂停止营运。',
+      '外相林芳正周三致电韩国外长朴振，告知日本将放宽出口管制。',
+      '岸田文雄周二告知记者，政府将提前召开内阁会议。',
+      '林芳正转告韩方，日本将放宽出口管制。',
+      '防卫省已告知有关部门。',
+      '岸田文雄告知媒体。',
+      '美方已告知日方的决定。',
+    );
+    expect(who(list, '不允许该厂停止营运')).toEqual(['卢特尼克']);
+    expect(who(list, '放宽出口管制')).toEqual(['林芳正', '林芳正']);
+    expect(list.find((x) => x.text.includes('提前召开内阁会议'))).toMatchObject({ speaker: '岸田文雄', text: '政府将提前召开内阁会议' });
+    expect(list.filter((x) => x.text.includes('放宽出口管制')).map((x) => x.text)).toEqual(['日本将放宽出口管制', '日本将放宽出口管制']);
+    expect(list.some((x) => /有关部门|媒体|的决定/.test(x.text))).toBe(false);
+  });
+
   it('leaves 他说 unresolved when the paragraph before named two people or had nobody speak', () => {
     expect(who(said('林芳正与王毅举行会谈，双方讨论了地区局势。', '他表示，双方同意加强沟通。'), '加强沟通')).toEqual([]);
     expect(who(said('林芳正表示，日本将加强防卫。美国国务卿布林肯对此表示欢迎。', '他说，日本应当反省历史问题。'), '反省历史')).toEqual([]);

@@ -33,6 +33,9 @@ export const SPEECH = new Set([
 ]);
 
 /** Verbs that report speech only when a colon, comma or quotation follows (提出 a plan is not speech). */
+/** Verbs whose object is the one told (告诉记者，…; 告知韩方，…), not what was said. */
+export const RECIPIENT_VERB_RE = /^(?:告诉|告知|转告)$/u;
+
 export const WEAK_SPEECH = new Set(['补', '指', '阐述', '阐明', '传递', '提出', '提及', '提到', '谈到', '谈及', '补充', '回顾', '介绍', '解释', '传达', '转达', '转告', '分析', '报道', '报导', '告知', '写', '答', '回', '讲', '道']);
 
 /** Verbs an outlet reports with. */

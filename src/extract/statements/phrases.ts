@@ -1,6 +1,6 @@
 /** The shape of a clause: its speech verb, what follows it, noun phrases and the words between a subject and its verb. */
 
-import { ADVERBS, FUNCTION_CHARS, MANNER, OPENERS, TEMPORAL_END } from './lexicon.ts';
+import { ADVERBS, FUNCTION_CHARS, MANNER, OPENERS, RECIPIENT_VERB_RE, TEMPORAL_END } from './lexicon.ts';
 import type { Clause, Tok } from './types.ts';
 
 export function clausesOf(items: Tok[]): Clause[] {
@@ -44,8 +44,13 @@ export function findVerb(c: Clause, next: Clause | undefined, rest = ''): number
           const object = toks.slice(tail.at).map((x) => x.w).join('') + (c.delim ? c.delim.w + rest : '');
           if (ATTITUDE_RE.test(object)) return i;
         }
-        if (t.w === '告诉') {
-          // 告诉媒体，…: the object, then a comma, then what was said.
+        // 致电伯里特，告知美国政府不允许该厂停止营运: what an inform verb passes on is a whole clause (a subject and its verb), not a recipient.
+        if (t.w !== '告诉' && RECIPIENT_VERB_RE.test(t.w) && tail.kind === 'words') {
+          const object = meaningfulToks(toks.slice(tail.at));
+          if (object.length >= 3 && object.some((x, k) => k > 0 && (x.cls === 'verb' || x.cls === 'notsaid')) && !object.some((x) => x.cls === 'de')) return i;
+        }
+        if (RECIPIENT_VERB_RE.test(t.w)) {
+          // 告诉媒体，…, 告知记者，…: the object, then a comma, then what was said.
           const rest = meaningfulToks(toks.slice(i + 1));
           if (rest.length > 0 && rest.length <= 3 && rest.every((x) => x.cls === 'noun' || x.cls === 'name' || x.cls === 'pron' || x.cls === 'role') && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) return i;
         }

@@ -1,6 +1,6 @@
 /** One sentence's statements: its clauses read in order, each speech verb given its speaker and words. */
 
-import { OUTLET_VERBS } from './lexicon.ts';
+import { OUTLET_VERBS, RECIPIENT_VERB_RE } from './lexicon.ts';
 import { cleanText, type ParagraphOut, personStatement } from './output.ts';
 import { afterVerb, clausesOf, findVerb, isNounPhrase, isOpener, isQuoteNext, meaningfulToks } from './phrases.ts';
 import { sentenceEnd } from './quotes.ts';
@@ -266,8 +266,8 @@ class SentenceReader {
       const before = toks.slice(0, v);
       const parsed = parseSpeaker(ctx, before);
       let tail = afterVerb(c, v);
-      // 告诉媒体，…: the object of 告诉 is not what was said.
-      if ((toks[v] as Tok).w === '告诉' && tail.kind === 'words' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) tail = { kind: 'end' };
+      // 告诉媒体，…, 告知韩方，…: the object of 告诉 is not what was said.
+      if (RECIPIENT_VERB_RE.test((toks[v] as Tok).w) && tail.kind === 'words' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon')) tail = { kind: 'end' };
       const quoteNext = tail.kind === 'quote' || tail.kind === 'end' && isQuoteNext(next);
       const colonNext = tail.kind === 'end' && c.delim?.cls === 'colon';
       const adverbBefore = before.some((x) => GOES_ON.includes(x.w));
