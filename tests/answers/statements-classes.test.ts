@@ -42,6 +42,24 @@ describe('statements: classes of phrasing, on sentences made for them', () => {
     expect(list.some((x) => /有关部门|媒体|的决定/.test(x.text))).toBe(false);
   });
 
+  it('a named person who speaks inside what an informant, an office or a government reports is heard (知情人士说，岸田文雄表示…); their own words, an elided subject and a pronoun stay nobody\'s', () => {
+    const list = said(
+      '知情人士说，岸田文雄在会上表示，日本将加强防卫能力。',
+      '消息人士透露，林芳正已告诉美方，日本将增加防卫预算。',
+      '美国国务院表示，布林肯强调美日同盟牢不可破。',
+      '白宫说，拜登认为日本是重要盟友。',
+      '知情人士说，日本将增加驻军。',
+      '日本政府表示，首相将于下月访美。',
+      '美方官员说，拜登并未表示支持该计划。',
+      '消息人士说，首相将于下周宣布辞职，他表示不会再参选。',
+    );
+    expect(who(list, '加强防卫能力')).toEqual(['岸田文雄']);
+    expect(who(list, '增加防卫预算')).toEqual(['林芳正']);
+    expect(who(list, '牢不可破')).toEqual(['布林肯']);
+    expect(who(list, '重要盟友')).toEqual(['拜登']);
+    for (const words of ['增加驻军', '下月访美', '支持该计划', '不会再参选']) expect(who(list, words), words).toEqual([]);
+  });
+
   it('leaves 他说 unresolved when the paragraph before named two people or had nobody speak', () => {
     expect(who(said('林芳正与王毅举行会谈，双方讨论了地区局势。', '他表示，双方同意加强沟通。'), '加强沟通')).toEqual([]);
     expect(who(said('林芳正表示，日本将加强防卫。美国国务卿布林肯对此表示欢迎。', '他说，日本应当反省历史问题。'), '反省历史')).toEqual([]);

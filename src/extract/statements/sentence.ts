@@ -351,6 +351,12 @@ class SentenceReader {
         state.lastSubject = undefined;
         this.topic = parsed ?? topic;
         this.lastPerson = undefined;
+        // 知情人士说，卢特尼克…告知…; 国务院表示，布林肯强调…: a named person who speaks inside their report is heard, as after an unnamed speaker.
+        if (!quoteNext && tail.kind === 'end' && (c.delim?.cls === 'comma' || c.delim?.cls === 'colon') && next) {
+          this.unheard = true;
+          this.topic = undefined;
+          continue;
+        }
         if (!quoteNext) this.dead = true;
         continue;
       }
