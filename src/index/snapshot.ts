@@ -72,7 +72,16 @@ const PeopleMemoStateSchema = z.object({
   }),
 }) satisfies z.ZodType<PeopleMemoState>;
 
-const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
+// At load, only the memo's outline: its contents are checked by PeopleMemo.restore (a full parse copied every nested array, ~0.7 GB at 100k articles).
+const PeopleMemoStateShape = z.looseObject({
+  hanForms: z.array(z.string()),
+  latinSigs: z.array(z.string()),
+  lastLatin: int.min(-1),
+  scans: z.array(z.unknown()),
+  topics: z.looseObject({ persons: z.array(z.unknown()), cuts: z.looseObject({ words: z.array(z.unknown()), idf: z.array(z.unknown()), cuts: z.array(z.unknown()) }) }),
+}) as unknown as z.ZodType<PeopleMemoState>;
+
+const metaSchema = (people: z.ZodType<PeopleIndex>, peopleMemo: z.ZodType<PeopleMemoState>) => z.object({
   aliases: z.object({ groups: z.array(z.array(z.string())) }),
   // Each article's bracketed name pairs as the build read them ([article number, pairs], articles with any): see articlePairs.
   aliasPairs: z.array(z.tuple([z.number().int().min(0), z.array(z.tuple([z.string(), z.string()]))])),
@@ -80,15 +89,15 @@ const metaSchema = (people: z.ZodType<PeopleIndex>) => z.object({
   headings: z.array(z.string()),
   topics: z.array(z.string()),
   people,
-  peopleMemo: PeopleMemoStateSchema,
+  peopleMemo,
   // Files the build skipped, so a start from the snapshot still reports them.
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   // Every corpus file as indexed: a start compares them to find what changed (files.ts).
   files: z.array(FileStateSchema),
 });
-const MetaSchema = metaSchema(PeopleIndexSchema);
+const MetaSchema = metaSchema(PeopleIndexSchema, PeopleMemoStateSchema);
 // As the article lines: at load the people registry's container is checked, not each person's statements (strict: all of it).
-const MetaShape = metaSchema(z.looseObject({ version: z.literal(1), people: z.array(z.unknown()) }) as unknown as z.ZodType<PeopleIndex>);
+const MetaShape = metaSchema(z.looseObject({ version: z.literal(1), people: z.array(z.unknown()) }) as unknown as z.ZodType<PeopleIndex>, PeopleMemoStateShape);
 
 // One line of the articles section: an article and its dated sentences. One JSON document per
 // article, because a whole archive as one JSON string passes V8's string limit (512 MB) at 100k articles.
