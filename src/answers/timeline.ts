@@ -346,12 +346,12 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
   const dates = unit.dates.filter(
-    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms),
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms) && placesAnEvent(facts.folded, d),
   );
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
-    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
+    if (facts.spans && !supposes(facts.folded) && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
       const made = mentionLine(item, facts.spans, excerpts);
       if (made && inYears(made)) out.push(made);
     }
@@ -428,6 +428,44 @@ const BIRTH_BEFORE = /(?:生于|出生于|出生在|生在)\s?$/u;
 
 function isBirth(folded: string, d: DateMention): boolean {
   return BIRTH_BEFORE.test(folded.slice(Math.max(0, d.start - 4), d.start));
+}
+
+// A clause that opens a condition (若有一方不愿续约,则需…; 若高市能在十五日…获指名,将成为…; 如果…, 假如, 倘若, 一旦, 万一):
+// what follows in its part is what would happen, not what did. (若 not of a name: 若林, 若宫, 若田.)
+const CONDITION_WORD = '(?:若(?![林宫田松山槻狭尾月叶菜])|如果|假如|倘若|如若|要是|一旦|万一)';
+const CONDITION = new RegExp(`(?:^|[,;:])\\s?${CONDITION_WORD}`, 'gu');
+const OPENS_CONDITION = new RegExp(`^\\s?\\P{sc=Han}{0,2}${CONDITION_WORD}`, 'u');
+// ...unless someone says or threatens it (川普今天说,如果中国敢…,美国…准备启动…; 川普还警告中国,若敢…): a threat or a
+// promise is the event of its day.
+const SAID_OR_WARNED = new RegExp(`${SAYING_VERB}|警告|威胁|声明|宣布|承诺`, 'u');
+
+/** Whether a position lies after a condition nobody is said to state, in its part of the sentence: a hypothetical's. */
+function supposed(folded: string, at: number): boolean {
+  const partStart = folded.lastIndexOf(';', at - 1) + 1;
+  for (const m of folded.matchAll(CONDITION)) {
+    if (m.index > at) break;
+    if (m.index + 1 < partStart) continue;
+    return !SAID_OR_WARNED.test(folded.slice(0, m.index));
+  }
+  return false;
+}
+
+// A date that dates a noun inside the condition (若高市能在十五日召开的国会临时会获指名): that occasion is set, whatever the outcome.
+const NAMES_AN_OCCASION = /^[^,;:的]{0,4}的/u;
+
+/** Whether a sentence is a supposition from its first word (如果特朗普在第二任期继续秉持这种观点,他不太可能支持…) that nobody says: no news of its report's day either. */
+function supposes(folded: string): boolean {
+  return OPENS_CONDITION.test(folded) && !SAID_OR_WARNED.test(folded);
+}
+
+// A date that names what an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年):
+// the anniversary falls N years later, and the date places nothing that happens in the sentence.
+// (No other date between: 9月3日举行纪念1945年…80周年 dates the ceremony.)
+const ANNIVERSARY_AFTER = /^(?:(?!\d{2,4}年|\d{1,2}月|[〇零一二三四五六七八九]{4}年)[^,;:。]){0,24}?(?:\d+|[一二三四五六七八九十百]+)\s?周年/u;
+
+/** Whether a date can place an event of the sentence: not a hypothetical's, not an anniversary's origin. */
+function placesAnEvent(folded: string, d: DateMention): boolean {
+  return !(supposed(folded, d.start) && !NAMES_AN_OCCASION.test(folded.slice(d.end, d.end + 12))) && !ANNIVERSARY_AFTER.test(folded.slice(d.end, d.end + 40));
 }
 
 /** Most specific first; then a point before a bound or fiscal year; then the first written. */
@@ -652,9 +690,11 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
   const order = (a: DateMention, b: DateMention): number => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start;
   let best: DateMention | undefined;
   for (const d of unit.dates) {
-    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d)) continue;
+    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d) || !placesAnEvent(item.facts.folded, d)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
+  // A supposition is news of no day (its set occasions, if any, are dated above).
+  if (!best && supposes(item.facts.folded)) return undefined;
   if (!best && datedOnly) {
     // The topic named in one part, the date in another (…会谈；16日，…): the sentence is still dated.
     return contextLine(item, excerpts, 'year');
@@ -668,7 +708,7 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
  */
 function contextLine(item: Item, excerpts: ExcerptMemo, least: Precision = 'month'): Line | undefined {
   const best = item.unit.dates
-    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least))
+    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least) && placesAnEvent(item.facts.folded, d))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }

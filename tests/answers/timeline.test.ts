@@ -172,7 +172,7 @@ describe('timeline 驻日美军经费 on the seeds', () => {
     '2020-11-11 day reported 000',
     '2020-11 month 000',
     '2020-11 month 000',
-    '2021-01 month 000',
+    // (若…拜登获胜并于明年1月就任,美方或许会改变方针 is a supposition: no event of 2021-01.)
     '2021-11-11 day reported 001',
     // RFI's story of 21:15 UTC on 2 Feb 2024 is dated on its newsroom's clock (Paris), not Beijing's.
     '2024-02-02 day reported 002',
@@ -188,8 +188,8 @@ describe('timeline 驻日美军经费 on the seeds', () => {
     expect(text(2)).toContain('已启动决定2021年度起5年间驻日美军驻留经费负担');
     expect(text(3)).toContain('岸信夫在10日的记者会上');
     expect(text(4)).toContain('茂木敏充在11月10日的记者会上');
-    expect(text(10)).toContain('驻日美军驻留经费的相关谈判');
-    expect(text(11)).toContain('驻日美军费用');
+    expect(text(9)).toContain('驻日美军驻留经费的相关谈判');
+    expect(text(10)).toContain('驻日美军费用');
   });
 
   it('puts a day before its month\'s undated items', () => {
@@ -300,6 +300,35 @@ describe('timeline checks the topic itself', () => {
     expect(r.notice).toContain('TPQ');
     expect(r.suggestions).toEqual(['TPP']);
     expect(timeline('驻日美军', [], aliases, { knownTopics: ['TPP', '驻日美军经费'] }).suggestions).toEqual(['驻日美军经费']);
+  });
+
+  it('dates no event by a time inside a condition nobody states (若…则需在90天前(即8月24日); 如果…并于明年1月就任), but by a threat, a set occasion and the main clause', () => {
+    const datesOf = (text: string, forms: string[], publishedAt = '2025-10-05T12:00:00.000Z'): string[] =>
+      timelineOfOne(madeUp('if', text, publishedAt), { forms, years: [] }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''}`);
+    // Made-up members (若, 如果, 假如, 一旦, 万一; in the condition or in what would follow) and real ones of 242, 000 and 223.
+    expect(datesOf('若有一方不愿续约,则需在90天前(即8月24日)通报终止协定。', ['协定'], '2019-08-05T12:00:00.000Z')).toEqual([]);
+    expect(datesOf('若民主党前副总统拜登获胜并于明年1月就任，美方或许会改变方针。', ['拜登'], '2020-11-11T12:00:00.000Z')).toEqual([]);
+    expect(datesOf('如果特朗普在第二任期继续秉持这种观点,他不太可能支持再成立一个“亚洲版北约”。', ['北约'])).toEqual([]);
+    expect(datesOf('假如双方能在11月达成协议,关税将降至15%。', ['关税'])).toEqual([]);
+    expect(datesOf('一旦谈判破裂,美方将自9月1日起加征关税。', ['关税'])).toEqual([]);
+    expect(datesOf('两国外长3日举行会谈,万一5日的表决失败,会谈将延期。', ['会谈'])).toEqual(['2025-10-03']);
+    // A threat or a warning is what someone says: its day stands (230).
+    expect(datesOf('川普今天说,如果中国敢报复,美国准备自24日起启动对2670亿美元中国产品课税。', ['课税'], '2018-09-18T12:00:00.000Z')).toContain('2018-09-24');
+    // An occasion named inside the condition is set whatever the outcome (263): 十五日召开的国会临时会.
+    expect(datesOf('若高市能在十五日召開的國會臨時會獲指名為新任首相，將成為日本憲政史上第一位女性首相。', ['首相'])).toEqual(['2025-10-15']);
+    // 若 of a name (若林) opens no condition.
+    expect(datesOf('若林正丈10月3日在东京举行的研讨会上发表演讲。', ['研讨会'])).toEqual(['2025-10-03']);
+  });
+
+  it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
+    const datesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
+    // Real (247) and made up: the origin year is no date of the sentence's act.
+    expect(datesOf('兩國領袖一致同意，將在1965年日韓邦交正常化60週年所建立的基礎上，以「未來導向」來穩定發展日韓關係。', ['日韩关系'])).not.toContain('1965');
+    expect(datesOf('两国将在9月3日举行纪念1945年抗战胜利80周年的活动。', ['抗战胜利'])).toEqual(['2025-09-03']);
+    expect(datesOf('适逢2016年签署协定十周年,双方8月举行会谈。', ['会谈'])).toEqual(['2025-08']);
+    // A year with no anniversary after it stays (1965年的《韩日请求权协定》规定…).
+    expect(datesOf('1965年的《韩日请求权协定》规定,索赔问题已经解决。', ['请求权协定'])).toEqual(['1965']);
   });
 
   it('answers an empty query with a notice', () => {
