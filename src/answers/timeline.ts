@@ -437,7 +437,7 @@ const CONDITION = new RegExp(`(?:^|[,;:])\\s?${CONDITION_WORD}`, 'gu');
 const OPENS_CONDITION = new RegExp(`^\\s?\\P{sc=Han}{0,2}${CONDITION_WORD}`, 'u');
 // ...unless someone says or threatens it (川普今天说,如果中国敢…,美国…准备启动…; 川普还警告中国,若敢…): a threat or a
 // promise is the event of its day.
-const SAID_OR_WARNED = new RegExp(`${SAYING_VERB}|警告|威胁|声明|宣布|承诺`, 'u');
+const SAID_OR_WARNED = new RegExp(`${SAYING_VERB}|警告|威胁|声明|承诺`, 'u');
 
 /** Whether a position lies after a condition nobody is said to state, in its part of the sentence: a hypothetical's. */
 function supposed(folded: string, at: number): boolean {
@@ -481,7 +481,8 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
 
-// A stretch that ends in a verb of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): what follows is what was said.
+// A stretch that ends in a verb of saying, proposing or announcing (表示, 说, 指出, 提出, 宣布, 证实; 岸信夫在10日的记者会上宣布,
+// …谈判将于本周内举行): what follows is what was said.
 const SAYS_BEFORE = new RegExp(`${SAYING_VERB}\\s?[,:]\\s?$`, 'u');
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).

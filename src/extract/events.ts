@@ -72,8 +72,11 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 const OPENING_WINDOW = 8;
 // A leading connective (第三，此外，稍早，据报道) is not a clause worth keeping alone.
 const MIN_GROUP = 8;
-/** Verbs of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): a clause that ends in one has what was said after it. */
-export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出)';
+/**
+ * Verbs of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出), announcing or confirming (宣布, 证实, 披露: 川普一日突然推文宣布，
+ * 将自九月一日起…): a clause that ends in one has what was said after it.
+ */
+export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出|宣布|证实|披露)';
 const SAYS_END = new RegExp(`${SAYING_VERB}$`, 'u');
 
 /**

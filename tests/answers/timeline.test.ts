@@ -320,6 +320,19 @@ describe('timeline checks the topic itself', () => {
     expect(datesOf('若林正丈10月3日在东京举行的研讨会上发表演讲。', ['研讨会'])).toEqual(['2025-10-03']);
   });
 
+  it('keeps what is announced or confirmed (宣布, 证实, 披露 + ，) with its announcement: one line of the announcement\'s day', () => {
+    const linesOf = (text: string, forms: string[], publishedAt = '2025-10-12T12:00:00.000Z'): string[] =>
+      timelineOfOne(madeUp('ann', text, publishedAt), { forms, years: [] }).events.map((e) => `${e.date} ${e.text}`);
+    // Made up, and real sentences of 231 and seed 000.
+    expect(linesOf('外务省10日宣布,两国外长将于15日在东京举行会谈。', ['外长'])).toEqual(['2025-10-10 外务省10日宣布,两国外长将于15日在东京举行会谈。']);
+    expect(linesOf('白宫11日证实,总统将于下月3日访问东京。', ['访问'])).toEqual(['2025-10-11 白宫11日证实,总统将于下月3日访问东京。']);
+    expect(linesOf('美國總統川普一日突然推文宣布，將自九月一日起對三千億美元的中國進口商品加徵十%關稅。', ['关税'], '2019-08-02T12:00:00.000Z').map((l) => l.slice(0, 10))).toEqual(['2019-08-01']);
+    expect(linesOf('而日本防卫相岸信夫在10日的记者会上宣布，关于2021年度以后的驻日美军驻留经费负担（温馨预算）的工作人员谈判将于本周内在美国首都华盛顿举行。', ['驻留经费'], '2020-11-11T12:00:00.000Z').map((l) => l.slice(0, 10))).toEqual(['2020-11-10']);
+    // Not after the verb: a list of acts (260) and a fact the announcement goes on to (256) keep their own days.
+    expect(linesOf('石破茂9月27日当选自民党新任总裁,10月1日当选首相,10月9日宣布解散众议院。', ['石破茂'], '2024-10-12T12:00:00.000Z').map((l) => l.slice(0, 10))).toEqual(['2024-09-27', '2024-10-01', '2024-10-09']);
+    expect(linesOf('日本外務省今天宣布，中國已恢復先前禁止輸入的日本水產品進口，其中第一批貨品為北海道的6公噸冷凍扇貝已在5日出貨。', ['水产品'], '2025-11-07T12:00:00.000Z').map((l) => l.slice(0, 10))).toEqual(['2025-11-05', '2025-11-07']);
+  });
+
   it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
     const datesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
