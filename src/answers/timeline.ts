@@ -4,7 +4,7 @@ import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
 import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
-import { SAYING_VERB, type DatedSentence } from '../extract/events.ts';
+import { quoteOpen, SAYING_VERB, type DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**
@@ -513,7 +513,8 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
     const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
     // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司) is one event with the saying: not cut at a date inside it.
-    const said = cur !== undefined && SAYS_BEFORE.test(folded.slice(cur.start, p.start));
+    // So is what a quotation holds (他说:“日本今年大选后若内阁能稳定执政,明年的日美首脑会谈时,美方就可能…”): not cut inside the marks.
+    const said = cur !== undefined && (SAYS_BEFORE.test(folded.slice(cur.start, p.start)) || quoteOpen(folded.slice(cur.start, p.start)));
     if (cur && opens && !said && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;

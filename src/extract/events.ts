@@ -79,6 +79,11 @@ const MIN_GROUP = 8;
 export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出|宣布|证实|披露)';
 const SAYS_END = new RegExp(`${SAYING_VERB}$`, 'u');
 
+/** Whether text opens more quotations (“「『) than it closes: what follows is still inside one, still what was said. */
+export function quoteOpen(text: string): boolean {
+  return (text.match(/[“「『]/g) ?? []).length > (text.match(/[”」』]/g) ?? []).length;
+}
+
 /**
  * Cuts a sentence where a clause opens a new time frame with a date different from the dates
  * before it, so that "当天，A与B会谈，4日，A与C会谈" gives two dated events, while
@@ -97,8 +102,9 @@ function clauseGroups(f: string, s: { start: number; end: number }, dates: reado
     if (!opening) continue;
     const before = f.slice(groupStart, i).trim();
     if ([...before].length < MIN_GROUP) continue;
-    // After a verb of saying comes what was said (姆努钦1月14日表示，1月15日公布的协议…): the same event, not a new frame.
-    if (SAYS_END.test(before)) continue;
+    // After a verb of saying comes what was said (姆努钦1月14日表示，1月15日公布的协议…), and a quotation goes on to its close
+    // (防长8日表示:「部队将在9日出发,12日抵达。」): the same event, not a new frame.
+    if (SAYS_END.test(before) || quoteOpen(before)) continue;
     const earlier = own.filter((d) => isAnchor(d) && d.start >= groupStart && d.end <= i);
     if (earlier.length === 0) {
       // Nothing dated before: cut only where the date stands alone as the clause's frame (…会谈，4日，马蒂斯…),

@@ -333,6 +333,17 @@ describe('timeline checks the topic itself', () => {
     expect(linesOf('日本外務省今天宣布，中國已恢復先前禁止輸入的日本水產品進口，其中第一批貨品為北海道的6公噸冷凍扇貝已在5日出貨。', ['水产品'], '2025-11-07T12:00:00.000Z').map((l) => l.slice(0, 10))).toEqual(['2025-11-05', '2025-11-07']);
   });
 
+  it('does not cut what a quotation holds at a date inside it (他说:“日本今年大选后若…,明年的日美首脑会谈时…”), but cuts after the quotation closes', () => {
+    const datesOf = (text: string, forms: string[], publishedAt = '2025-10-12T12:00:00.000Z'): string[] =>
+      timelineOfOne(madeUp('quote', text, publishedAt), { forms, years: [] }).events.map((e) => e.date);
+    // Made up ( “…” and 「…」), and the real sentence of 003.
+    expect(datesOf('外相10日说:“双方将于15日再次会谈,下月3日签署协议。”', ['会谈'])).toEqual(['2025-10-10']);
+    expect(datesOf('防长8日表示:「部队将在9日出发,12日抵达。」', ['部队'])).toEqual(['2025-10-08']);
+    expect(datesOf('他说：“日本今年大选后若内阁能稳定执政，明年的日美首脑会谈时，美方就可能要求日本增加防卫支出，届时讨论防卫支出如何达到GDP的2%以上才有意义。”', ['防卫支出'], '2025-02-10T12:00:00.000Z')).toHaveLength(1);
+    // The quotation closed, a new day opens a new event.
+    expect(datesOf('外相10日称“会谈很成功”,两国15日还将签署协议。', ['会谈', '协议'])).toEqual(['2025-10-10', '2025-10-15']);
+  });
+
   it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
     const datesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
