@@ -8,7 +8,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { NEWS_VARIANTS } from '../text/variants.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { conceptCoverage, coreConcepts, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coreConcepts, coverage, storyConcepts, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -55,7 +55,9 @@ export function* timelineGroups(
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   // Qualified: the topic names what it is about besides acts, countries and people (众议院 of 2024年眾議院選舉).
   const subjects = q.concepts.filter((c) => c.forms.some((f) => NEWS_VARIANTS.isSubject(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
-  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects };
+  // The forms of the topic's story without its countries (防卫费 and its variants of 日本防衛費, not 日本): see CandidateGroup.about.story.
+  const story = [...new Set(storyConcepts(q).flatMap((c) => [...c.forms, ...c.variants]))].sort((a, b) => b.length - a.length);
+  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects, ...(story.length ? { story } : {}) };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
   const byArticle = new Map<number, Found[]>();

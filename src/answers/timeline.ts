@@ -67,9 +67,10 @@ export interface CandidateGroup {
    * topic names, which its events must fall in. `qualified`: the topic names what it is about
    * besides acts, countries and people (众议院 of 2024年眾議院選舉, not 石破茂当选). `subjects`: for each
    * concept of the topic that is a subject matter of the variant table (总裁选举), its forms, variants and
-   * the words of the compound (总裁, 选举).
+   * the words of the compound (总裁, 选举). `story`: the forms and variants of the topic's concepts that are not countries
+   * or pairs (防卫费, 国防开支… of 日本防衛費; 扇贝, 恢复, 出口… of 日本扇贝 恢复出口中国): a stretch that names only 日本 does not tell that story.
    */
-  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean; subjects?: readonly (readonly string[])[] } | undefined;
+  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean; subjects?: readonly (readonly string[])[]; story?: readonly string[] } | undefined;
 }
 
 /**
@@ -358,7 +359,8 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
     return;
   }
   const groups = dateGroups(facts.folded, dates);
-  const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.forms));
+  // Naming the topic's country or an act of it (日本政府在2022年底正式通过新“安保三文件” for 日本防衛費) is not naming its story.
+  const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.story ?? about.forms));
   for (const [k, g] of groups.entries()) {
     const stretch = facts.folded.slice(g.start, g.end);
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event

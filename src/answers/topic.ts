@@ -339,6 +339,11 @@ export function coreConcepts(q: TopicQuery): TopicConcept[] {
   return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => ACTS.has(f) || COUNTRIES.has(f)));
 }
 
+/** The concepts that are not a country or a pair of them: what a topic is about and the acts it names (扇贝, 恢复, 出口; not 日本, 中国). */
+export function storyConcepts(q: TopicQuery): TopicConcept[] {
+  return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => COUNTRIES.has(f)));
+}
+
 // The variant table's acts (访问, 出口, 恢复…) and the countries: what a topic does and where, not what it is about.
 const ACTS = new Set(VARIANTS.forms().filter((f) => !VARIANTS.isSubject(f)));
 const COUNTRIES = new Set(Object.values(COUNTRY).flat());

@@ -574,6 +574,20 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(spending.some((e) => e.file.startsWith('250') && e.text.includes('預定在二〇二七年度將防衛費'))).toBe(true);
   });
 
+  it('does not take the topic\'s country for its story: a stretch that names 日本 and another subject matter is that subject\'s (日本政府在2022年底正式通過新“安保三文件” for 日本防衛費)', () => {
+    const story = ['防卫费', '国防开支', '防卫开支', '防卫预算'];
+    const linesOf = (text: string, withStory = true): string[] =>
+      timelineOfOne(madeUp('country', text, '2025-11-05T12:00:00.000Z'), { forms: ['防卫费', '防卫开支', '日本'], years: [], ...(withStory ? { story } : {}) }).events.map((e) => e.date);
+    // Made up, and the real sentence of 251; without the story forms, 日本 passes for the topic.
+    expect(linesOf('日本政府在2022年底通过新安保三文件，计划在2027财年实现防卫开支占GDP的2%。')).toEqual(['2027']);
+    expect(linesOf('日本2023年3月批准对台军售相关法案，并计划将防卫预算在今年增至8万亿日元。')).toEqual(['2025']);
+    expect(linesOf('日本政府在2022年底正式通過新“安保三文件”，計劃將2023至2027財年的防衛開支總額提升至約43萬億日元，並在2027財年實現防衛開支在GDP中佔比達2%的目標。')).not.toContain('2022');
+    expect(linesOf('日本政府在2022年底通过新安保三文件，计划在2027财年实现防卫开支占GDP的2%。', false)).toEqual(['2022', '2027']);
+    // A stretch that names the story (an act of it: 恢复) beside another subject stays (256).
+    const scallops = timelineOfOne(madeUp('act', '日本外務省今天宣布，中國已恢復先前禁止輸入的日本水產品進口，其中第一批貨品為北海道的6公噸冷凍扇貝已在5日出貨。', '2025-11-07T12:00:00.000Z'), { forms: ['扇贝', '恢复', '出口', '日本', '中国'], years: [], story: ['扇贝', '恢复', '出口'] });
+    expect(scallops.events.map((e) => e.date)).toEqual(['2025-11-05', '2025-11-07']);
+  });
+
   it('leaves out, for a person\'s topic, the same act by someone else (尹錫悅赴美 for 岸田访美), but not an act the subject hosts (拜登…邀請日、韓領袖訪美)', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences(madeUp('actor', paragraphs, '2023-07-20T12:00:00.000Z'));
