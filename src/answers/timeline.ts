@@ -4,7 +4,7 @@ import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
 import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
-import { quoteOpen, SAYING_VERB, type DatedSentence } from '../extract/events.ts';
+import { runsOn, SAYING_VERB, type DatedSentence } from '../extract/events.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**
@@ -483,9 +483,6 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
 
-// A stretch that ends in a verb of saying, proposing or announcing (表示, 说, 指出, 提出, 宣布, 证实; 岸信夫在10日的记者会上宣布,
-// …谈判将于本周内举行): what follows is what was said.
-const SAYS_BEFORE = new RegExp(`${SAYING_VERB}\\s?[,:]\\s?$`, 'u');
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;
@@ -514,9 +511,10 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
     // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
     const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
-    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司) is one event with the saying: not cut at a date inside it.
-    // So is what a quotation holds (他说:“日本今年大选后若内阁能稳定执政,明年的日美首脑会谈时,美方就可能…”): not cut inside the marks.
-    const said = cur !== undefined && (SAYS_BEFORE.test(folded.slice(cur.start, p.start)) || quoteOpen(folded.slice(cur.start, p.start)));
+    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司; 岸信夫在10日的记者会上宣布,…谈判将于本周内举行),
+    // what a quotation holds (他说:“日本今年大选后若内阁能稳定执政,明年的日美首脑会谈时,美方就可能…”) and the verb a clause of
+    // manner waits for (以追加预算的方式,在今年度采取相关措施) are one event with what comes before: not cut there (runsOn).
+    const said = cur !== undefined && runsOn(folded.slice(cur.start, p.start));
     if (cur && opens && !said && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;

@@ -344,6 +344,18 @@ describe('timeline checks the topic itself', () => {
     expect(datesOf('外相10日称“会谈很成功”,两国15日还将签署协议。', ['会谈', '协议'])).toEqual(['2025-10-10', '2025-10-15']);
   });
 
+  it('does not cut a clause of manner from the verb it waits for (並打算以追加預算的方式，在今年度採取相關措施)', () => {
+    const datesOf = (text: string, forms: string[]): string[] =>
+      timelineOfOne(madeUp('manner', text, '2025-10-25T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
+    // Made up (以…方式, 通过…形式, 以…名义) and the real sentence of 250: one line, no bare 在今年度采取相关措施.
+    expect(datesOf('日本原定在2027年度将防卫费提高到GDP的2%，政府打算以追加预算的方式，在今年度采取相关措施。', ['防卫费'])).toEqual(['2027']);
+    expect(datesOf('两国外长10日在东京会谈，并决定通过定期磋商的形式，自明年起每年举行一次。', ['外长'])).toEqual(['2025-10-10']);
+    expect(datesOf('该基金会去年12月成立，并以政府名义，于今年3月向原告支付赔偿。', ['基金会'])).toEqual(['2024-12']);
+    expect(datesOf('二〇二二年底制定安保三文件，重點之一就是以五年為目標，預定在二〇二七年度將防衛費提高到GDP二％，但高市認為近年的安全環境有很大的變化，必須從更積極強化防衛力，所以她提出將提前兩年達成目標，並打算以追加預算的方式，在今年度採取相關措施。', ['防卫费'])).toEqual(['2027']);
+    // No clause of manner before it: a new time still opens a new event.
+    expect(datesOf('日本原定在2027年度将防卫费提高到GDP的2%，高市则提出在今年度达成。', ['防卫费'])).toEqual(['2025', '2027']);
+  });
+
   it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
     const datesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
