@@ -600,6 +600,22 @@ describe.skipIf(!existsSync(CORPUS))('timeline by meaning over the index (seeds 
     expect(scallops.events.map((e) => e.date)).toEqual(['2025-11-05', '2025-11-07']);
   });
 
+  it('leaves out, for a person\'s topic, a sentence that opens with a pronoun after one led by someone else (高市…接掌政權。她當天會立即組建內閣 for 石破辞职)', () => {
+    const article = (paragraphs: string[]): DatedSentence[] => extractDatedSentences(madeUp('pronoun', paragraphs, '2025-10-22T12:00:00.000Z'));
+    const kept = (topic: string, paragraphs: string[]): string[] => relevantSentences(article(paragraphs), topicQuery(index, topic), TOPIC_THRESHOLDS.sentence).map((s) => s.text);
+    // Real (264) and made up: the pronoun is the first person of the sentence before.
+    expect(kept('石破辞职', ['高市在首相石破茂（68歲）表明辭職意向的一個半月後接掌政權。她當天會立即組建內閣。'])).toEqual(['高市在首相石破茂（68歲）表明辭職意向的一個半月後接掌政權。']);
+    expect(kept('岸田访美', ['拜登10日在白宫会见访美的岸田文雄。他随后前往特拉华州度假。'])).toEqual(['拜登10日在白宫会见访美的岸田文雄。']);
+    // Led by the topic's person, or a plural pronoun: the account goes on.
+    expect(kept('岸田访美', ['岸田文雄10日抵达华盛顿访美。他随后与拜登会谈。'])).toHaveLength(2);
+    expect(kept('岸田访美', ['拜登10日在白宫会见访美的岸田文雄。他们随后举行记者会。'])).toHaveLength(2);
+    // A topic of no person is not judged so.
+    expect(kept('首相辞职', ['高市在首相石破茂表明辭職意向的一個半月後接掌政權。她當天會立即組建內閣。'])).toHaveLength(2);
+    // On the real articles.
+    expect(answer('石破辞职').events.some((e) => e.text.includes('她當天會立即組建內閣'))).toBe(false);
+    expect(answer('石破茂').events.some((e) => e.text.includes('她當天會立即組建內閣'))).toBe(false);
+  });
+
   it('leaves out, for a person\'s topic, the same act by someone else (尹錫悅赴美 for 岸田访美), but not an act the subject hosts (拜登…邀請日、韓領袖訪美)', () => {
     const article = (paragraphs: string[]): DatedSentence[] =>
       extractDatedSentences(madeUp('actor', paragraphs, '2023-07-20T12:00:00.000Z'));
