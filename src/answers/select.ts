@@ -8,7 +8,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { NEWS_VARIANTS } from '../text/variants.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { conceptCoverage, coreConcepts, coverage, storyConcepts, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coreConcepts, coverage, peopleNamesOf, storyConcepts, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -57,7 +57,7 @@ export function* timelineGroups(
   const subjects = q.concepts.filter((c) => c.forms.some((f) => NEWS_VARIANTS.isSubject(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
   // The forms of the topic's story without its countries (防卫费 and its variants of 日本防衛費, not 日本): see CandidateGroup.about.story.
   const story = [...new Set(storyConcepts(q).flatMap((c) => [...c.forms, ...c.variants]))].sort((a, b) => b.length - a.length);
-  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects, ...(story.length ? { story } : {}) };
+  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects, ...(story.length ? { story } : {}), people: peopleNamesOf(index.people) };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
   const byArticle = new Map<number, Found[]>();

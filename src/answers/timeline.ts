@@ -5,6 +5,7 @@ import { segment } from '../text/segment.ts';
 import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
 import { runsOn, SAYING_VERB, type DatedSentence } from '../extract/events.ts';
+import type { PeopleNames } from './topic.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**
@@ -70,7 +71,17 @@ export interface CandidateGroup {
    * the words of the compound (总裁, 选举). `story`: the forms and variants of the topic's concepts that are not countries
    * or pairs (防卫费, 国防开支… of 日本防衛費; 扇贝, 恢复, 出口… of 日本扇贝 恢复出口中国): a stretch that names only 日本 does not tell that story.
    */
-  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean; subjects?: readonly (readonly string[])[]; story?: readonly string[] } | undefined;
+  about?:
+    | {
+        forms: readonly string[];
+        years: readonly number[];
+        qualified?: boolean;
+        subjects?: readonly (readonly string[])[];
+        story?: readonly string[];
+        /** The people registry's names: a subject's word right before one (自民党总裁石破茂) is a title, not the subject. */
+        people?: Pick<PeopleNames, 'nameAt'>;
+      }
+    | undefined;
 }
 
 /**
@@ -583,7 +594,8 @@ const ELECTION_OF: Record<string, string> = { 首相: '首相指名选举', 总�
  * whose election the topic is not (当选首相 holds 当选). 总裁选举 keeps 当选…总裁; a topic that types the
  * subject itself (首相指名选举) keeps it. Asked only of a qualified topic: 石破茂当选 is every election he won.
  * A topic's subject matter (总裁选举) named only by one of its words inside another's name (选举 of
- * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names.
+ * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names; so is one named only as a person's title
+ * (自民党总裁石破茂).
  */
 function swallowed(folded: string, about: About): boolean {
   const { forms, subjects = [] } = about;
@@ -592,6 +604,12 @@ function swallowed(folded: string, about: About): boolean {
     masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   };
   for (const r of otherStoriesOf(about).rivals) for (let at = masked.indexOf(r); at !== -1; at = masked.indexOf(r, at + r.length)) blank(at, at + r.length);
+  // A word of the topic's subject right before a person's name is that person's title (自民党总裁石破茂11日晚成立新内阁 for 总裁选举).
+  if (about.people) {
+    for (const w of new Set(subjects.flat())) {
+      for (let at = masked.indexOf(w); at !== -1; at = masked.indexOf(w, at + w.length)) if (about.people.nameAt(folded, at + w.length)) blank(at, at + w.length);
+    }
+  }
   for (const m of folded.matchAll(ELECTED_TO)) {
     const election = ELECTION_OF[m[1] as string] as string;
     const own = forms.includes(election) || VARIANTS.variantsOf(election).some((v) => forms.includes(v));

@@ -73,6 +73,11 @@ export class PeopleNames {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
   }
 
+  /** The person form that begins at position i of the folded text, if any (the longest). */
+  nameAt(folded: string, i: number): string | undefined {
+    return this.byFirst.get(folded[i] as string)?.find((f) => folded.startsWith(f, i));
+  }
+
   /** The person forms that occur in the folded text. */
   named(folded: string): string[] {
     const out: string[] = [];
@@ -91,7 +96,8 @@ export class PeopleNames {
 
 const peopleNames = new WeakMap<PeopleIndex, PeopleNames>();
 
-function peopleNamesOf(people: PeopleIndex): PeopleNames {
+/** The registry's names, made once per registry. */
+export function peopleNamesOf(people: PeopleIndex): PeopleNames {
   let names = peopleNames.get(people);
   if (!names) peopleNames.set(people, (names = new PeopleNames(people)));
   return names;

@@ -356,6 +356,22 @@ describe('timeline checks the topic itself', () => {
     expect(datesOf('日本原定在2027年度将防卫费提高到GDP的2%，高市则提出在今年度达成。', ['防卫费'])).toEqual(['2025', '2027']);
   });
 
+  it('takes a word of an election topic right before a person\'s name for a title, not the election (自民党总裁石破茂11日晚成立新内阁 for 总裁选举)', () => {
+    const people = { nameAt: (f: string, i: number): string | undefined => ['石破茂', '高市早苗', '岸田文雄'].find((n) => f.startsWith(n, i)) };
+    const election = ['总裁选举', '党首选举', '总裁选', '党魁选举'];
+    const about = { forms: [...election, '自民党'], years: [], qualified: true, subjects: [[...election, '总裁', '选举']], people };
+    const datesOf = (text: string, withPeople = true): string[] =>
+      timelineOfOne(madeUp('title', text, '2025-10-22T12:00:00.000Z'), withPeople ? about : { ...about, people: undefined }).events.map((e) => e.date);
+    // Real (260, 264) and made up.
+    expect(datesOf('新华社东京11月11日电(记者 陈泽安 李子越)日本新任首相、自民党总裁石破茂11日晚成立新内阁。')).toEqual([]);
+    expect(datesOf('中評社香港10月21日電／共同社報導，日本自民黨總裁高市早苗（64歲）在21日下午眾院全體會議的首相指名選舉中，當選為第104任首相。')).toEqual([]);
+    expect(datesOf('自民党总裁岸田文雄5日出访欧洲。')).toEqual([]);
+    expect(datesOf('自民党总裁岸田文雄5日出访欧洲。', false)).toEqual(['2025-10-05']);
+    // The election itself named, or being elected to the office: kept (259, 260).
+    expect(datesOf('日本首相、执政党自民党总裁岸田文雄14日宣布将不参加9月举行的该党总裁选举。')).toEqual(['2025-10-14']);
+    expect(datesOf('石破茂9月27日当选自民党新任总裁。')).toEqual(['2025-09-27']);
+  });
+
   it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
     const datesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
