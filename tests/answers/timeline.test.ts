@@ -361,7 +361,7 @@ describe('timeline checks the topic itself', () => {
     const election = ['总裁选举', '党首选举', '总裁选', '党魁选举'];
     const about = { forms: [...election, '自民党'], years: [], qualified: true, subjects: [[...election, '总裁', '选举']], people };
     const datesOf = (text: string, withPeople = true): string[] =>
-      timelineOfOne(madeUp('title', text, '2025-10-22T12:00:00.000Z'), withPeople ? about : { ...about, people: undefined }).events.map((e) => e.date);
+      timelineOfOne(madeUp('title', text, '2025-10-22T12:00:00.000Z'), withPeople ? about : { forms: about.forms, years: [], qualified: true, subjects: about.subjects }).events.map((e) => e.date);
     // Real (260, 264) and made up.
     expect(datesOf('新华社东京11月11日电(记者 陈泽安 李子越)日本新任首相、自民党总裁石破茂11日晚成立新内阁。')).toEqual([]);
     expect(datesOf('中評社香港10月21日電／共同社報導，日本自民黨總裁高市早苗（64歲）在21日下午眾院全體會議的首相指名選舉中，當選為第104任首相。')).toEqual([]);
