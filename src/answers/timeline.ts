@@ -363,7 +363,10 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
-    if (facts.spans && !supposes(facts.folded) && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
+    // Told only by an outlet's report, it is that report's account of others (日经新闻周二则报道,美方敦促…), unless it reports
+    // what someone said (据路透社1月15日报道,刘鹤在…签署仪式上致辞时说…): a statement, dated by the report's day (line()).
+    const toldByOutlet = unit.dates.some((d) => datesTheReport(facts.folded, d) && !DISPATCH_AFTER.test(facts.folded.slice(d.end, d.end + 3))) && !SAID.test(facts.folded);
+    if (facts.spans && !toldByOutlet && !supposes(facts.folded) && !statesStandingFact(facts.folded)) {
       const made = mentionLine(item, facts.spans, excerpts);
       if (made && inYears(made)) out.push(made);
     }
@@ -389,6 +392,9 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
     if (made && inYears(made)) out.push(made);
   }
 }
+
+// A dateline's date (新华社东京11月11日电, …日讯): the article's own dispatch, not another outlet's account.
+const DISPATCH_AFTER = /^\s?专?[电讯]/u;
 
 // A rule or a lasting state rather than a step (根据日本宪法,日本实施…; 日本宪法规定,…必须…; 根据美日安保条约,美国有义务…;
 // 多年来,…曾使…; 长期以来奉行和平主义的日本…): with no time of its own it is nobody's news of the day.
@@ -754,7 +760,9 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
     cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
   }
-  const day = date ? date.date : (publicationDay(source.publishedAt, source.url) ?? source.publishedAt.slice(0, 10));
+  // No date of its own: the day of the report that tells it (据路透社1月15日报道,刘鹤在…签署仪式上致辞时说; a dateline), else the publication day.
+  const told = date ? undefined : reportDay(unit, item.facts.folded);
+  const day = date ? date.date : (told ?? publicationDay(source.publishedAt, source.url) ?? source.publishedAt.slice(0, 10));
   const precision: Precision = date ? date.precision : 'day';
   const reportedOnly = date === undefined;
   const sortKey = dateKey(day, precision);
@@ -773,6 +781,11 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
   const made: Line = { date: day, precision, text: cut.text, reportedOnly, source, unit, tellingSources: [source], tellingUnits: [unit], folded: cut.folded, sortKey };
   cut.lines.set(key, made);
   return made;
+}
+
+/** The day an outlet's report or a dispatch in the sentence gives (据路透社1月15日报道, 新华社东京11月11日电), if it names one. */
+function reportDay(unit: DatedSentence, folded: string): string | undefined {
+  return unit.dates.find((d) => d.precision === 'day' && !d.approximate && datesTheReport(folded, d))?.date;
 }
 
 /**

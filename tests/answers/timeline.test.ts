@@ -372,6 +372,16 @@ describe('timeline checks the topic itself', () => {
     expect(datesOf('石破茂9月27日当选自民党新任总裁。')).toEqual(['2025-09-27']);
   });
 
+  it('dates a sentence that names the topic and no time of its own by the report that tells it (据路透社1月15日报道; 新华社东京11月11日电), else by the publication day', () => {
+    const linesOf = (text: string, forms: string[], publishedAt = '2020-01-17T12:00:00.000Z'): string[] =>
+      timelineOfOne(madeUp('told', text, publishedAt), { forms, years: [] }).events.map((e) => `${e.date}${e.reportedOnly ? ' reported' : ''}`);
+    // Real (233) and made up: an outlet's report, a dispatch.
+    expect(linesOf('据路透社1月15日报道,中国国务院副总理刘鹤在中美第一阶段经贸协议签署仪式上致辞时说,达成第一阶段经贸协议,有利于中国,有利于美国,有利于全世界。', ['第一阶段经贸协议'])).toEqual(['2020-01-15 reported']);
+    expect(linesOf('新华社东京11月11日电 日美外长会谈取得积极成果。', ['外长会谈'], '2021-11-12T12:00:00.000Z')).toEqual(['2021-11-11 reported']);
+    // No report's day in the sentence: the publication day.
+    expect(linesOf('刘鹤在第一阶段经贸协议签署仪式上致辞。', ['第一阶段经贸协议'])).toEqual(['2020-01-17 reported']);
+  });
+
   it('dates no event by the year an anniversary commemorates (1965年日韩邦交正常化60周年, 纪念1945年抗战胜利80周年)', () => {
     const datesOf = (text: string, forms: string[]): string[] =>
       timelineOfOne(madeUp('anniv', text, '2025-08-24T12:00:00.000Z'), { forms, years: [] }).events.map((e) => e.date);
