@@ -8,7 +8,7 @@ import { key } from '../text/aliases.ts';
 import { fold } from '../text/normalize.ts';
 import { NEWS_VARIANTS } from '../text/variants.ts';
 import { passageText, type Passage } from '../index/passages.ts';
-import { conceptCoverage, coreConcepts, coverage, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
+import { conceptCoverage, coreConcepts, coverage, peopleNamesOf, storyConcepts, topicForms, topicQuery, topicTerms, type TopicConcept, type TopicQuery } from './topic.ts';
 import { memoized } from '../text/memo.ts';
 import type { ShijiIndex } from '../index/index.ts';
 import { BIGRAM_PREFIX } from '../index/terms.ts';
@@ -55,7 +55,9 @@ export function* timelineGroups(
   const { hits } = index.search.search(topicTerms(q, index.termMode), TIMELINE_DEPTH);
   // Qualified: the topic names what it is about besides acts, countries and people (众议院 of 2024年眾議院選舉).
   const subjects = q.concepts.filter((c) => c.forms.some((f) => NEWS_VARIANTS.isSubject(f))).map((c) => [...c.forms, ...c.variants, ...c.parts.flatMap((p) => [...p.forms, ...p.variants])]);
-  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects };
+  // The forms of the topic's story without its countries (防卫费 and its variants of 日本防衛費, not 日本): see CandidateGroup.about.story.
+  const story = [...new Set(storyConcepts(q).flatMap((c) => [...c.forms, ...c.variants]))].sort((a, b) => b.length - a.length);
+  const about = { forms: topicForms(q), years: q.years, qualified: coreConcepts(q).some((c) => !c.person), subjects, ...(story.length ? { story } : {}), people: peopleNamesOf(index.people) };
   const code = codeName(q);
   // The hits by article, in article order: an article's story is judged as a whole.
   const byArticle = new Map<number, Found[]>();
@@ -156,6 +158,12 @@ export function relevantSentences(sentences: readonly DatedSentence[], q: TopicQ
       others[i] = true;
       return;
     }
+    // So does one that opens with a pronoun after a sentence led by someone else (高市在首相石破茂表明辭職意向的一個半月後接掌政權。
+    // 她當天會立即組建內閣 for 石破辞职), named or not: the pronoun is that sentence's first person, not the topic's.
+    if (next && OPENS_WITH_PRONOUN.test(text) && ledByAnother(folded[i - 1] as string, q) && !namesTopicPerson(text, q)) {
+      others[i] = true;
+      return;
+    }
     // A specific topic (日本扇贝…) is not the broader story a sentence tells without it (恢復進口日本水產品).
     if (covers[i] && broaderStory(text, q)) return;
     if (covers[i] && u.length > 1) out.push(...topicActs(u, q, floor));
@@ -227,6 +235,15 @@ function broaderStory(folded: string, q: TopicQuery): boolean {
 
 // A third person's pronoun.
 const PRONOUN = /他|她/u;
+// A sentence whose subject is a third person's pronoun, one person (not 他们, 他国, 其他).
+const OPENS_WITH_PRONOUN = /^\P{sc=Han}{0,2}(?:他|她)(?![们國国人])/u;
+
+/** Whether the first person a sentence names is someone the topic does not name (高市 of 高市在首相石破茂…接掌政權 for 石破辞职). */
+function ledByAnother(folded: string, q: TopicQuery): boolean {
+  if (!q.people) return false;
+  const first = q.people.named(folded)[0];
+  return first !== undefined && !q.concepts.some((c) => c.person && c.forms.some((f) => f.includes(first) || first.includes(f)));
+}
 
 function namesTopicPerson(folded: string, q: TopicQuery): boolean {
   return q.concepts.some((c) => c.person && conceptCoverage(folded, c) > 0);

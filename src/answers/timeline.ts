@@ -4,7 +4,9 @@ import { memoized } from '../text/memo.ts';
 import { segment } from '../text/segment.ts';
 import { NEWS_VARIANTS as VARIANTS, type VariantTable } from '../text/variants.ts';
 import { datesTheReport, isAnchor, precisionRank, publicationDay, type DateMention } from '../extract/dates.ts';
-import { SAYING_VERB, type DatedSentence } from '../extract/events.ts';
+import { runsOn, type DatedSentence } from '../extract/events.ts';
+import { isBirth, namesABudget, placesAnEvent, restates, SAID, sinceAnotherStory, statesStandingFact, supposes } from './sentence-dates.ts';
+import type { PeopleNames } from './topic.ts';
 import type { Precision, SourceRef, TimelineEvent, TimelineResult } from './types.ts';
 
 /**
@@ -67,9 +69,20 @@ export interface CandidateGroup {
    * topic names, which its events must fall in. `qualified`: the topic names what it is about
    * besides acts, countries and people (众议院 of 2024年眾議院選舉, not 石破茂当选). `subjects`: for each
    * concept of the topic that is a subject matter of the variant table (总裁选举), its forms, variants and
-   * the words of the compound (总裁, 选举).
+   * the words of the compound (总裁, 选举). `story`: the forms and variants of the topic's concepts that are not countries
+   * or pairs (防卫费, 国防开支… of 日本防衛費; 扇贝, 恢复, 出口… of 日本扇贝 恢复出口中国): a stretch that names only 日本 does not tell that story.
    */
-  about?: { forms: readonly string[]; years: readonly number[]; qualified?: boolean; subjects?: readonly (readonly string[])[] } | undefined;
+  about?:
+    | {
+        forms: readonly string[];
+        years: readonly number[];
+        qualified?: boolean;
+        subjects?: readonly (readonly string[])[];
+        story?: readonly string[];
+        /** The people registry's names: a subject's word right before one (自民党总裁石破茂) is a title, not the subject. */
+        people?: Pick<PeopleNames, 'nameAt'>;
+      }
+    | undefined;
 }
 
 /**
@@ -346,19 +359,23 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
   const { unit, facts } = item;
   if (unit.heading || QUESTION_END.test(facts.folded.trim())) return;
   const dates = unit.dates.filter(
-    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms),
+    (d, i) => !d.approximate && !datesTheReport(facts.folded, d) && !restates(facts.folded, unit.dates[i - 1], d) && !namesABudget(facts.folded, d) && !isBirth(facts.folded, d) && !sinceAnotherStory(facts.folded, d, about.forms) && placesAnEvent(facts.folded, d),
   );
   const inYears = (l: Line): boolean => about.years.length === 0 || about.years.includes(Number.parseInt(l.date.slice(0, 4), 10));
   if (dates.length === 0) {
     // A sentence that names the topic itself (its every term) but no time is still news of it: dated by its report.
-    if (facts.spans && !unit.dates.some((d) => datesTheReport(facts.folded, d)) && !statesStandingFact(facts.folded)) {
+    // Told only by an outlet's report, it is that report's account of others (日经新闻周二则报道,美方敦促…), unless it reports
+    // what someone said (据路透社1月15日报道,刘鹤在…签署仪式上致辞时说…): a statement, dated by the report's day (line()).
+    const toldByOutlet = unit.dates.some((d) => datesTheReport(facts.folded, d) && !DISPATCH_AFTER.test(facts.folded.slice(d.end, d.end + 3))) && !SAID.test(facts.folded);
+    if (facts.spans && !toldByOutlet && !supposes(facts.folded) && !statesStandingFact(facts.folded)) {
       const made = mentionLine(item, facts.spans, excerpts);
       if (made && inYears(made)) out.push(made);
     }
     return;
   }
   const groups = dateGroups(facts.folded, dates);
-  const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.forms));
+  // Naming the topic's country or an act of it (日本政府在2022年底正式通过新“安保三文件” for 日本防衛費) is not naming its story.
+  const names = groups.map((g) => namesAny(facts.folded.slice(g.start, g.end), about.story ?? about.forms));
   for (const [k, g] of groups.entries()) {
     const stretch = facts.folded.slice(g.start, g.end);
     // A stretch beside one about the topic that names another known concept and nothing of the topic is that concept's event
@@ -377,58 +394,8 @@ function aboutLines(item: Item, about: About, excerpts: ExcerptMemo, out: Line[]
   }
 }
 
-// A rule or a lasting state rather than a step (根据日本宪法,日本实施…; 日本宪法规定,…必须…; 根据美日安保条约,美国有义务…;
-// 多年来,…曾使…; 长期以来奉行和平主义的日本…): with no time of its own it is nobody's news of the day.
-const STANDING_FACT = /^(?:据了解,\s?)?(?:根据|依据|依照|按照)[^,]{0,24}(?:宪法|法|条约|协定|公约|规定)|^[^,]{0,16}(?:宪法|法律|条约|协定|公约)(?:第\S{1,4}条)?规定|^(?:多年来|长期以来|一直以来|历来)/u;
-// ...unless someone is saying it (赵立坚表示,…恪守…公报规定): a statement is an event of its day.
-const SAID = /表示|指出|强调|重申|称|说|声明/u;
-
-function statesStandingFact(folded: string): boolean {
-  const text = folded.trimStart();
-  return STANDING_FACT.test(text) && !SAID.test(text);
-}
-
-/**
- * A date in brackets right after another restates it (2023年度内(2024年3月底前), 2025财年(2025年4月至2026年3月),
- * 90天前(即8月24日)): the date before the brackets is the one the sentence gives.
- */
-function restates(folded: string, before: DateMention | undefined, d: DateMention): boolean {
-  if (!before) return false;
-  return /^\p{sc=Han}{0,2}\s?\(\s?(?:即|也就是)?$/u.test(folded.slice(before.end, d.start));
-}
-
-// A fiscal year that names a budget (2025年度补充预算案, 2025财年(…)预算申请) is part of the budget's name, not a time the sentence places anything at.
-const BUDGET_AFTER = /^\s?(?:\([^)]{0,30}\))?\s?的?(?:补充|追加|正式|总)?预算/u;
-
-function namesABudget(folded: string, d: DateMention): boolean {
-  return d.fiscal === true && BUDGET_AFTER.test(folded.slice(d.end, d.end + 40));
-}
-
-// A date that opens a "since" clause (自2012年重新上台后首次…, 李在明自6月就任以來首次…, 继6月在加拿大会谈后再次…,
-// 是2023年8月中国发出禁令以来…): what happened then is the clause between the date and 以来/后.
-const SINCE_BEFORE = /(?:自|从|自从|继)\s?$/u;
-const SINCE_CLAUSE = /^([^,;:。]{1,30}?)(?:以来|以后|之后|后)/u;
-
-/**
- * Whether the date dates a "since" clause that tells another story: a reference point
- * (自2012年重新上台后首次失去…, 自6月就任以來首次訪日) that names none of the topic's forms, while the
- * sentence's news is its main clause. A since clause about the topic (自2018年韩国大法院判处…以来) stays.
- */
-function sinceAnotherStory(folded: string, d: DateMention, forms: readonly string[]): boolean {
-  const after = folded.slice(d.end, d.end + 34);
-  const clause = SINCE_CLAUSE.exec(after)?.[1];
-  if (!clause || !(SINCE_BEFORE.test(folded.slice(Math.max(0, d.start - 3), d.start)) || /^[^,;:。]{1,30}?以来/u.test(after))) return false;
-  // A bare bound (自2018年以来) or a clause of dates tells nothing to judge by.
-  if ((clause.match(/\p{sc=Han}/gu) ?? []).length < 2) return false;
-  return !namesAny(clause, forms);
-}
-
-// A person's birth (岸田文雄生于1957年, 出生於1954年) is biography, not a step of the topic's story.
-const BIRTH_BEFORE = /(?:生于|出生于|出生在|生在)\s?$/u;
-
-function isBirth(folded: string, d: DateMention): boolean {
-  return BIRTH_BEFORE.test(folded.slice(Math.max(0, d.start - 4), d.start));
-}
+// A dateline's date (新华社东京11月11日电, …日讯): the article's own dispatch, not another outlet's account.
+const DISPATCH_AFTER = /^\s?专?[电讯]/u;
 
 /** Most specific first; then a point before a bound or fiscal year; then the first written. */
 function placeOrder(a: DateMention, b: DateMention): number {
@@ -443,8 +410,6 @@ function framesClause(folded: string, pieceStart: number, d: DateMention): boole
   return FRAME_BEFORE.test(folded.slice(pieceStart, d.start));
 }
 
-// A stretch that ends in a verb of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): what follows is what was said.
-const SAYS_BEFORE = new RegExp(`${SAYING_VERB}\\s?[,:]\\s?$`, 'u');
 
 // Where a sentence's stretches may be cut: clause and list separators (，；：、 after fold()).
 const STRETCH_SEP = /[,;:、]/;
@@ -473,8 +438,10 @@ function dateGroups(folded: string, dates: readonly DateMention[]): { start: num
     // A new time opens a stretch: not the same date again (2月4日,据报道，…星期五(2月4日)…), nor a fiscal year or
     // an open bound after a point in time (10月15日，已启动决定2021年度起5年间…的谈判: one event, dated 10月15日).
     const opens = own.some((d) => !cur?.dates.some((c) => c.date === d.date) && (isAnchor(d) || !cur?.dates.some(isAnchor) || framesClause(folded, p.start, d)));
-    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司) is one event with the saying: not cut at a date inside it.
-    const said = cur !== undefined && SAYS_BEFORE.test(folded.slice(cur.start, p.start));
+    // What someone said (…该基金会主席表示,部分资金将来自受益于1965年条约的韩国公司; 岸信夫在10日的记者会上宣布,…谈判将于本周内举行),
+    // what a quotation holds (他说:“日本今年大选后若内阁能稳定执政,明年的日美首脑会谈时,美方就可能…”) and the verb a clause of
+    // manner waits for (以追加预算的方式,在今年度采取相关措施) are one event with what comes before: not cut there (runsOn).
+    const said = cur !== undefined && runsOn(folded.slice(cur.start, p.start));
     if (cur && opens && !said && cur.dates.length && cur.end - cur.start >= MIN_STRETCH && p.end - p.start >= MIN_STRETCH) {
       groups.push(cur);
       cur = undefined;
@@ -543,7 +510,8 @@ const ELECTION_OF: Record<string, string> = { 首相: '首相指名选举', 总�
  * whose election the topic is not (当选首相 holds 当选). 总裁选举 keeps 当选…总裁; a topic that types the
  * subject itself (首相指名选举) keeps it. Asked only of a qualified topic: 石破茂当选 is every election he won.
  * A topic's subject matter (总裁选举) named only by one of its words inside another's name (选举 of
- * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names.
+ * 众议院选举) is swallowed too, whatever else of the topic (自民党) the stretch names; so is one named only as a person's title
+ * (自民党总裁石破茂).
  */
 function swallowed(folded: string, about: About): boolean {
   const { forms, subjects = [] } = about;
@@ -552,6 +520,12 @@ function swallowed(folded: string, about: About): boolean {
     masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   };
   for (const r of otherStoriesOf(about).rivals) for (let at = masked.indexOf(r); at !== -1; at = masked.indexOf(r, at + r.length)) blank(at, at + r.length);
+  // A word of the topic's subject right before a person's name is that person's title (自民党总裁石破茂11日晚成立新内阁 for 总裁选举).
+  if (about.people) {
+    for (const w of new Set(subjects.flat())) {
+      for (let at = masked.indexOf(w); at !== -1; at = masked.indexOf(w, at + w.length)) if (about.people.nameAt(folded, at + w.length)) blank(at, at + w.length);
+    }
+  }
   for (const m of folded.matchAll(ELECTED_TO)) {
     const election = ELECTION_OF[m[1] as string] as string;
     const own = forms.includes(election) || VARIANTS.variantsOf(election).some((v) => forms.includes(v));
@@ -652,9 +626,11 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
   const order = (a: DateMention, b: DateMention): number => precisionRank(b.precision) - precisionRank(a.precision) || distance(a) - distance(b) || a.start - b.start;
   let best: DateMention | undefined;
   for (const d of unit.dates) {
-    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d)) continue;
+    if (!isAnchor(d) || !namedParts.has(part[d.start] ?? 0) || datesTheReport(item.facts.folded, d) || !placesAnEvent(item.facts.folded, d)) continue;
     if (!best || order(d, best) < 0) best = d;
   }
+  // A supposition is news of no day (its set occasions, if any, are dated above).
+  if (!best && supposes(item.facts.folded)) return undefined;
   if (!best && datedOnly) {
     // The topic named in one part, the date in another (…会谈；16日，…): the sentence is still dated.
     return contextLine(item, excerpts, 'year');
@@ -668,7 +644,7 @@ function mentionLine(item: Item, spans: Span[], excerpts: ExcerptMemo, datedOnly
  */
 function contextLine(item: Item, excerpts: ExcerptMemo, least: Precision = 'month'): Line | undefined {
   const best = item.unit.dates
-    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least))
+    .filter((d) => isAnchor(d) && precisionRank(d.precision) >= precisionRank(least) && placesAnEvent(item.facts.folded, d))
     .sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || a.start - b.start)[0];
   return best ? line(item, best, excerpts, () => [[best.start], best.start]) : undefined;
 }
@@ -694,7 +670,9 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
     cut = { text: unit.text.slice(start, end), folded: folded.slice(start, end), lines: new Map() };
     byDate.set(at, cut);
   }
-  const day = date ? date.date : (publicationDay(source.publishedAt, source.url) ?? source.publishedAt.slice(0, 10));
+  // No date of its own: the day of the report that tells it (据路透社1月15日报道,刘鹤在…签署仪式上致辞时说; a dateline), else the publication day.
+  const told = date ? undefined : reportDay(unit, item.facts.folded);
+  const day = date ? date.date : (told ?? publicationDay(source.publishedAt, source.url) ?? source.publishedAt.slice(0, 10));
   const precision: Precision = date ? date.precision : 'day';
   const reportedOnly = date === undefined;
   const sortKey = dateKey(day, precision);
@@ -713,6 +691,11 @@ function line(item: Item, date: DateMention | undefined, excerpts: ExcerptMemo, 
   const made: Line = { date: day, precision, text: cut.text, reportedOnly, source, unit, tellingSources: [source], tellingUnits: [unit], folded: cut.folded, sortKey };
   cut.lines.set(key, made);
   return made;
+}
+
+/** The day an outlet's report or a dispatch in the sentence gives (据路透社1月15日报道, 新华社东京11月11日电), if it names one. */
+function reportDay(unit: DatedSentence, folded: string): string | undefined {
+  return unit.dates.find((d) => d.precision === 'day' && !d.approximate && datesTheReport(folded, d))?.date;
 }
 
 /**

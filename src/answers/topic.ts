@@ -73,6 +73,11 @@ export class PeopleNames {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
   }
 
+  /** The person form that begins at position i of the folded text, if any (the longest). */
+  nameAt(folded: string, i: number): string | undefined {
+    return this.byFirst.get(folded[i] as string)?.find((f) => folded.startsWith(f, i));
+  }
+
   /** The person forms that occur in the folded text. */
   named(folded: string): string[] {
     const out: string[] = [];
@@ -91,7 +96,8 @@ export class PeopleNames {
 
 const peopleNames = new WeakMap<PeopleIndex, PeopleNames>();
 
-function peopleNamesOf(people: PeopleIndex): PeopleNames {
+/** The registry's names, made once per registry. */
+export function peopleNamesOf(people: PeopleIndex): PeopleNames {
   let names = peopleNames.get(people);
   if (!names) peopleNames.set(people, (names = new PeopleNames(people)));
   return names;
@@ -337,6 +343,11 @@ export function coverage(folded: string, q: TopicQuery): number {
  */
 export function coreConcepts(q: TopicQuery): TopicConcept[] {
   return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => ACTS.has(f) || COUNTRIES.has(f)));
+}
+
+/** The concepts that are not a country or a pair of them: what a topic is about and the acts it names (扇贝, 恢复, 出口; not 日本, 中国). */
+export function storyConcepts(q: TopicQuery): TopicConcept[] {
+  return q.concepts.filter((c) => c.spelled.length === 0 && !c.forms.some((f) => COUNTRIES.has(f)));
 }
 
 // The variant table's acts (访问, 出口, 恢复…) and the countries: what a topic does and where, not what it is about.

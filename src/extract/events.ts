@@ -72,9 +72,30 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 const OPENING_WINDOW = 8;
 // A leading connective (第三，此外，稍早，据报道) is not a clause worth keeping alone.
 const MIN_GROUP = 8;
-/** Verbs of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出): a clause that ends in one has what was said after it. */
-export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出)';
+/**
+ * Verbs of saying or proposing (表示, 说, 称, 指出, 强调, 透露, 提出), announcing or confirming (宣布, 证实, 披露: 川普一日突然推文宣布，
+ * 将自九月一日起…): a clause that ends in one has what was said after it.
+ */
+export const SAYING_VERB = '(?:表示|说|称|指出|强调|透露|提出|宣布|证实|披露)';
 const SAYS_END = new RegExp(`${SAYING_VERB}$`, 'u');
+
+/** Whether text opens more quotations (“「『) than it closes: what follows is still inside one, still what was said. */
+function quoteOpen(text: string): boolean {
+  return (text.match(/[“「『]/g) ?? []).length > (text.match(/[”」』]/g) ?? []).length;
+}
+
+// A clause of manner that waits for its verb (並打算以追加預算的方式，在今年度採取相關措施; 通过视频连线的形式，于15日举行会谈).
+const MANNER_END = /(?:以|通过|透过|借由|藉由|采取|採取)[^,;:]{0,20}(?:方式|形式|名义|途径|手段)$/u;
+
+/**
+ * Whether the text before a clause (folded, up to a comma or colon) leaves that clause part of its own event: it ends in a
+ * verb of saying (姆努钦1月14日表示，1月15日公布的协议…), inside a quotation (防长8日表示:「部队将在9日出发,12日抵达。」), or in a
+ * clause of manner that waits for its verb (以追加预算的方式，在今年度采取相关措施).
+ */
+export function runsOn(before: string): boolean {
+  const text = before.replace(/[\s,:]+$/u, '');
+  return SAYS_END.test(text) || MANNER_END.test(text) || quoteOpen(text);
+}
 
 /**
  * Cuts a sentence where a clause opens a new time frame with a date different from the dates
@@ -94,8 +115,9 @@ function clauseGroups(f: string, s: { start: number; end: number }, dates: reado
     if (!opening) continue;
     const before = f.slice(groupStart, i).trim();
     if ([...before].length < MIN_GROUP) continue;
-    // After a verb of saying comes what was said (姆努钦1月14日表示，1月15日公布的协议…): the same event, not a new frame.
-    if (SAYS_END.test(before)) continue;
+    // After a verb of saying comes what was said, a quotation goes on to its close, a clause of manner to its verb (runsOn):
+    // the same event, not a new frame.
+    if (runsOn(before)) continue;
     const earlier = own.filter((d) => isAnchor(d) && d.start >= groupStart && d.end <= i);
     if (earlier.length === 0) {
       // Nothing dated before: cut only where the date stands alone as the clause's frame (…会谈，4日，马蒂斯…),
