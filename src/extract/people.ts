@@ -4,6 +4,7 @@ import { fold } from '../text/normalize.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
 import { NameSet, notAName, notARole, scrapBase } from './registry-check.ts';
+import { RegistrySums, type Form } from './people-sums.ts';
 import { TopicMemo } from './person-topics.ts';
 import { PersonProfileSchema } from './types.ts';
 
@@ -94,6 +95,8 @@ export class PeopleMemo {
   lastLatin: { sig: string; forms: ReadonlySet<string> } | undefined;
   /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
   readonly topics = new TopicMemo();
+  /** The last build's sums over its articles (see RegistrySums). */
+  private sums: RegistrySums | undefined;
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
   private readonly contributions = new WeakMap<ArticleAnalysis, Contribution>();
@@ -111,6 +114,18 @@ export class PeopleMemo {
       this.norms.set(id, (n = { d, k: formKey(d) }));
     }
     return n;
+  }
+
+  /** The sums to build on: the last build's when these articles start with its (the same objects, the same analyses), else new ones. Taken: a build that fails leaves none. */
+  sumsFor(articles: readonly Article[], analyses: readonly ArticleAnalysis[]): RegistrySums {
+    const sums = this.sums;
+    this.sums = undefined;
+    return sums?.holdsPrefixOf(articles, analyses) ? sums : new RegistrySums();
+  }
+
+  /** The sums of the build just made, for the next. */
+  keepSums(sums: RegistrySums): void {
+    this.sums = sums;
   }
 
   /** scanForm() of a display form, remembered (every form of the registry is looked at by every build). */
@@ -160,16 +175,6 @@ interface Contribution {
   speakers: string[];
 }
 
-interface Form {
-  display: string;
-  kind: 'person' | 'outlet';
-  roles: Map<string, number>;
-  /** Times seen as a speaker or named person (not counting alias-table forms). */
-  seen: number;
-  /** Statements given to this form. */
-  said: number;
-}
-
 const DOTS_RE = /[·・∙•‧]/gu;
 
 /** Builds the registry from the corpus. Pure; one pass of statement extraction per article. */
@@ -187,20 +192,13 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     return s;
   };
 
+  // The sums over every article (see RegistrySums): the last build's, when these articles only add to its, else new ones.
+  const sums = memo.sumsFor(articles, analyses);
+  const before = sums.count;
+  sums.append(articles, analyses, (an) => memo.contribution(an), (a) => scanOf(a).brackets);
+
   // 1. Every form a person or outlet is written in, with the titles given to it.
-  const forms = new Map<string, Form>();
-  for (const an of analyses) {
-    for (const given of memo.contribution(an).forms) {
-      let f = forms.get(given.k);
-      if (!f) {
-        f = { display: given.d, kind: given.kind, roles: new Map(), seen: 0, said: 0 };
-        forms.set(given.k, f);
-      }
-      f.seen++;
-      f.said += given.said;
-      for (const r of given.roles) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
-    }
-  }
+  const forms = new Map<string, Form>(sums.forms);
 
   // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
@@ -247,12 +245,10 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
     if (latin) addLatin(k, latin);
   }
-  articles.forEach((a) => {
-    for (const [han, latin] of scanOf(a).brackets) {
-      const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
-      if (k) addLatin(k, latin);
-    }
-  });
+  for (const [han, latin] of sums.brackets) {
+    const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
+    if (k) addLatin(k, latin);
+  }
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
   joinLatinByTitle(uf, personKeys, forms);
@@ -266,10 +262,9 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     groups.set(r, list);
   }
   const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
-  // Each form as scanned (folded) → the groups and keys it stands for in this build.
-  const byForm = new Map<string, { root: string; key: string }[]>();
+  // Every form as scanned (folded): the Latin ones of this build, the Han ones of every build.
   const latinForms = new Set<string>();
-  for (const [root, keys] of groups) {
+  for (const keys of groups.values()) {
     for (const k of keys) {
       const form = memo.scanForm(displayOf(k));
       if (!form) continue;
@@ -278,9 +273,6 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
         memo.hanSeen.add(form.text);
         memo.hanForms.push(form.text);
       }
-      const list = byForm.get(form.text) ?? [];
-      list.push({ root, key: k });
-      byForm.set(form.text, list);
     }
   }
   const latinSig = [...latinForms].sort().join('\n');
@@ -301,11 +293,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     pairChecks.set(covered, list);
     return list;
   };
-  const mentionedBy = new Map<string, number[]>(); // root → article indices
-  const formSeen = new Map<string, number>(); // form key → articles
-  const rootStamp = new Map<string, number>(); // root → the last article that named it
-  const keyStamp = new Map<string, number>(); // form key → the last article that held it
-  articles.forEach((a, i) => {
+  articles.forEach((a) => {
     const scan = scanOf(a);
     const newHan = scan.covered < memo.hanForms.length;
     const newLatin = scan.latinSig !== latinSig;
@@ -341,29 +329,20 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
         scan.latinSig = latinSig;
       }
     }
-    // Each group and each form counted once per article: stamped with the article (no map of sets per article).
-    for (const list of [scan.han, scan.latin]) {
-      for (const form of list) {
-        for (const { root, key: k } of byForm.get(form) ?? []) {
-          if (rootStamp.get(root) !== i) {
-            rootStamp.set(root, i);
-            const arts = mentionedBy.get(root);
-            if (arts) arts.push(i);
-            else mentionedBy.set(root, [i]);
-          }
-          if (keyStamp.get(k) !== i) {
-            keyStamp.set(k, i);
-            formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
-          }
-        }
-      }
-    }
   });
+  sums.noteScans(articles, scanOf);
+  // Each form's articles: those whose scan found it.
+  const formSeen = new Map<string, number>(); // form key → articles
+  for (const keys of groups.values()) {
+    for (const k of keys) {
+      const form = memo.scanForm(displayOf(k));
+      const n = form ? sums.hits(form.text, form.latin).length : 0;
+      if (n) formSeen.set(k, n);
+    }
+  }
 
   memo.lastLatin = { sig: latinSig, forms: latinForms };
-  // 4. Statements by group, newest first (then in article order, then by paragraph): read in that
-  // order, each group's list is made in the order shown, with no sort per group.
-  const said = new Map<string, StatementRef[]>();
+  // 4. Statements by group, newest first (then in article order, then by paragraph).
   const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
   // A speaker's group, once per speaker (most say several things); '' for a form that is no name.
   const rootOfSpeaker = new Map<string, string>();
@@ -376,50 +355,48 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     }
     return root;
   };
-  for (const i of newestFirst(articles.length, dateOf)) {
+  const said = statementsByGroup(articles.length, before, sums, dateOf, rootOf, (i, root) => {
     const an = analyses[i] as ArticleAnalysis;
     const speakers = memo.contribution(an).speakers;
-    const given: { root: string; ref: StatementRef }[] = [];
+    const given: StatementRef[] = [];
     for (const [j, s] of an.statements.entries()) {
-      const root = rootOf(speakers[j] as string);
-      if (!root) continue; // given to a form that is no name
+      if (rootOf(speakers[j] as string) !== root) continue; // another's, or given to a form that is no name
       // Said twice in one article (a quote repeated in its summary): once.
-      if (given.some((g) => g.root === root && g.ref.text === s.text)) continue;
-      given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
+      if (given.some((g) => g.text === s.text)) continue;
+      given.push({ text: s.text, direct: s.direct, article: i, paragraph: s.paragraph });
     }
     // Within an article by paragraph, else in reading order (a stable sort).
-    if (given.some((g, k) => k > 0 && g.ref.paragraph < (given[k - 1] as (typeof given)[number]).ref.paragraph)) given.sort((a, b) => a.ref.paragraph - b.ref.paragraph);
-    for (const { root, ref } of given) {
-      const list = said.get(root);
-      if (list) list.push(ref);
-      else said.set(root, [ref]);
-    }
-  }
+    if (given.some((g, k) => k > 0 && g.paragraph < (given[k - 1] as StatementRef).paragraph)) given.sort((a, b) => a.paragraph - b.paragraph);
+    return given;
+  });
 
   const people: PersonEntry[] = [];
+  // Each group's articles counted once: marked with the group's number.
+  const mark = new Int32Array(articles.length).fill(-1);
+  let g = 0;
   for (const [root, keys] of groups) {
+    g++;
     const own = keys.filter((k) => forms.has(k));
     if (own.length === 0) continue;
     const kind = forms.get(own[0] as string)?.kind ?? 'person';
     const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
     const statements = said.get(root) ?? [];
-    const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
-    // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
-    let firstSeen: string | null = null;
-    let lastSeen: string | null = null;
-    for (const a of arts) {
-      const d = dateOf(a);
-      if (!d) continue;
-      if (firstSeen === null || d < firstSeen) firstSeen = d;
-      if (lastSeen === null || d > lastSeen) lastSeen = d;
+    // The articles that name the group: those holding one of its forms (else those it speaks in).
+    // The first and last date in code-unit order, as sort() would give them: no sort of every mention's date.
+    const seen: Seen = { group: g, mentions: 0, first: null, last: null };
+    for (const k of keys) {
+      const form = memo.scanForm(displayOf(k));
+      if (form) for (const a of sums.hits(form.text, form.latin)) countIn(seen, a, mark, dateOf);
     }
+    if (seen.mentions === 0) for (const s of statements) countIn(seen, s.article, mark, dateOf);
+    const { mentions, first: firstSeen, last: lastSeen } = seen;
     const formsShown = [...new Set(keys.map(displayOf))];
     people.push({
       name,
       kind,
       aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
       roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
-      mentions: arts.length,
+      mentions,
       firstSeen,
       lastSeen,
       topics: [],
@@ -427,9 +404,116 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
       statements,
     });
   }
+  memo.keepSums(sums);
   memo.topics.assign(people, dateOf, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
+}
+
+/** A group's mentions so far, with the first and last date among them. */
+interface Seen {
+  group: number;
+  mentions: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Counts an article for a group once (mark holds the last group that counted each article). */
+function countIn(seen: Seen, a: number, mark: Int32Array, dateOf: (i: number) => string): void {
+  if (mark[a] === seen.group) return;
+  mark[a] = seen.group;
+  seen.mentions++;
+  const d = dateOf(a);
+  if (!d) return;
+  if (seen.first === null || d < seen.first) seen.first = d;
+  if (seen.last === null || d > seen.last) seen.last = d;
+}
+
+/**
+ * Each group's statements (by root), newest first, then in article order; within an article as
+ * refsOf gives them. A group whose speakers are the last build's (the same speaker keys, sorted,
+ * give the same list of the articles then held) keeps that list, with the statements of the
+ * articles added since (`before` on) merged in: an append costs what it adds. Any other group
+ * reads the articles its speakers speak in.
+ */
+function statementsByGroup(
+  count: number,
+  before: number,
+  sums: RegistrySums,
+  dateOf: (i: number) => string,
+  rootOf: (speaker: string) => string,
+  refsOf: (article: number, root: string) => StatementRef[],
+): Map<string, StatementRef[]> {
+  const rank = new Int32Array(count);
+  newestFirst(count, dateOf).forEach((a, r) => {
+    rank[a] = r;
+  });
+  const speakersOf = new Map<string, string[]>(); // root → its speaker keys
+  for (const k of sums.speakers.keys()) {
+    const root = rootOf(k);
+    if (!root) continue;
+    const list = speakersOf.get(root);
+    if (list) list.push(k);
+    else speakersOf.set(root, [k]);
+  }
+  const mark = new Int32Array(count).fill(-1);
+  let g = 0;
+  // The statements of the articles from `from` on, in rank order.
+  const read = (root: string, keys: string[], from: number): StatementRef[] => {
+    g++;
+    const arts: number[] = [];
+    for (const k of keys) {
+      const list = sums.speakers.get(k) ?? [];
+      // Ascending: the articles from `from` on are its tail.
+      for (let j = list.length - 1; j >= 0 && (list[j] as number) >= from; j--) {
+        const a = list[j] as number;
+        if (mark[a] === g) continue;
+        mark[a] = g;
+        arts.push(a);
+      }
+    }
+    arts.sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    const out: StatementRef[] = [];
+    for (const a of arts) for (const ref of refsOf(a, root)) out.push(ref);
+    return out;
+  };
+  const said = new Map<string, StatementRef[]>();
+  const kept = new Map<string, StatementRef[]>();
+  for (const [root, keys] of speakersOf) {
+    const sig = keys.slice().sort().join('\u0000');
+    const last = sums.said.get(sig);
+    const list = (last && merged(last, read(root, keys, before), rank)) ?? read(root, keys, 0);
+    said.set(root, list);
+    kept.set(sig, list);
+  }
+  sums.said = kept;
+  return said;
+}
+
+/** The kept list with the added statements merged in by rank; undefined when the kept list is not in rank order (then it is read again). */
+function merged(kept: StatementRef[], added: StatementRef[], rank: Int32Array): StatementRef[] | undefined {
+  let prev = -1;
+  for (const s of kept) {
+    const r = rank[s.article] as number;
+    if (r < prev) return undefined;
+    prev = r;
+  }
+  if (added.length === 0) return kept;
+  const out: StatementRef[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < added.length) {
+    const a = kept[i];
+    const b = added[j];
+    if (a && (!b || (rank[a.article] as number) < (rank[b.article] as number))) {
+      out.push(a);
+      i++;
+    } else {
+      out.push(b as StatementRef);
+      j++;
+    }
+  }
+  return out;
 }
 
 const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
