@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.ts';
-import type { StatementRef } from './people.ts';
+import type { EntryCore, StatementRef } from './people.ts';
 import type { ArticleAnalysis } from './statements.ts';
 
 /** A form of a name as the corpus gives it, summed over the articles. */
@@ -11,6 +11,20 @@ export interface Form {
   seen: number;
   /** Statements given to this form. */
   said: number;
+}
+
+/** What steps 1b and 2 of buildPeople made of the forms (see shapeOf in people.ts). */
+export interface Shape {
+  /** The form keys that are no name, left out of the registry. */
+  deleted: readonly string[];
+  /** A form key that is a name with a scrap → the key of that name. */
+  glued: ReadonlyMap<string, string>;
+  /** Forms the alias table or a romanisation joined that no article gives as a name. */
+  extra: ReadonlyMap<string, { display: string; kind: 'person' | 'outlet' }>;
+  /** Each group's root → its keys. */
+  groups: ReadonlyMap<string, readonly string[]>;
+  /** Each key → its group's root. */
+  roots: ReadonlyMap<string, string>;
 }
 
 /** What one article gives the registry's forms (in order) and each of its statements' speaker key. */
@@ -49,6 +63,16 @@ export class RegistrySums {
   /** Per article: how many of its scan's Han forms, and which Latin list, the hits hold. */
   private readonly hanHeld: number[] = [];
   private readonly latinHeld: (readonly string[])[] = [];
+  /** Bumped whenever a sum that decides the shape changes: a new form, a form's first statement or a new title of it, a new bracketed pair. */
+  private shapeChanges = 0;
+  private shape: { shape: Shape; at: number; aliases: string } | undefined;
+  /** Form keys given again, and scanned forms found in more articles, since the last build (all: the Latin scans were made again). */
+  private readonly changedKeys = new Set<string>();
+  private readonly changedForms = new Set<string>();
+  private allChanged = false;
+  private entries: { shape: Shape; byRoot: ReadonlyMap<string, EntryCore> } | undefined;
+  /** The last build's articles newest first, and whether every date was an ISO instant (toISOString). */
+  private order: { order: number[]; iso: boolean } | undefined;
   /** The last build's statements of each speaker set (its speaker keys, sorted, joined), over these articles. */
   said = new Map<string, StatementRef[]>();
 
@@ -72,14 +96,21 @@ export class RegistrySums {
       if (!an) throw new Error(`people-sums: article ${a.id} (${i}) has no analysis`);
       const g = gives(an);
       for (const given of g.forms) {
+        this.changedKeys.add(given.k);
         let f = this.forms.get(given.k);
         if (!f) {
           f = { display: given.d, kind: given.kind, roles: new Map(), seen: 0, said: 0 };
           this.forms.set(given.k, f);
+          this.shapeChanges++;
         }
         f.seen++;
+        if (f.said === 0 && given.said > 0) this.shapeChanges++;
         f.said += given.said;
-        for (const r of given.roles) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+        for (const r of given.roles) {
+          const n = f.roles.get(r);
+          if (n === undefined) this.shapeChanges++;
+          f.roles.set(r, (n ?? 0) + 1);
+        }
       }
       for (const k of new Set(g.speakers)) push(this.speakers, k, i);
       for (const pair of bracketsOf(a)) {
@@ -87,10 +118,77 @@ export class RegistrySums {
         if (this.bracketSeen.has(id)) continue;
         this.bracketSeen.add(id);
         this.brackets.push(pair);
+        this.shapeChanges++;
       }
       this.articles.push(a);
       this.analyses.push(an);
     }
+  }
+
+  /**
+   * The shape the last build made, when nothing that decides it changed since: the same forms (key,
+   * display, kind), each with the same titles and quoted or not, the same bracketed pairs, and the
+   * same alias table (`aliases`: its groups as JSON). Most updates bring no new name.
+   */
+  keptShape(aliases: string): Shape | undefined {
+    return this.shape && this.shape.at === this.shapeChanges && this.shape.aliases === aliases ? this.shape.shape : undefined;
+  }
+
+  keepShape(shape: Shape, aliases: string): void {
+    this.shape = { shape, at: this.shapeChanges, aliases };
+  }
+
+  /**
+   * newestFirst(count, dateOf) (see people.ts), the articles held before merged with the new ones:
+   * an article's place among the others it was held with does not change when articles are appended.
+   */
+  newestFirst(count: number, dateOf: (i: number) => string): number[] {
+    const last = this.order;
+    const from = last?.order.length ?? 0;
+    let order: number[];
+    const iso = (i: number): boolean => ISO_INSTANT_RE.test(dateOf(i));
+    const added = Array.from({ length: Math.max(0, count - from) }, (_, k) => from + k);
+    if (last?.iso && from <= count && added.every(iso)) {
+      // Newest first, then in index order: the new articles sorted, then merged in (an old one first on the same date).
+      added.sort((a, b) => (dateOf(a) > dateOf(b) ? -1 : dateOf(a) < dateOf(b) ? 1 : a - b));
+      order = [];
+      let i = 0;
+      let j = 0;
+      while (i < last.order.length || j < added.length) {
+        const a = last.order[i];
+        const b = added[j];
+        if (a !== undefined && (b === undefined || dateOf(a) >= dateOf(b))) {
+          order.push(a);
+          i++;
+        } else {
+          order.push(b as number);
+          j++;
+        }
+      }
+      this.order = { order, iso: true };
+    } else {
+      order = newestFirst(count, dateOf);
+      this.order = { order, iso: order.every(iso) };
+    }
+    return order;
+  }
+
+  /** The entries the last build made of its groups, when it had this shape (the same groups, the same alias table). */
+  entriesOf(shape: Shape): ReadonlyMap<string, EntryCore> | undefined {
+    return this.entries?.shape === shape && !this.allChanged ? this.entries.byRoot : undefined;
+  }
+
+  /** A form key whose sums (times seen, titles, statements) and whose articles (its scanned form's) did not change since the last build. */
+  unchanged(key: string, scanned: { text: string } | undefined): boolean {
+    return !this.changedKeys.has(key) && (scanned === undefined || !this.changedForms.has(scanned.text));
+  }
+
+  /** This build's entries: the changes so far are now the last build's. */
+  keepEntries(shape: Shape, byRoot: ReadonlyMap<string, EntryCore>): void {
+    this.entries = { shape, byRoot };
+    this.changedKeys.clear();
+    this.changedForms.clear();
+    this.allChanged = false;
   }
 
   /** Brings the hits up to the articles' scans (after the build's scan step has covered every article). */
@@ -98,16 +196,25 @@ export class RegistrySums {
     let latinMoved = false;
     for (let i = 0; i < articles.length; i++) {
       const scan = scanOf(articles[i] as Article);
-      for (let k = this.hanHeld[i] ?? 0; k < scan.han.length; k++) push(this.hanHits, scan.han[k] as string, i);
+      for (let k = this.hanHeld[i] ?? 0; k < scan.han.length; k++) {
+        push(this.hanHits, scan.han[k] as string, i);
+        this.changedForms.add(scan.han[k] as string);
+      }
       this.hanHeld[i] = scan.han.length;
       const held = this.latinHeld[i];
       if (held === scan.latin) continue;
       // A Latin scan is made again whole when the Latin forms change: its old finds leave the hits with it.
       if (held) latinMoved = true;
-      else for (const form of scan.latin) push(this.latinHits, form, i);
+      else {
+        for (const form of scan.latin) {
+          push(this.latinHits, form, i);
+          this.changedForms.add(form);
+        }
+      }
       this.latinHeld[i] = scan.latin;
     }
     if (!latinMoved) return;
+    this.allChanged = true;
     this.latinHits = new Map();
     this.latinHeld.forEach((list, i) => {
       for (const form of list) push(this.latinHits, form, i);
@@ -124,4 +231,18 @@ function push(map: Map<string, number[]>, k: string, i: number): void {
   const list = map.get(k);
   if (list) list.push(i);
   else map.set(k, [i]);
+}
+
+const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The articles' indices by date, newest first, then in index order (dates compared by localeCompare).
+ * Dates all written alike (toISOString) differ first at a digit, where localeCompare orders as the
+ * code units do: compared as such, without a collator call per comparison.
+ */
+export function newestFirst(count: number, dateOf: (i: number) => string): number[] {
+  const dates = Array.from({ length: count }, (_, i) => dateOf(i));
+  const order = [...dates.keys()];
+  if (dates.every((d) => ISO_INSTANT_RE.test(d))) return order.sort((a, b) => (dates[a] as string) > (dates[b] as string) ? -1 : (dates[a] as string) < (dates[b] as string) ? 1 : a - b);
+  return order.sort((a, b) => (dates[b] as string).localeCompare(dates[a] as string) || a - b);
 }

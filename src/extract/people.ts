@@ -4,7 +4,9 @@ import { fold } from '../text/normalize.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
 import { NameSet, notAName, notARole, scrapBase } from './registry-check.ts';
-import { RegistrySums, type Form } from './people-sums.ts';
+import { RegistrySums, type Form, type Shape } from './people-sums.ts';
+
+export { newestFirst } from './people-sums.ts';
 import { TopicMemo } from './person-topics.ts';
 import { PersonProfileSchema } from './types.ts';
 
@@ -200,67 +202,14 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   // 1. Every form a person or outlet is written in, with the titles given to it.
   const forms = new Map<string, Form>(sums.forms);
 
-  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
-  // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
-  const glued = new Map<string, string>(); // form key → the key it stands for
-  // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
-  const others = new NameSet([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
-  for (const [k, f] of [...forms]) {
-    if (f.kind !== 'person') continue;
-    const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
-    const base = why ? scrapBase([...f.display], others) : undefined;
-    if (!why) continue;
-    if (base) glued.set(k, formKey(base));
-    forms.delete(k);
-  }
-
-  // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
-  const uf = new UnionFind();
-  const personKeys = [...forms.entries()].filter(([, f]) => f.kind === 'person').map(([k]) => k);
-  const extra = new Map<string, { display: string; kind: 'person' | 'outlet' }>(); // alias-table forms not seen as names
-  for (const [k, f] of forms) {
-    uf.add(k);
-    const group = aliases.equivalents(f.display);
-    if (group.length <= 1) continue;
-    for (const g of group) {
-      const gk = formKey(g);
-      const other = forms.get(gk);
-      if (other && other.kind !== f.kind) continue; // 共同社 the outlet is never a person's alias
-      if (!other && !extra.has(gk)) extra.set(gk, { display: g.replace(DOTS_RE, '·'), kind: f.kind });
-      uf.add(gk);
-      uf.union(k, gk);
-    }
-  }
-  // Romanised names: the one a text gives in brackets (木内登英(Takahide Kiuchi)), or the usual
-  // Hepburn form of a Japanese leader a reader of the beat types (Kishida, Ishiba).
-  const addLatin = (personKey: string, latin: string): void => {
-    const lk = formKey(latin);
-    const other = forms.get(lk);
-    if (other && other.kind !== 'person') return;
-    if (!other && !extra.has(lk)) extra.set(lk, { display: latin, kind: 'person' });
-    uf.add(lk);
-    uf.union(personKey, lk);
-  };
-  for (const [k, f] of forms) {
-    const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
-    if (latin) addLatin(k, latin);
-  }
-  for (const [han, latin] of sums.brackets) {
-    const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
-    if (k) addLatin(k, latin);
-  }
-  const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
-  joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
-  joinLatinByTitle(uf, personKeys, forms);
-
-  // 3. Which articles name each group (any of its forms).
-  const groups = new Map<string, string[]>(); // root → keys
-  for (const k of uf.keys()) {
-    const r = uf.find(k);
-    const list = groups.get(r) ?? [];
-    list.push(k);
-    groups.set(r, list);
-  }
+  // 1b-2. Which forms are names and which stand for one person: the last build's answer while what decides it stayed the same.
+  const aliasKey = JSON.stringify(aliases.toJSON());
+  let shape = sums.keptShape(aliasKey);
+  if (shape) for (const k of shape.deleted) forms.delete(k);
+  else sums.keepShape((shape = shapeOf(forms, sums.brackets, aliases, memo)), aliasKey);
+  const { glued, extra, roots } = shape;
+  // Each build its own key lists (canonicalForm may sort one).
+  const groups = new Map([...shape.groups].map(([root, keys]) => [root, keys.slice()]));
   const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
   // Every form as scanned (folded): the Latin ones of this build, the Han ones of every build.
   const latinForms = new Set<string>();
@@ -349,8 +298,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   const rootOf = (k: string): string => {
     let root = rootOfSpeaker.get(k);
     if (root === undefined) {
-      root = uf.find(glued.get(k) ?? k);
-      if (!forms.has(root) && !groups.has(root)) root = '';
+      root = roots.get(glued.get(k) ?? k) ?? '';
       rootOfSpeaker.set(k, root);
     }
     return root;
@@ -374,41 +322,127 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
   // Each group's articles counted once: marked with the group's number.
   const mark = new Int32Array(articles.length).fill(-1);
   let g = 0;
+  // A group whose forms and their sums did not change since the last build (of the same shape) keeps what was made of them.
+  const kept = sums.entriesOf(shape);
+  const made = new Map<string, EntryCore>();
   for (const [root, keys] of groups) {
     g++;
     const own = keys.filter((k) => forms.has(k));
     if (own.length === 0) continue;
-    const kind = forms.get(own[0] as string)?.kind ?? 'person';
-    const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
     const statements = said.get(root) ?? [];
-    // The articles that name the group: those holding one of its forms (else those it speaks in).
-    // The first and last date in code-unit order, as sort() would give them: no sort of every mention's date.
-    const seen: Seen = { group: g, mentions: 0, first: null, last: null };
-    for (const k of keys) {
-      const form = memo.scanForm(displayOf(k));
-      if (form) for (const a of sums.hits(form.text, form.latin)) countIn(seen, a, mark, dateOf);
+    let core = kept && keys.every((k) => sums.unchanged(k, memo.scanForm(displayOf(k)))) ? kept.get(root) : undefined;
+    if (!core) {
+      const kind = forms.get(own[0] as string)?.kind ?? 'person';
+      const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
+      // The articles that name the group: those holding one of its forms (else those it speaks in, counted below).
+      // The first and last date in code-unit order, as sort() would give them: no sort of every mention's date.
+      const seen: Seen = { group: g, mentions: 0, first: null, last: null };
+      for (const k of keys) {
+        const form = memo.scanForm(displayOf(k));
+        if (form) for (const a of sums.hits(form.text, form.latin)) countIn(seen, a, mark, dateOf);
+      }
+      const formsShown = [...new Set(keys.map(displayOf))];
+      core = {
+        name,
+        kind,
+        aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
+        roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
+        mentions: seen.mentions,
+        firstSeen: seen.first,
+        lastSeen: seen.last,
+      };
     }
-    if (seen.mentions === 0) for (const s of statements) countIn(seen, s.article, mark, dateOf);
-    const { mentions, first: firstSeen, last: lastSeen } = seen;
-    const formsShown = [...new Set(keys.map(displayOf))];
-    people.push({
-      name,
-      kind,
-      aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
-      roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
-      mentions,
-      firstSeen,
-      lastSeen,
-      topics: [],
-      topicStats: [],
-      statements,
-    });
+    made.set(root, core);
+    let { mentions, firstSeen, lastSeen } = core;
+    if (mentions === 0) {
+      const seen: Seen = { group: g, mentions: 0, first: null, last: null };
+      for (const s of statements) countIn(seen, s.article, mark, dateOf);
+      ({ mentions, first: firstSeen, last: lastSeen } = seen);
+    }
+    people.push({ name: core.name, kind: core.kind, aliases: core.aliases.slice(), roles: core.roles.slice(), mentions, firstSeen, lastSeen, topics: [], topicStats: [], statements });
   }
+  sums.keepEntries(shape, made);
   memo.keepSums(sums);
   memo.topics.assign(people, dateOf, options.topics ?? 8);
   people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
   return { version: 1, people };
 }
+
+/**
+ * Steps 1b and 2 of buildPeople: the forms that are no name leave `forms` (some glued to the name they
+ * hold), the others are joined into groups. A function of each form's key, display, kind, titles and
+ * whether it is quoted, of the bracketed romanisations and of the alias table (see RegistrySums.keptShape).
+ */
+function shapeOf(forms: Map<string, Form>, brackets: readonly [string, string][], aliases: AliasTable, memo: PeopleMemo): Shape {
+  // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
+  // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
+  const glued = new Map<string, string>(); // form key → the key it stands for
+  const deleted: string[] = [];
+  // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
+  const others = new NameSet([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
+  for (const [k, f] of [...forms]) {
+    if (f.kind !== 'person') continue;
+    const why = notAName(f.display, others, { titled: f.roles.size > 0, statements: f.said });
+    const base = why ? scrapBase([...f.display], others) : undefined;
+    if (!why) continue;
+    if (base) glued.set(k, formKey(base));
+    forms.delete(k);
+    deleted.push(k);
+  }
+
+  // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
+  const uf = new UnionFind();
+  const personKeys = [...forms.entries()].filter(([, f]) => f.kind === 'person').map(([k]) => k);
+  const extra = new Map<string, { display: string; kind: 'person' | 'outlet' }>(); // alias-table forms not seen as names
+  for (const [k, f] of forms) {
+    uf.add(k);
+    const group = aliases.equivalents(f.display);
+    if (group.length <= 1) continue;
+    for (const g of group) {
+      const gk = formKey(g);
+      const other = forms.get(gk);
+      if (other && other.kind !== f.kind) continue; // 共同社 the outlet is never a person's alias
+      if (!other && !extra.has(gk)) extra.set(gk, { display: g.replace(DOTS_RE, '·'), kind: f.kind });
+      uf.add(gk);
+      uf.union(k, gk);
+    }
+  }
+  // Romanised names: the one a text gives in brackets (木内登英(Takahide Kiuchi)), or the usual
+  // Hepburn form of a Japanese leader a reader of the beat types (Kishida, Ishiba).
+  const addLatin = (personKey: string, latin: string): void => {
+    const lk = formKey(latin);
+    const other = forms.get(lk);
+    if (other && other.kind !== 'person') return;
+    if (!other && !extra.has(lk)) extra.set(lk, { display: latin, kind: 'person' });
+    uf.add(lk);
+    uf.union(personKey, lk);
+  };
+  for (const [k, f] of forms) {
+    const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
+    if (latin) addLatin(k, latin);
+  }
+  for (const [han, latin] of brackets) {
+    const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
+    if (k) addLatin(k, latin);
+  }
+  const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
+  joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
+  joinLatinByTitle(uf, personKeys, forms);
+
+  const groups = new Map<string, string[]>(); // root → keys
+  for (const k of uf.keys()) {
+    const r = uf.find(k);
+    const list = groups.get(r) ?? [];
+    list.push(k);
+    groups.set(r, list);
+  }
+  const roots = new Map<string, string>();
+  for (const [root, keys] of groups) for (const k of keys) roots.set(k, root);
+  return { deleted, glued, extra, groups, roots };
+}
+
+/** What a registry entry takes from its group's forms alone (mentions: of the forms; 0 when no article holds one). */
+export type EntryCore = Pick<PersonEntry, 'name' | 'kind' | 'aliases' | 'roles' | 'mentions' | 'firstSeen' | 'lastSeen'>;
 
 /** A group's mentions so far, with the first and last date among them. */
 interface Seen {
@@ -445,7 +479,8 @@ function statementsByGroup(
   refsOf: (article: number, root: string) => StatementRef[],
 ): Map<string, StatementRef[]> {
   const rank = new Int32Array(count);
-  newestFirst(count, dateOf).forEach((a, r) => {
+  const order = sums.newestFirst(count, dateOf);
+  order.forEach((a, r) => {
     rank[a] = r;
   });
   const speakersOf = new Map<string, string[]>(); // root → its speaker keys
@@ -514,20 +549,6 @@ function merged(kept: StatementRef[], added: StatementRef[], rank: Int32Array): 
     }
   }
   return out;
-}
-
-const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/**
- * The articles' indices by date, newest first, then in index order (dates compared by localeCompare).
- * Dates all written alike (toISOString) differ first at a digit, where localeCompare orders as the
- * code units do: compared as such, without a collator call per comparison.
- */
-export function newestFirst(count: number, dateOf: (i: number) => string): number[] {
-  const dates = Array.from({ length: count }, (_, i) => dateOf(i));
-  const order = [...dates.keys()];
-  if (dates.every((d) => ISO_INSTANT_RE.test(d))) return order.sort((a, b) => (dates[a] as string) > (dates[b] as string) ? -1 : (dates[a] as string) < (dates[b] as string) ? 1 : a - b);
-  return order.sort((a, b) => (dates[b] as string).localeCompare(dates[a] as string) || a - b);
 }
 
 // Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).

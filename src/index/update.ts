@@ -5,7 +5,7 @@ import type { ArticleAnalysis } from '../extract/statements.ts';
 import { AliasTable } from '../text/aliases.ts';
 import { ChunkBuild } from './chunks.ts';
 import type { ArticleTerms } from './engine.ts';
-import { frequentTopics, newIndexMemo, taughtWords, type ShijiIndex } from './index.ts';
+import { frequentTopics, newIndexMemo, taughtWords, type IndexMemo, type ShijiIndex } from './index.ts';
 import { toPassages, type Passage } from './passages.ts';
 
 /** What changed in the corpus: articles added or replaced (whole, as parsed) and the ids of those removed. */
@@ -36,7 +36,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     if (a) articles.push(a);
   }
   const memo = index.memo ?? newIndexMemo();
-  const aliases = AliasTable.build(articles, memo.aliasPairs);
+  const aliases = aliasTable(articles, memo);
   if (!sameWords(taughtWords(aliases), taughtWords(index.aliases))) return undefined;
 
   // The changed articles' extraction, in worker threads when there are many (see chunks.ts).
@@ -90,6 +90,15 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   index.search.arrange(articles.map((a) => a.id));
   const topics = frequentTopics(index.search, aliases, people, 500, memo);
   return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
+}
+
+/** The alias table of the articles: the last one's extended when they only append articles to its. */
+function aliasTable(articles: readonly Article[], memo: IndexMemo): AliasTable {
+  const last = memo.aliasTable;
+  const appends = last !== undefined && last.articles.length <= articles.length && last.articles.every((a, i) => a === articles[i]);
+  const table = appends ? AliasTable.extend(last.table, articles, last.articles.length, memo.aliasPairs) : AliasTable.build(articles, memo.aliasPairs);
+  memo.aliasTable = { articles: articles.slice(), table };
+  return table;
 }
 
 /** Where each article's passages start in `passages` (and where the last ends): they are in article order. */
