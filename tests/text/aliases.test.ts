@@ -22,6 +22,23 @@ describe('AliasTable', () => {
     expect(t.forms()).not.toContain('北约秘书长斯托尔滕贝格');
   });
 
+  // An update that appends articles extends the last table: the same table as a build over all of them.
+  it('GIVEN a table built on the first articles WHEN extended by the rest THEN it answers as one built on all', async () => {
+    const articles = (await loadCorpus(HAS_SHARED_CORPUS ? ['seeds', SHARED_CORPUS_DIR] : ['seeds'])).articles;
+    const whole = AliasTable.build(articles);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: articles.length }), (from) => {
+        const base = AliasTable.build(articles.slice(0, from));
+        const extended = AliasTable.extend(base, articles, from);
+        expect(extended.toJSON()).toEqual(whole.toJSON());
+        for (const form of [...whole.forms(), 'Stoltenberg', 'Kiuchi']) expect(extended.equivalents(form)).toEqual(whole.equivalents(form));
+        // The base is left as it was.
+        expect(base.toJSON()).toEqual(AliasTable.build(articles.slice(0, from)).toJSON());
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it('round-trips through JSON', async () => {
     const t = AliasTable.build(await seedArticles());
     expect(AliasTable.fromJSON(JSON.parse(JSON.stringify(t.toJSON()))).all()).toEqual(t.all());
