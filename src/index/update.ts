@@ -54,19 +54,25 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   }
 
   // Everything else is kept per article and renumbered. An article's passages are consecutive, in article order.
-  const passageStart = passageRanges(index.passages, index.articles.length);
-  const passages: Passage[] = [];
-  const sentences: DatedSentence[] = [];
-  const sentenceStart = [0];
-  const analyses: ArticleAnalysis[] = [];
+  // Articles only appended (a feed's new files take the next numbers): the kept ones keep their numbers, and their
+  // passages, sentences and analyses are the old lists' whole (copied at once), the new ones' after them.
+  const appended = changes.remove.length === 0 && articles.length >= index.articles.length && index.articles.every((a, i) => articles[i] === a);
+  const from = appended ? index.articles.length : 0;
+  const passageStart = appended ? undefined : passageRanges(index.passages, index.articles.length);
+  const passages: Passage[] = appended ? index.passages.slice() : [];
+  const sentences: DatedSentence[] = appended ? index.sentences.slice() : [];
+  const sentenceStart = appended ? index.sentenceStart.slice(0, from + 1) : [0];
+  const analyses: ArticleAnalysis[] = appended ? index.analyses.slice(0, from) : [];
   articles.forEach((a, i) => {
+    if (i < from) return;
     const f = fresh.get(a.id);
     const old = keep.get(a.id);
     // Passages are plain data shared by the old and new index: copied only when their article moved.
     if (f) for (const p of toPassages([a])) passages.push({ ...p, article: i });
     else {
       const o = old as number;
-      for (let k = passageStart[o] as number; k < (passageStart[o + 1] as number); k++) {
+      const start = passageStart as Uint32Array;
+      for (let k = start[o] as number; k < (start[o + 1] as number); k++) {
         const p = index.passages[k] as Passage;
         passages.push(p.article === i ? p : { ...p, article: i });
       }
