@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AliasTable, bracketPairs, key, nameAtEnd, soundsAlike } from '../../src/text/aliases.ts';
-import { HAS_SHARED_CORPUS, seedArticles, SHARED_CORPUS_DIR } from '../support/corpus.ts';
+import { HAS_SHARED_CORPUS, seedArticles, SEEDS_DIR, SHARED_CORPUS_DIR } from '../support/corpus.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
 describe('AliasTable', () => {
@@ -24,7 +24,7 @@ describe('AliasTable', () => {
 
   // An update that appends articles extends the last table: the same table as a build over all of them.
   it('GIVEN a table built on the first articles WHEN extended by the rest THEN it answers as one built on all', async () => {
-    const articles = (await loadCorpus(HAS_SHARED_CORPUS ? ['seeds', SHARED_CORPUS_DIR] : ['seeds'])).articles;
+    const articles = (await loadCorpus(HAS_SHARED_CORPUS ? [SEEDS_DIR, SHARED_CORPUS_DIR] : [SEEDS_DIR])).articles;
     const whole = AliasTable.build(articles);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: articles.length }), (from) => {
