@@ -233,6 +233,113 @@ function push(map: Map<string, number[]>, k: string, i: number): void {
   else map.set(k, [i]);
 }
 
+/** A group's mentions so far, with the first and last date among them. */
+export interface Seen {
+  group: number;
+  mentions: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Counts an article for a group once (mark holds the last group that counted each article). */
+export function countIn(seen: Seen, a: number, mark: Int32Array, dateOf: (i: number) => string): void {
+  if (mark[a] === seen.group) return;
+  mark[a] = seen.group;
+  seen.mentions++;
+  const d = dateOf(a);
+  if (!d) return;
+  if (seen.first === null || d < seen.first) seen.first = d;
+  if (seen.last === null || d > seen.last) seen.last = d;
+}
+
+/**
+ * Each group's statements (by root), newest first, then in article order; within an article as
+ * refsOf gives them. A group whose speakers are the last build's (the same speaker keys, sorted,
+ * give the same list of the articles then held) keeps that list, with the statements of the
+ * articles added since (`before` on) merged in: an append costs what it adds. Any other group
+ * reads the articles its speakers speak in.
+ */
+export function statementsByGroup(
+  count: number,
+  before: number,
+  sums: RegistrySums,
+  dateOf: (i: number) => string,
+  rootOf: (speaker: string) => string,
+  refsOf: (article: number, root: string) => StatementRef[],
+): Map<string, StatementRef[]> {
+  const rank = new Int32Array(count);
+  const order = sums.newestFirst(count, dateOf);
+  order.forEach((a, r) => {
+    rank[a] = r;
+  });
+  const speakersOf = new Map<string, string[]>(); // root → its speaker keys
+  for (const k of sums.speakers.keys()) {
+    const root = rootOf(k);
+    if (!root) continue;
+    const list = speakersOf.get(root);
+    if (list) list.push(k);
+    else speakersOf.set(root, [k]);
+  }
+  const mark = new Int32Array(count).fill(-1);
+  let g = 0;
+  // The statements of the articles from `from` on, in rank order.
+  const read = (root: string, keys: string[], from: number): StatementRef[] => {
+    g++;
+    const arts: number[] = [];
+    for (const k of keys) {
+      const list = sums.speakers.get(k) ?? [];
+      // Ascending: the articles from `from` on are its tail.
+      for (let j = list.length - 1; j >= 0 && (list[j] as number) >= from; j--) {
+        const a = list[j] as number;
+        if (mark[a] === g) continue;
+        mark[a] = g;
+        arts.push(a);
+      }
+    }
+    arts.sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    const out: StatementRef[] = [];
+    for (const a of arts) for (const ref of refsOf(a, root)) out.push(ref);
+    return out;
+  };
+  const said = new Map<string, StatementRef[]>();
+  const kept = new Map<string, StatementRef[]>();
+  for (const [root, keys] of speakersOf) {
+    const sig = keys.slice().sort().join('\u0000');
+    const last = sums.said.get(sig);
+    const list = (last && merged(last, read(root, keys, before), rank)) ?? read(root, keys, 0);
+    said.set(root, list);
+    kept.set(sig, list);
+  }
+  sums.said = kept;
+  return said;
+}
+
+/** The kept list with the added statements merged in by rank; undefined when the kept list is not in rank order (then it is read again). */
+function merged(kept: StatementRef[], added: StatementRef[], rank: Int32Array): StatementRef[] | undefined {
+  let prev = -1;
+  for (const s of kept) {
+    const r = rank[s.article] as number;
+    if (r < prev) return undefined;
+    prev = r;
+  }
+  if (added.length === 0) return kept;
+  const out: StatementRef[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < added.length) {
+    const a = kept[i];
+    const b = added[j];
+    if (a && (!b || (rank[a.article] as number) < (rank[b.article] as number))) {
+      out.push(a);
+      i++;
+    } else {
+      out.push(b as StatementRef);
+      j++;
+    }
+  }
+  return out;
+}
+
 const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /**
