@@ -4,6 +4,9 @@ import { fold } from '../text/normalize.ts';
 import { type AliasTable, key, soundsAlike } from '../text/aliases.ts';
 import { analyzeArticle, type ArticleAnalysis } from './statements.ts';
 import { NameSet, notAName, notARole, scrapBase } from './registry-check.ts';
+import { countIn, RegistrySums, statementsByGroup, type Form, type Seen, type Shape } from './people-sums.ts';
+
+export { newestFirst } from './people-sums.ts';
 import { TopicMemo, type TopicMemoState } from './person-topics.ts';
 import { PersonProfileSchema } from './types.ts';
 
@@ -110,6 +113,8 @@ export class PeopleMemo {
   lastLatin: { sig: string; forms: ReadonlySet<string> } | undefined;
   /** Each person's topics, reused while their statements and their keywords' standing as names stay the same. */
   topics = new TopicMemo();
+  /** The last build's sums over its articles (see RegistrySums). */
+  private sums: RegistrySums | undefined;
   private readonly norms = new Map<string, { d: string; k: string }>();
   private readonly roleLists = new Map<string, string[]>();
   private contributions = new WeakMap<ArticleAnalysis, Contribution>();
@@ -127,6 +132,18 @@ export class PeopleMemo {
       this.norms.set(id, (n = { d, k: formKey(d) }));
     }
     return n;
+  }
+
+  /** The sums to build on: the last build's when these articles start with its (the same objects, the same analyses), else new ones. Taken: a build that fails leaves none. */
+  sumsFor(articles: readonly Article[], analyses: readonly ArticleAnalysis[]): RegistrySums {
+    const sums = this.sums;
+    this.sums = undefined;
+    return sums?.holdsPrefixOf(articles, analyses) ? sums : new RegistrySums();
+  }
+
+  /** The sums of the build just made, for the next. */
+  keepSums(sums: RegistrySums): void {
+    this.sums = sums;
   }
 
   /** scanForm() of a display form, remembered (every form of the registry is looked at by every build). */
@@ -150,6 +167,8 @@ export class PeopleMemo {
    */
   forgetCuts(): void {
     this.topics = new TopicMemo();
+    // The sums hold each form's titles, read with jieba's tags.
+    this.sums = undefined;
     this.contributions = new WeakMap();
     this.roleLists.clear();
   }
@@ -260,16 +279,6 @@ interface Contribution {
   speakers: string[];
 }
 
-interface Form {
-  display: string;
-  kind: 'person' | 'outlet';
-  roles: Map<string, number>;
-  /** Times seen as a speaker or named person (not counting alias-table forms). */
-  seen: number;
-  /** Statements given to this form. */
-  said: number;
-}
-
 const DOTS_RE = /[·・∙•‧]/gu;
 
 /** Builds the registry from the corpus. Pure; one pass of statement extraction per article. */
@@ -287,24 +296,190 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     return s;
   };
 
+  // The sums over every article (see RegistrySums): the last build's, when these articles only add to its, else new ones.
+  const sums = memo.sumsFor(articles, analyses);
+  const before = sums.count;
+  sums.append(articles, analyses, (an) => memo.contribution(an), (a) => scanOf(a).brackets);
+
   // 1. Every form a person or outlet is written in, with the titles given to it.
-  const forms = new Map<string, Form>();
-  for (const an of analyses) {
-    for (const given of memo.contribution(an).forms) {
-      let f = forms.get(given.k);
-      if (!f) {
-        f = { display: given.d, kind: given.kind, roles: new Map(), seen: 0, said: 0 };
-        forms.set(given.k, f);
+  const forms = new Map<string, Form>(sums.forms);
+
+  // 1b-2. Which forms are names and which stand for one person: the last build's answer while what decides it stayed the same.
+  const aliasKey = JSON.stringify(aliases.toJSON());
+  let shape = sums.keptShape(aliasKey);
+  if (shape) for (const k of shape.deleted) forms.delete(k);
+  else sums.keepShape((shape = shapeOf(forms, sums.brackets, aliases, memo)), aliasKey);
+  const { glued, extra, roots } = shape;
+  // Each build its own key lists (canonicalForm may sort one).
+  const groups = new Map([...shape.groups].map(([root, keys]) => [root, keys.slice()]));
+  const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
+  // Every form as scanned (folded): the Latin ones of this build, the Han ones of every build.
+  const latinForms = new Set<string>();
+  for (const keys of groups.values()) {
+    for (const k of keys) {
+      const form = memo.scanForm(displayOf(k));
+      if (!form) continue;
+      if (form.latin) latinForms.add(form.text);
+      else if (!memo.hanSeen.has(form.text)) {
+        memo.hanSeen.add(form.text);
+        memo.hanForms.push(form.text);
       }
-      f.seen++;
-      f.said += given.said;
-      for (const r of given.roles) f.roles.set(r, (f.roles.get(r) ?? 0) + 1);
+    }
+  }
+  const latinSig = [...latinForms].sort().join('\n');
+  const latinScanner = new LatinScanner(latinForms);
+  const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
+  const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
+  // The pair bits of the Latin forms that came or went since a scan made with another Latin set (undefined: that set is forgotten).
+  const latinDiffs = new Map<string | undefined, number[][] | undefined>();
+  const latinChecks = (sig: string | undefined): number[][] | undefined => {
+    if (latinDiffs.has(sig)) return latinDiffs.get(sig);
+    const before = sig !== undefined && memo.lastLatin?.sig === sig ? memo.lastLatin.forms : undefined;
+    const diff = before ? [...latinForms].filter((f) => !before.has(f)).concat([...before].filter((f) => !latinForms.has(f))).map(pairBits) : undefined;
+    latinDiffs.set(sig, diff);
+    return diff;
+  };
+  const pairChecksFrom = (covered: number): number[][] => {
+    const list = memo.hanForms.slice(covered).map(pairBits);
+    pairChecks.set(covered, list);
+    return list;
+  };
+  articles.forEach((a) => {
+    const scan = scanOf(a);
+    const newHan = scan.covered < memo.hanForms.length;
+    const newLatin = scan.latinSig !== latinSig;
+    // New forms none of which the article can hold (a character pair of each is missing from its text): covered without
+    // reading it. The Latin scan's result depends only on which of its forms occur, so forms that came or went unseen change nothing.
+    const pairs = scan.pairs;
+    const hanUnseen = !newHan || (pairs !== undefined && !(pairChecks.get(scan.covered) ?? pairChecksFrom(scan.covered)).some((f) => mayHold(pairs, f)));
+    const latinChange = newLatin && pairs !== undefined ? latinChecks(scan.latinSig) : undefined;
+    const latinUnseen = !newLatin || (latinChange !== undefined && pairs !== undefined && !latinChange.some((f) => mayHold(pairs, f)));
+    if ((newHan || newLatin) && hanUnseen && latinUnseen) {
+      scan.covered = memo.hanForms.length;
+      scan.latinSig = latinSig;
+    } else if (newHan || newLatin) {
+      let han = hanScanners.get(scan.covered);
+      if (newHan && !han) hanScanners.set(scan.covered, (han = new HanScanner(memo.hanForms.slice(scan.covered))));
+      const hanFound = new Set<string>();
+      const latinFound = new Set<string>();
+      // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
+      const pairs = scan.pairs ? undefined : new Uint32Array(PAIR_WORDS);
+      for (const text of paragraphsOf(a)) {
+        const f = fold(text).replace(DOTS_RE, '·');
+        if (newHan) han?.scan(f, hanFound);
+        if (newLatin) latinScanner.scan(f, latinFound);
+        if (pairs) addPairs(pairs, f);
+      }
+      if (pairs) scan.pairs = pairs;
+      if (newHan) {
+        for (const form of hanFound) scan.han.push(form);
+        scan.covered = memo.hanForms.length;
+      }
+      if (newLatin) {
+        scan.latin = [...latinFound];
+        scan.latinSig = latinSig;
+      }
+    }
+  });
+  sums.noteScans(articles, scanOf);
+  // Each form's articles: those whose scan found it.
+  const formSeen = new Map<string, number>(); // form key → articles
+  for (const keys of groups.values()) {
+    for (const k of keys) {
+      const form = memo.scanForm(displayOf(k));
+      const n = form ? sums.hits(form.text, form.latin).length : 0;
+      if (n) formSeen.set(k, n);
     }
   }
 
+  memo.lastLatin = { sig: latinSig, forms: latinForms };
+  // 4. Statements by group, newest first (then in article order, then by paragraph).
+  const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
+  // A speaker's group, once per speaker (most say several things); '' for a form that is no name.
+  const rootOfSpeaker = new Map<string, string>();
+  const rootOf = (k: string): string => {
+    let root = rootOfSpeaker.get(k);
+    if (root === undefined) {
+      root = roots.get(glued.get(k) ?? k) ?? '';
+      rootOfSpeaker.set(k, root);
+    }
+    return root;
+  };
+  const said = statementsByGroup(articles.length, before, sums, dateOf, rootOf, (i, root) => {
+    const an = analyses[i] as ArticleAnalysis;
+    const speakers = memo.contribution(an).speakers;
+    const given: StatementRef[] = [];
+    for (const [j, s] of an.statements.entries()) {
+      if (rootOf(speakers[j] as string) !== root) continue; // another's, or given to a form that is no name
+      // Said twice in one article (a quote repeated in its summary): once.
+      if (given.some((g) => g.text === s.text)) continue;
+      given.push({ text: s.text, direct: s.direct, article: i, paragraph: s.paragraph });
+    }
+    // Within an article by paragraph, else in reading order (a stable sort).
+    if (given.some((g, k) => k > 0 && g.paragraph < (given[k - 1] as StatementRef).paragraph)) given.sort((a, b) => a.paragraph - b.paragraph);
+    return given;
+  });
+
+  const people: PersonEntry[] = [];
+  // Each group's articles counted once: marked with the group's number.
+  const mark = new Int32Array(articles.length).fill(-1);
+  let g = 0;
+  // A group whose forms and their sums did not change since the last build (of the same shape) keeps what was made of them.
+  const kept = sums.entriesOf(shape);
+  const made = new Map<string, EntryCore>();
+  for (const [root, keys] of groups) {
+    g++;
+    const own = keys.filter((k) => forms.has(k));
+    if (own.length === 0) continue;
+    const statements = said.get(root) ?? [];
+    let core = kept && keys.every((k) => sums.unchanged(k, memo.scanForm(displayOf(k)))) ? kept.get(root) : undefined;
+    if (!core) {
+      const kind = forms.get(own[0] as string)?.kind ?? 'person';
+      const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
+      // The articles that name the group: those holding one of its forms (else those it speaks in, counted below).
+      // The first and last date in code-unit order, as sort() would give them: no sort of every mention's date.
+      const seen: Seen = { group: g, mentions: 0, first: null, last: null };
+      for (const k of keys) {
+        const form = memo.scanForm(displayOf(k));
+        if (form) for (const a of sums.hits(form.text, form.latin)) countIn(seen, a, mark, dateOf);
+      }
+      const formsShown = [...new Set(keys.map(displayOf))];
+      core = {
+        name,
+        kind,
+        aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
+        roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
+        mentions: seen.mentions,
+        firstSeen: seen.first,
+        lastSeen: seen.last,
+      };
+    }
+    made.set(root, core);
+    let { mentions, firstSeen, lastSeen } = core;
+    if (mentions === 0) {
+      const seen: Seen = { group: g, mentions: 0, first: null, last: null };
+      for (const s of statements) countIn(seen, s.article, mark, dateOf);
+      ({ mentions, first: firstSeen, last: lastSeen } = seen);
+    }
+    people.push({ name: core.name, kind: core.kind, aliases: core.aliases.slice(), roles: core.roles.slice(), mentions, firstSeen, lastSeen, topics: [], topicStats: [], statements });
+  }
+  sums.keepEntries(shape, made);
+  memo.keepSums(sums);
+  memo.topics.assign(people, dateOf, options.topics ?? 8);
+  people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
+  return { version: 1, people };
+}
+
+/**
+ * Steps 1b and 2 of buildPeople: the forms that are no name leave `forms` (some glued to the name they
+ * hold), the others are joined into groups. A function of each form's key, display, kind, titles and
+ * whether it is quoted, of the bracketed romanisations and of the alias table (see RegistrySums.keptShape).
+ */
+function shapeOf(forms: Map<string, Form>, brackets: readonly [string, string][], aliases: AliasTable, memo: PeopleMemo): Shape {
   // 1b. Forms that are no name: a registered name with a scrap (石破茂却) stands for that name; the
   // rest (荣幸, 团刚, 韩媒) leave the registry, and whatever was given to them with it.
   const glued = new Map<string, string>(); // form key → the key it stands for
+  const deleted: string[] = [];
   // Every check looks up forms shorter or longer than the form itself, so the set of all forms serves as "the others".
   const others = new NameSet([...forms.values()].filter((f) => f.kind === 'person').map((f) => f.display));
   for (const [k, f] of [...forms]) {
@@ -314,6 +489,7 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     if (!why) continue;
     if (base) glued.set(k, formKey(base));
     forms.delete(k);
+    deleted.push(k);
   }
 
   // 2. Forms of one person or outlet joined: the alias table, dotted names, surnames, Latin surnames.
@@ -357,17 +533,14 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     const latin = f.kind === 'person' ? ROMANISED.get(fold(f.display)) : undefined;
     if (latin) addLatin(k, latin);
   }
-  articles.forEach((a) => {
-    for (const [han, latin] of scanOf(a).brackets) {
-      const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
-      if (k) addLatin(k, latin);
-    }
-  });
+  for (const [han, latin] of brackets) {
+    const k = memo.suffixKeys(han).find((x) => forms.get(x)?.kind === 'person');
+    if (k) addLatin(k, latin);
+  }
   const extraPersons = [...extra.entries()].filter(([, e]) => e.kind === 'person').map(([k]) => k);
   joinShortForms(uf, personKeys.concat(extraPersons), (k) => forms.get(k)?.display ?? extra.get(k)?.display ?? k);
   joinLatinByTitle(uf, personKeys, forms);
 
-  // 3. Which articles name each group (any of its forms).
   const groups = new Map<string, string[]>(); // root → keys
   for (const k of uf.keys()) {
     const r = uf.find(k);
@@ -375,186 +548,13 @@ export function buildPeople(articles: readonly Article[], aliases: AliasTable, o
     list.push(k);
     groups.set(r, list);
   }
-  const displayOf = (k: string): string => forms.get(k)?.display ?? extra.get(k)?.display ?? k;
-  // Each form as scanned (folded) → the groups and keys it stands for in this build.
-  const byForm = new Map<string, { root: string; key: string }[]>();
-  const latinForms = new Set<string>();
-  for (const [root, keys] of groups) {
-    for (const k of keys) {
-      const form = memo.scanForm(displayOf(k));
-      if (!form) continue;
-      if (form.latin) latinForms.add(form.text);
-      else if (!memo.hanSeen.has(form.text)) {
-        memo.hanSeen.add(form.text);
-        memo.hanForms.push(form.text);
-      }
-      const list = byForm.get(form.text) ?? [];
-      list.push({ root, key: k });
-      byForm.set(form.text, list);
-    }
-  }
-  const latinSig = [...latinForms].sort().join('\n');
-  const latinScanner = new LatinScanner(latinForms);
-  const hanScanners = new Map<number, HanScanner>(); // by the first form not yet scanned for
-  const pairChecks = new Map<number, number[][]>(); // the pair bits of the forms from the first not yet scanned for
-  // The pair bits of the Latin forms that came or went since a scan made with another Latin set (undefined: that set is forgotten).
-  const latinDiffs = new Map<string | undefined, number[][] | undefined>();
-  const latinChecks = (sig: string | undefined): number[][] | undefined => {
-    if (latinDiffs.has(sig)) return latinDiffs.get(sig);
-    const before = sig !== undefined && memo.lastLatin?.sig === sig ? memo.lastLatin.forms : undefined;
-    const diff = before ? [...latinForms].filter((f) => !before.has(f)).concat([...before].filter((f) => !latinForms.has(f))).map(pairBits) : undefined;
-    latinDiffs.set(sig, diff);
-    return diff;
-  };
-  const pairChecksFrom = (covered: number): number[][] => {
-    const list = memo.hanForms.slice(covered).map(pairBits);
-    pairChecks.set(covered, list);
-    return list;
-  };
-  const mentionedBy = new Map<string, number[]>(); // root → article indices
-  const formSeen = new Map<string, number>(); // form key → articles
-  const rootStamp = new Map<string, number>(); // root → the last article that named it
-  const keyStamp = new Map<string, number>(); // form key → the last article that held it
-  articles.forEach((a, i) => {
-    const scan = scanOf(a);
-    const newHan = scan.covered < memo.hanForms.length;
-    const newLatin = scan.latinSig !== latinSig;
-    // New forms none of which the article can hold (a character pair of each is missing from its text): covered without
-    // reading it. The Latin scan's result depends only on which of its forms occur, so forms that came or went unseen change nothing.
-    const pairs = scan.pairs;
-    const hanUnseen = !newHan || (pairs !== undefined && !(pairChecks.get(scan.covered) ?? pairChecksFrom(scan.covered)).some((f) => mayHold(pairs, f)));
-    const latinChange = newLatin && pairs !== undefined ? latinChecks(scan.latinSig) : undefined;
-    const latinUnseen = !newLatin || (latinChange !== undefined && pairs !== undefined && !latinChange.some((f) => mayHold(pairs, f)));
-    if ((newHan || newLatin) && hanUnseen && latinUnseen) {
-      scan.covered = memo.hanForms.length;
-      scan.latinSig = latinSig;
-    } else if (newHan || newLatin) {
-      let han = hanScanners.get(scan.covered);
-      if (newHan && !han) hanScanners.set(scan.covered, (han = new HanScanner(memo.hanForms.slice(scan.covered))));
-      const hanFound = new Set<string>();
-      const latinFound = new Set<string>();
-      // Paragraph by paragraph (no form spans two): most fold without the converter (see mayConvert).
-      const pairs = scan.pairs ? undefined : new Uint32Array(PAIR_WORDS);
-      for (const text of paragraphsOf(a)) {
-        const f = fold(text).replace(DOTS_RE, '·');
-        if (newHan) han?.scan(f, hanFound);
-        if (newLatin) latinScanner.scan(f, latinFound);
-        if (pairs) addPairs(pairs, f);
-      }
-      if (pairs) scan.pairs = pairs;
-      if (newHan) {
-        for (const form of hanFound) scan.han.push(form);
-        scan.covered = memo.hanForms.length;
-      }
-      if (newLatin) {
-        scan.latin = [...latinFound];
-        scan.latinSig = latinSig;
-      }
-    }
-    // Each group and each form counted once per article: stamped with the article (no map of sets per article).
-    for (const list of [scan.han, scan.latin]) {
-      for (const form of list) {
-        for (const { root, key: k } of byForm.get(form) ?? []) {
-          if (rootStamp.get(root) !== i) {
-            rootStamp.set(root, i);
-            const arts = mentionedBy.get(root);
-            if (arts) arts.push(i);
-            else mentionedBy.set(root, [i]);
-          }
-          if (keyStamp.get(k) !== i) {
-            keyStamp.set(k, i);
-            formSeen.set(k, (formSeen.get(k) ?? 0) + 1);
-          }
-        }
-      }
-    }
-  });
-
-  memo.lastLatin = { sig: latinSig, forms: latinForms };
-  // 4. Statements by group, newest first (then in article order, then by paragraph): read in that
-  // order, each group's list is made in the order shown, with no sort per group.
-  const said = new Map<string, StatementRef[]>();
-  const dateOf = (i: number): string => articles[i]?.publishedAt ?? '';
-  // A speaker's group, once per speaker (most say several things); '' for a form that is no name.
-  const rootOfSpeaker = new Map<string, string>();
-  const rootOf = (k: string): string => {
-    let root = rootOfSpeaker.get(k);
-    if (root === undefined) {
-      root = uf.find(glued.get(k) ?? k);
-      if (!forms.has(root) && !groups.has(root)) root = '';
-      rootOfSpeaker.set(k, root);
-    }
-    return root;
-  };
-  for (const i of newestFirst(articles.length, dateOf)) {
-    const an = analyses[i] as ArticleAnalysis;
-    const speakers = memo.contribution(an).speakers;
-    const given: { root: string; ref: StatementRef }[] = [];
-    for (const [j, s] of an.statements.entries()) {
-      const root = rootOf(speakers[j] as string);
-      if (!root) continue; // given to a form that is no name
-      // Said twice in one article (a quote repeated in its summary): once.
-      if (given.some((g) => g.root === root && g.ref.text === s.text)) continue;
-      given.push({ root, ref: { text: s.text, direct: s.direct, article: i, paragraph: s.paragraph } });
-    }
-    // Within an article by paragraph, else in reading order (a stable sort).
-    if (given.some((g, k) => k > 0 && g.ref.paragraph < (given[k - 1] as (typeof given)[number]).ref.paragraph)) given.sort((a, b) => a.ref.paragraph - b.ref.paragraph);
-    for (const { root, ref } of given) {
-      const list = said.get(root);
-      if (list) list.push(ref);
-      else said.set(root, [ref]);
-    }
-  }
-
-  const people: PersonEntry[] = [];
-  for (const [root, keys] of groups) {
-    const own = keys.filter((k) => forms.has(k));
-    if (own.length === 0) continue;
-    const kind = forms.get(own[0] as string)?.kind ?? 'person';
-    const name = canonicalForm(keys, kind, displayOf, formSeen, forms, aliases);
-    const statements = said.get(root) ?? [];
-    const arts = mentionedBy.get(root) ?? [...new Set(statements.map((s) => s.article))];
-    // The first and last date (code-unit order, as sort() would give them): no sort of every mention's date.
-    let firstSeen: string | null = null;
-    let lastSeen: string | null = null;
-    for (const a of arts) {
-      const d = dateOf(a);
-      if (!d) continue;
-      if (firstSeen === null || d < firstSeen) firstSeen = d;
-      if (lastSeen === null || d > lastSeen) lastSeen = d;
-    }
-    const formsShown = [...new Set(keys.map(displayOf))];
-    people.push({
-      name,
-      kind,
-      aliases: formsShown.filter((f) => f !== name).sort(byScriptThenLength),
-      roles: kind === 'person' ? topRoles(own.map((k) => forms.get(k)?.roles ?? new Map<string, number>())) : [],
-      mentions: arts.length,
-      firstSeen,
-      lastSeen,
-      topics: [],
-      topicStats: [],
-      statements,
-    });
-  }
-  memo.topics.assign(people, dateOf, options.topics ?? 8);
-  people.sort((a, b) => b.mentions - a.mentions || b.statements.length - a.statements.length || a.name.localeCompare(b.name));
-  return { version: 1, people };
+  const roots = new Map<string, string>();
+  for (const [root, keys] of groups) for (const k of keys) roots.set(k, root);
+  return { deleted, glued, extra, groups, roots };
 }
 
-const ISO_INSTANT_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/**
- * The articles' indices by date, newest first, then in index order (dates compared by localeCompare).
- * Dates all written alike (toISOString) differ first at a digit, where localeCompare orders as the
- * code units do: compared as such, without a collator call per comparison.
- */
-export function newestFirst(count: number, dateOf: (i: number) => string): number[] {
-  const dates = Array.from({ length: count }, (_, i) => dateOf(i));
-  const order = [...dates.keys()];
-  if (dates.every((d) => ISO_INSTANT_RE.test(d))) return order.sort((a, b) => (dates[a] as string) > (dates[b] as string) ? -1 : (dates[a] as string) < (dates[b] as string) ? 1 : a - b);
-  return order.sort((a, b) => (dates[b] as string).localeCompare(dates[a] as string) || a - b);
-}
+/** What a registry entry takes from its group's forms alone (mentions: of the forms; 0 when no article holds one). */
+export type EntryCore = Pick<PersonEntry, 'name' | 'kind' | 'aliases' | 'roles' | 'mentions' | 'firstSeen' | 'lastSeen'>;
 
 // Usual romanisations of Japanese leaders the corpus writes only in Han (the corpus cannot teach them).
 const ROMANISED = new Map<string, string>([

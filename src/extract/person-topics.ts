@@ -90,7 +90,8 @@ export class TopicMemo {
   private readonly counts = new KeywordCounts();
   private readonly words = new BuildCache<string, TopicWord>();
   private readonly tags = new BuildCache<string, string | undefined>();
-  private readonly folded = new BuildCache<string, string>();
+  /** Each statement text folded (lower case), kept while some person's statements hold it: a topic new to a person is counted over all their statements. */
+  private folded = new Map<string, string>();
   private readonly nameParts = new BuildCache<string, { all: string[]; han: string[] }>();
   /** The last build's names, and topic verdicts under them (notATopic(word, names.han) === undefined). */
   private names: Names | undefined;
@@ -100,7 +101,6 @@ export class TopicMemo {
   assign(people: PersonEntry[], dateOf: (article: number) => string, limit: number): void {
     this.words.next();
     this.tags.next();
-    this.folded.next();
     this.nameParts.next();
     const names = this.namesOf(people);
     const sameNames = this.keepVerdicts(names);
@@ -126,6 +126,26 @@ export class TopicMemo {
     }
     this.persons = persons;
     this.counts.prune(keywordTexts(persons.values()), live);
+    this.pruneFolded(persons.values());
+  }
+
+  /** Forgets the folded texts no person holds, when they are many. */
+  private pruneFolded(persons: Iterable<PersonTopics>): void {
+    const live: string[][] = [];
+    let count = 0;
+    for (const p of persons) {
+      live.push(p.texts);
+      count += p.texts.length;
+    }
+    if (this.folded.size <= 2 * count + 1000) return;
+    const kept = new Map<string, string>();
+    for (const texts of live) {
+      for (const t of texts) {
+        const f = this.folded.get(t);
+        if (f !== undefined) kept.set(t, f);
+      }
+    }
+    this.folded = kept;
   }
 
   /** A person whose statements changed: their keywords again when their newest statements changed, their topics again. */
@@ -141,11 +161,17 @@ export class TopicMemo {
     const foundKey = found.join('\n');
     if (before && kept && before.found === foundKey && sameUpTo(before.texts, texts, texts.length + 1) && sameUpTo(before.months, months, months.length + 1)) return { ...before, texts, months };
     const entry = { n, texts, months, used, keywords: kws, found: foundKey };
-    // The same topics and only statements added (the usual update): the counts so far, plus the new statements'.
-    const added = before && before.found === foundKey ? addedTo(before, texts, months) : undefined;
+    // Only statements added (the usual update): a topic found before has its counts so far, plus the new statements';
+    // a topic new to the person is counted over all of them.
+    const added = before ? addedTo(before, texts, months) : undefined;
     if (before && added) {
-      const tally = this.tally(found, added.map((i) => texts[i] as string), added.map((i) => months[i] as string), before.tally);
-      return { ...entry, ...this.ranked(found, tally, limit) };
+      const was = new Map(before.found ? before.found.split('\n').map((t, k) => [t, before.tally[k] as TopicStat]) : []);
+      const known = found.filter((t) => was.has(t));
+      const counted = new Map<string, TopicStat>();
+      const put = (stats: TopicStat[]): void => stats.forEach((st) => counted.set(st.topic, st));
+      put(this.tally(known, added.map((i) => texts[i] as string), added.map((i) => months[i] as string), known.map((t) => was.get(t) as TopicStat)));
+      put(this.tally(found.filter((t) => !was.has(t)), texts, months));
+      return { ...entry, ...this.ranked(found, found.map((t) => counted.get(t) as TopicStat), limit) };
     }
     return this.withTopics(entry, found, texts, months, limit);
   }
@@ -282,7 +308,12 @@ export class TopicMemo {
 
   /** For each topic, the statements whose words hold it: how many, first and last month (added to `base`, the same topics' figures over other statements). */
   private tally(topics: string[], texts: readonly string[], months: readonly string[], base?: readonly TopicStat[]): TopicStat[] {
-    const folded = texts.map((text) => this.folded.get(text, (t) => fold(t).toLowerCase()));
+    if (topics.length === 0) return [];
+    const folded = texts.map((text) => {
+      let f = this.folded.get(text);
+      if (f === undefined) this.folded.set(text, (f = fold(text).toLowerCase()));
+      return f;
+    });
     return topics.map((topic, k) => {
       const t = fold(topic).toLowerCase();
       let { count, from, to } = base?.[k] ?? { count: 0, from: '', to: '' };

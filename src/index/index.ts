@@ -40,6 +40,8 @@ export interface ShijiIndex {
 export interface IndexMemo {
   people: PeopleMemo;
   aliasPairs: WeakMap<Article, [string, string][]>;
+  /** The alias table the last build or update made, with its articles: an update that appends articles adds only theirs (AliasTable.extend). */
+  aliasTable?: { articles: readonly Article[]; table: AliasTable };
   /** jieba's verdict on words offered as topics (its dictionary stays the same while this memo lives: see updateIndex). */
   properNouns: Map<string, boolean>;
 }
@@ -69,6 +71,7 @@ export async function buildIndex(articles: Article[], options: BuildOptions = {}
   });
   const memo = newIndexMemo();
   const aliases = AliasTable.build(articles, memo.aliasPairs);
+  memo.aliasTable = { articles: articles.slice(), table: aliases };
   teachAliases(aliases);
   chunks.start(aliases.toJSON());
   const passages = toPassages(articles);

@@ -6,7 +6,7 @@ import { AliasTable } from '../text/aliases.ts';
 import { forgetTaughtWords } from '../text/segment.ts';
 import { ChunkBuild } from './chunks.ts';
 import type { ArticleTerms } from './engine.ts';
-import { frequentTopics, newIndexMemo, taughtWords, teachAliases, type ShijiIndex } from './index.ts';
+import { frequentTopics, newIndexMemo, taughtWords, teachAliases, type IndexMemo, type ShijiIndex } from './index.ts';
 import { toPassages, type Passage } from './passages.ts';
 
 /** What changed in the corpus: articles added or replaced (whole, as parsed) and the ids of those removed. */
@@ -38,7 +38,7 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
     if (a) articles.push(a);
   }
   const memo = index.memo ?? newIndexMemo();
-  const aliases = AliasTable.build(articles, memo.aliasPairs);
+  const aliases = aliasTable(articles, memo);
   // A name that comes (斯托尔滕贝格（Jens Stoltenberg）in a new article) is taught to jieba; one that goes (its
   // article removed) is forgotten, by loading jieba afresh and teaching it the names that stay. Either way
   // jieba then cuts otherwise only the texts that hold the name: those kept articles are extracted again.
@@ -73,19 +73,25 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   }
 
   // Everything else is kept per article and renumbered. An article's passages are consecutive, in article order.
-  const passageStart = passageRanges(index.passages, index.articles.length);
-  const passages: Passage[] = [];
-  const sentences: DatedSentence[] = [];
-  const sentenceStart = [0];
-  const analyses: ArticleAnalysis[] = [];
+  // Articles only appended (a feed's new files take the next numbers): the kept ones keep their numbers, and their
+  // passages, sentences and analyses are the old lists' whole (copied at once), the new ones' after them.
+  const appended = changes.remove.length === 0 && recut.size === 0 && articles.length >= index.articles.length && index.articles.every((a, i) => articles[i] === a);
+  const from = appended ? index.articles.length : 0;
+  const passageStart = appended ? undefined : passageRanges(index.passages, index.articles.length);
+  const passages: Passage[] = appended ? index.passages.slice() : [];
+  const sentences: DatedSentence[] = appended ? index.sentences.slice() : [];
+  const sentenceStart = appended ? index.sentenceStart.slice(0, from + 1) : [0];
+  const analyses: ArticleAnalysis[] = appended ? index.analyses.slice(0, from) : [];
   articles.forEach((a, i) => {
+    if (i < from) return;
     const f = fresh.get(a.id);
     const old = keep.get(a.id);
     // Passages are plain data shared by the old and new index: copied only when their article moved.
     if (f) for (const p of toPassages([a])) passages.push({ ...p, article: i });
     else {
       const o = old as number;
-      for (let k = passageStart[o] as number; k < (passageStart[o + 1] as number); k++) {
+      const start = passageStart as Uint32Array;
+      for (let k = start[o] as number; k < (start[o + 1] as number); k++) {
         const p = index.passages[k] as Passage;
         passages.push(p.article === i ? p : { ...p, article: i });
       }
@@ -109,6 +115,15 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   index.search.arrange(articles.map((a) => a.id));
   const topics = frequentTopics(index.search, aliases, people, 500, memo);
   return { ...index, articles, passages, aliases, sentences, sentenceStart, analyses, people, topics, memo };
+}
+
+/** The alias table of the articles: the last one's extended when they only append articles to its. */
+function aliasTable(articles: readonly Article[], memo: IndexMemo): AliasTable {
+  const last = memo.aliasTable;
+  const appends = last !== undefined && last.articles.length <= articles.length && last.articles.every((a, i) => a === articles[i]);
+  const table = appends ? AliasTable.extend(last.table, articles, last.articles.length, memo.aliasPairs) : AliasTable.build(articles, memo.aliasPairs);
+  memo.aliasTable = { articles: articles.slice(), table };
+  return table;
 }
 
 /** Where each article's passages start in `passages` (and where the last ends): they are in article order. */

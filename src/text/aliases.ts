@@ -74,6 +74,27 @@ export class AliasTable {
     return table;
   }
 
+  /**
+   * build(articles) when `base` is build(articles before `from`) (same memo): a copy of it with the
+   * pairs of the articles from `from` on added, as build() adds them, one article after another.
+   */
+  static extend(base: AliasTable, articles: readonly Article[], from: number, memo?: WeakMap<Article, [string, string][]>): AliasTable {
+    const table = new AliasTable();
+    for (const [k, g] of base.groupOf) table.groupOf.set(k, g);
+    for (const g of base.groups) table.groups.push([...g]);
+    table.longestKey = base.longestKey;
+    table.changes = base.changes;
+    for (const article of articles.slice(from)) {
+      let pairs = memo?.get(article);
+      if (!pairs) {
+        pairs = articlePairs(article);
+        memo?.set(article, pairs);
+      }
+      for (const [a, b] of pairs) table.addGroup([a, b]);
+    }
+    return table;
+  }
+
   static fromJSON(json: AliasTableJSON): AliasTable {
     const table = new AliasTable();
     for (const g of json.groups) table.addGroup(g);

@@ -90,3 +90,19 @@ describe('buildPeople after a few articles come or go', () => {
     );
   });
 });
+
+describe('buildPeople when articles are only appended', () => {
+  // A feed's new files take the next numbers: the registry's sums of the last build are added to, not made again
+  // (RegistrySums). The appended articles bring names the first ones never gave, and may join their forms to old ones.
+  it('GIVEN a memo built on the first articles WHEN the others are appended in one or two steps, then one is removed THEN each registry equals a build without memo', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Math.max(1, pool.length - 1) }), fc.integer({ min: 0, max: pool.length }), fc.nat(Math.max(0, pool.length - 1)), (first, second, drop) => {
+        const memo = new PeopleMemo();
+        const pairs = new WeakMap<Article, [string, string][]>();
+        const steps = [pool.slice(0, first), pool.slice(0, Math.max(first, second)), pool, pool.filter((_, i) => i !== drop)];
+        for (const articles of steps) expect(registry(articles, memo, pairs)).toEqual(registry(articles));
+      }),
+      { numRuns: 8 },
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AliasTable, bracketPairs, key, nameAtEnd, soundsAlike } from '../../src/text/aliases.ts';
-import { HAS_SHARED_CORPUS, seedArticles, SHARED_CORPUS_DIR } from '../support/corpus.ts';
+import { HAS_SHARED_CORPUS, seedArticles, SEEDS_DIR, SHARED_CORPUS_DIR } from '../support/corpus.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
 describe('AliasTable', () => {
@@ -20,6 +20,23 @@ describe('AliasTable', () => {
     expect(t.equivalents('Satoru Nagao')).toContain('长尾贤');
     expect(t.equivalents('Hideshi Tokuchi')).toContain('德地秀士');
     expect(t.forms()).not.toContain('北约秘书长斯托尔滕贝格');
+  });
+
+  // An update that appends articles extends the last table: the same table as a build over all of them.
+  it('GIVEN a table built on the first articles WHEN extended by the rest THEN it answers as one built on all', async () => {
+    const articles = (await loadCorpus(HAS_SHARED_CORPUS ? [SEEDS_DIR, SHARED_CORPUS_DIR] : [SEEDS_DIR])).articles;
+    const whole = AliasTable.build(articles);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: articles.length }), (from) => {
+        const base = AliasTable.build(articles.slice(0, from));
+        const extended = AliasTable.extend(base, articles, from);
+        expect(extended.toJSON()).toEqual(whole.toJSON());
+        for (const form of [...whole.forms(), 'Stoltenberg', 'Kiuchi']) expect(extended.equivalents(form)).toEqual(whole.equivalents(form));
+        // The base is left as it was.
+        expect(base.toJSON()).toEqual(AliasTable.build(articles.slice(0, from)).toJSON());
+      }),
+      { numRuns: 8 },
+    );
   });
 
   it('round-trips through JSON', async () => {
