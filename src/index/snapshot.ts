@@ -11,7 +11,8 @@ import { periodOf, SearchEngine, type ArticleTerms } from './engine.ts';
 import { readPartitions, savePartitions } from './partitions.ts';
 import type { Passage } from './passages.ts';
 import { bareSentence, compactSentences, type BareSentence, type DatedSentence } from '../extract/events.ts';
-import { PeopleIndexSchema, PeopleMemo, type PeopleIndex, type PeopleMemoState } from '../extract/people.ts';
+import { PeopleIndexSchema, PeopleMemo, type PeopleIndex } from '../extract/people.ts';
+import { memoState, restoreMemo, type PeopleMemoState } from '../extract/people-memo-state.ts';
 import type { ArticleAnalysis } from '../extract/statements.ts';
 
 /**
@@ -59,7 +60,7 @@ const StoredSentenceSchema = z.object({
   heading: z.boolean().optional(),
 }) satisfies z.ZodType<BareSentence>;
 
-// What the build learnt of each article's names (PeopleMemo.state): the first update after a restart reads only its new articles.
+// What the build learnt of each article's names (memoState): the first update after a restart reads only its new articles.
 const int = z.number().int();
 const PeopleMemoStateSchema = z.object({
   hanForms: z.array(z.string()),
@@ -72,7 +73,7 @@ const PeopleMemoStateSchema = z.object({
   }),
 }) satisfies z.ZodType<PeopleMemoState>;
 
-// At load, only the memo's outline: its contents are checked by PeopleMemo.restore (a full parse copied every nested array, ~0.7 GB at 100k articles).
+// At load, only the memo's outline: its contents are checked by restoreMemo (a full parse copied every nested array, ~0.7 GB at 100k articles).
 const PeopleMemoStateShape = z.looseObject({
   hanForms: z.array(z.string()),
   latinSigs: z.array(z.string()),
@@ -158,7 +159,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     if (pairs.length) aliasPairs.push([i, pairs]);
   });
   // Made now, with the meta: a save runs in the background while an update changes the memo in place.
-  const memo = (index.memo?.people ?? new PeopleMemo()).state(index.articles, index.people);
+  const memo = memoState(index.memo?.people ?? new PeopleMemo(), index.articles, index.people);
   const meta = {
     peopleMemo: memo.state,
     aliases: index.aliases.toJSON(),
@@ -572,7 +573,7 @@ async function readSnapshot(path: string, file: FileHandle, fingerprint: string,
   // The builder taught jieba these names; the query side (and a period's titles, cut again) must cut them the same way.
   teachAliases(aliases);
   // After the teaching: the memo's keyword cuts were made under the taught dictionary.
-  memo.people = PeopleMemo.restore(meta.data.peopleMemo, u32('scanPairs'), articles, meta.data.people);
+  memo.people = restoreMemo(meta.data.peopleMemo, u32('scanPairs'), articles, meta.data.people);
   const records = forwardRecords(articles, passages, terms, {
     offsets: u32('termOffsets'),
     termIds: u32('termIds'),

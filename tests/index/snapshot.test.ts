@@ -10,7 +10,7 @@ import { updateIndex } from '../../src/index/update.ts';
 import { SearchEngine } from '../../src/index/engine.ts';
 import { buildFingerprint } from '../../src/index/version.ts';
 import { openLibrary } from '../../src/open.ts';
-import { PeopleMemo } from '../../src/extract/people.ts';
+import { memoState, restoreMemo } from '../../src/extract/people-memo-state.ts';
 import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'shiji-snap-'));
@@ -40,7 +40,7 @@ describe('index snapshot', () => {
     await saveSnapshot(path, index, 'fp');
     const loaded = await loadSnapshot(path, 'fp');
     if (!loaded.ok) throw new Error(loaded.reason);
-    const stateOf = (x: ShijiIndex) => x.memo?.people.state(x.articles, x.people);
+    const stateOf = (x: ShijiIndex) => (x.memo ? memoState(x.memo.people, x.articles, x.people) : undefined);
     const built = stateOf(index);
     // Every article scanned, with its pair filter, and every speaker's keyword cuts: nothing of it is made again after the load.
     expect(built?.state.scans).toHaveLength(articles.length);
@@ -58,8 +58,8 @@ describe('index snapshot', () => {
   it('GIVEN a stored memo that does not fit its articles THEN the load refuses it, naming what is wrong', async () => {
     const articles = await seedArticles();
     const index = await buildIndex(articles);
-    const { state, pairs } = index.memo?.people.state(index.articles, index.people) ?? expect.unreachable();
-    const restore = (s: typeof state, p = pairs) => PeopleMemo.restore(s, p, index.articles, index.people);
+    const { state, pairs } = index.memo ? memoState(index.memo.people, index.articles, index.people) : expect.unreachable();
+    const restore = (s: typeof state, p = pairs) => restoreMemo(s, p, index.articles, index.people);
     expect(() => restore(state)).not.toThrow();
     const scan = state.scans[0] ?? expect.unreachable();
     expect(() => restore({ ...state, scans: [[articles.length + 4, ...scan.slice(1)] as typeof scan] })).toThrow(`people: the stored memo has a scan of article ${articles.length + 4} of ${articles.length}`);
