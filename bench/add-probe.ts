@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildIndex, type ShijiIndex } from '../src/index/index.ts';
-import { updateIndex } from '../src/index/update.ts';
 import { dayLaterCopies } from './synth.ts';
+import { timedAdd } from './timed-add.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('add-probe: give the folder build-probe.ts wrote (DIR/corpus)');
@@ -29,23 +29,9 @@ const cpuSeconds: number[] = [];
 for (let r = 0; r < rounds; r++) {
   const fresh = dayLaterCopies(real ?? corpus.articles.slice(100 * r, 100 * r + 100), `${r}-`);
   // PROFILE_ADD=file.cpuprofile: a CPU profile of the last round (the first pays for the build's garbage).
-  const session = process.env.PROFILE_ADD && r === rounds - 1 ? new (await import('node:inspector/promises')).Session() : undefined;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  const next = await updateIndex(index, { upsert: fresh, remove: [], order: [...index.articles, ...fresh].map((a) => a.id) });
-  seconds.push(+((performance.now() - t) / 1000).toFixed(3));
-  const used = process.cpuUsage(cpu);
-  if (session) {
-    const { profile } = await session.post('Profiler.stop');
-    (await import('node:fs')).writeFileSync(process.env.PROFILE_ADD as string, JSON.stringify(profile));
-  }
-  cpuSeconds.push(+((used.user + used.system) / 1e6).toFixed(3));
-  if (!next) throw new Error('add-probe: the add asked for a rebuild');
+  const { next, seconds: took, cpuSeconds: cpu } = await timedAdd(index, fresh, r === rounds - 1 ? process.env.PROFILE_ADD : undefined);
+  seconds.push(took);
+  cpuSeconds.push(cpu);
   index = next;
 }
 const best = (list: number[]): number | undefined => list.slice().sort((a, b) => a - b)[0];

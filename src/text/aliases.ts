@@ -63,14 +63,7 @@ export class AliasTable {
   /** `memo` keeps each article's pairs (its text alone decides them): an update reads only new articles. */
   static build(articles: readonly Article[], memo?: WeakMap<Article, [string, string][]>): AliasTable {
     const table = AliasTable.builtIn();
-    for (const article of articles) {
-      let pairs = memo?.get(article);
-      if (!pairs) {
-        pairs = articlePairs(article);
-        memo?.set(article, pairs);
-      }
-      for (const [a, b] of pairs) table.addGroup([a, b]);
-    }
+    table.addPairsOf(articles, memo);
     return table;
   }
 
@@ -84,15 +77,20 @@ export class AliasTable {
     for (const g of base.groups) table.groups.push([...g]);
     table.longestKey = base.longestKey;
     table.changes = base.changes;
-    for (const article of articles.slice(from)) {
+    table.addPairsOf(articles.slice(from), memo);
+    return table;
+  }
+
+  /** Each article's bracket pairs as groups, in order, read once per article when `memo` keeps them. */
+  private addPairsOf(articles: readonly Article[], memo?: WeakMap<Article, [string, string][]>): void {
+    for (const article of articles) {
       let pairs = memo?.get(article);
       if (!pairs) {
         pairs = articlePairs(article);
         memo?.set(article, pairs);
       }
-      for (const [a, b] of pairs) table.addGroup([a, b]);
+      for (const [a, b] of pairs) this.addGroup([a, b]);
     }
-    return table;
   }
 
   static fromJSON(json: AliasTableJSON): AliasTable {
