@@ -157,14 +157,17 @@ export class PeopleMemo {
     this.roleLists.clear();
   }
 
-  /** Whether the article's text (title, lead, blocks; folded) holds one of these Han words: its pair filter says no at once for most. */
-  holdsAny(article: Article, words: readonly string[]): boolean {
+  /** The articles whose text (title, lead, blocks; folded) holds one of these Han words: their pair filters rule out most unread. */
+  holdingAny(articles: readonly Article[], words: readonly string[]): Article[] {
     const folded = words.map((w) => fold(w));
-    const pairs = this.scans.get(article)?.pairs;
-    if (pairs && !folded.some((w) => mayHold(pairs, pairBits(w)))) return false;
-    return paragraphsOf(article).some((text) => {
-      const f = fold(text);
-      return folded.some((w) => f.includes(w));
+    const bits = folded.map(pairBits);
+    return articles.filter((article) => {
+      const pairs = this.scans.get(article)?.pairs;
+      if (pairs && !bits.some((b) => mayHold(pairs, b))) return false;
+      return paragraphsOf(article).some((text) => {
+        const f = fold(text);
+        return folded.some((w) => f.includes(w));
+      });
     });
   }
 

@@ -1,5 +1,5 @@
 import { joinLines, KeywordCounts, type KeywordCutsState } from '../text/keywords.ts';
-import { BuildCache } from '../text/memo.ts';
+import { BuildCache, keptFor } from '../text/memo.ts';
 import { fold } from '../text/normalize.ts';
 import { tag } from '../text/segment.ts';
 import { key } from '../text/aliases.ts';
@@ -109,7 +109,7 @@ export class TopicMemo {
     const persons = new Map<string, PersonTopics>();
     let live = 0;
     for (const p of people) {
-      const id = `${p.kind}\u0000${p.name}`;
+      const id = personId(p);
       const before = this.persons.get(id) ?? persons.get(id);
       let entry: PersonTopics;
       if (before && before.n === n && sameStatements(before, p.statements, monthOf)) {
@@ -131,21 +131,8 @@ export class TopicMemo {
 
   /** Forgets the folded texts no person holds, when they are many. */
   private pruneFolded(persons: Iterable<PersonTopics>): void {
-    const live: string[][] = [];
-    let count = 0;
-    for (const p of persons) {
-      live.push(p.texts);
-      count += p.texts.length;
-    }
-    if (this.folded.size <= 2 * count + 1000) return;
-    const kept = new Map<string, string>();
-    for (const texts of live) {
-      for (const t of texts) {
-        const f = this.folded.get(t);
-        if (f !== undefined) kept.set(t, f);
-      }
-    }
-    this.folded = kept;
+    const live = [...persons];
+    this.folded = keptFor(this.folded, allTexts(live), live.reduce((n, p) => n + p.texts.length, 0), 1000);
   }
 
   /** A person whose statements changed: their keywords again when their newest statements changed, their topics again. */
@@ -255,7 +242,7 @@ export class TopicMemo {
   /** Each person's entry as the snapshot stores it, in the registry's order (null: none made), and the keyword cuts of their texts. */
   state(people: readonly PersonEntry[]): TopicMemoState {
     const persons = people.map((p): StoredTopics => {
-      const e = this.persons.get(`${p.kind}\u0000${p.name}`);
+      const e = this.persons.get(personId(p));
       return e ? [e.n, e.used, e.keywords.map((k) => k.word), e.tally.map((t) => [t.topic, t.count, t.from, t.to] as [string, number, string, string])] : null;
     });
     return { persons, cuts: this.counts.state(distinct(keywordTexts(this.ordered(people)))) };
@@ -278,7 +265,7 @@ export class TopicMemo {
       const texts = p.statements.map((s) => s.text);
       if (used > texts.length) throw new Error(`person-topics: ${p.name}'s entry uses ${used} of ${texts.length} statements`);
       const stats = tally.map(([topic, count, from, to]) => ({ topic, count, from, to }));
-      persons.set(`${p.kind}\u0000${p.name}`, {
+      persons.set(personId(p), {
         n,
         texts,
         months: p.statements.map((s) => monthOf(s.article)),
@@ -297,7 +284,7 @@ export class TopicMemo {
   /** The entries of these people, in their order (those with one). */
   private *ordered(people: readonly PersonEntry[]): Iterable<PersonTopics> {
     for (const p of people) {
-      const e = this.persons.get(`${p.kind}\u0000${p.name}`);
+      const e = this.persons.get(personId(p));
       if (e) yield e;
     }
   }
@@ -393,8 +380,18 @@ function addedTo(before: PersonTopics, texts: readonly string[], months: readonl
   return j === before.texts.length ? added : undefined;
 }
 
+/** Every statement text of these persons (read only when a prune needs them). */
+function* allTexts(persons: Iterable<PersonTopics>): Iterable<string> {
+  for (const p of persons) yield* p.texts;
+}
+
 function* keywordTexts(persons: Iterable<PersonTopics>): Iterable<string> {
   for (const p of persons) for (let i = 0; i < p.used; i++) yield p.texts[i] as string;
+}
+
+/** A person's key in the memo: kind and name (an outlet and a person may share a name). */
+function personId(p: Pick<PersonEntry, 'kind' | 'name'>): string {
+  return `${p.kind}\u0000${p.name}`;
 }
 
 /** Each string once, in the order first given. */

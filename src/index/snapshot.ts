@@ -171,17 +171,11 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     skipped,
     files,
   };
-  function* articleLines(): Iterable<Uint8Array> {
-    let batch = '';
+  function* articleLines(): Iterable<string> {
     for (let a = 0; a < index.articles.length; a++) {
       const own = index.sentences.slice(index.sentenceStart[a] ?? 0, index.sentenceStart[a + 1] ?? 0).map(bareSentence);
-      batch += `${JSON.stringify([index.articles[a], own, index.analyses[a]])}\n`;
-      if (batch.length >= 1 << 20) {
-        yield Buffer.from(batch);
-        batch = '';
-      }
+      yield `${JSON.stringify([index.articles[a], own, index.analyses[a]])}\n`;
     }
-    if (batch) yield Buffer.from(batch);
   }
   // The forward index: every passage's term ids and weighted frequencies, in passage order.
   // The records' own arrays are written one after the other (no archive-sized copy at save); only the offsets are computed.
@@ -234,7 +228,7 @@ function sections(index: ShijiIndex, skipped: readonly Skipped[], files: readonl
     // Both in pieces of about a megabyte: at 100k articles the registry's JSON and the term list each
     // made a string and a buffer of a hundred MB or more at once, on top of the index (the save's peak).
     meta: () => batched(jsonPieces(meta, 3)),
-    articles: articleLines,
+    articles: () => batched(articleLines()),
     // Terms never hold a newline: segment() drops white space.
     terms: () => batched(joined(terms, '\n')),
     termOffsets: bytes(termOffsets),

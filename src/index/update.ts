@@ -52,8 +52,8 @@ export async function updateIndex(index: ShijiIndex, changes: IndexChanges): Pro
   if (learnt.length || gone.length) {
     if (gone.length) forgetTaughtWords();
     teachAliases(aliases);
-    const changedWords = [...learnt, ...gone];
-    for (const a of articles) if (!upserted.has(a.id) && memo.people.holdsAny(a, changedWords)) recut.add(a.id);
+    const kept = articles.filter((a) => !upserted.has(a.id));
+    for (const a of memo.people.holdingAny(kept, [...learnt, ...gone])) recut.add(a.id);
     memo.people.forgetCuts();
     memo.properNouns.clear();
   }

@@ -1,3 +1,4 @@
+import { keptFor } from './memo.ts';
 import { fold } from './normalize.ts';
 import { cutWords, keptKeywords, segmenterGeneration, weightedKeywords } from './segment.ts';
 
@@ -44,13 +45,7 @@ export class KeywordCounts {
 
   /** Forgets the texts not in `keep` (the caller's live texts), when they are many. */
   prune(keep: Iterable<string>, live: number): void {
-    if (this.texts.size <= 2 * live + this.slack) return;
-    const kept = new Map<string, Uint32Array | null>();
-    for (const t of keep) {
-      const ids = this.texts.get(t);
-      if (ids !== undefined) kept.set(t, ids);
-    }
-    this.texts = kept;
+    this.texts = keptFor(this.texts, keep, live, this.slack);
   }
 
   /**

@@ -34,3 +34,17 @@ export class BuildCache<K, V> {
     return v;
   }
 }
+
+/**
+ * A cache keyed by text, pruned to the texts still in use (`keep`, `live` of them) once it holds more
+ * than twice those and `slack` besides: what both keyword cuts and folded statements follow.
+ */
+export function keptFor<V>(cache: Map<string, V>, keep: Iterable<string>, live: number, slack: number): Map<string, V> {
+  if (cache.size <= 2 * live + slack) return cache;
+  const kept = new Map<string, V>();
+  for (const t of keep) {
+    const v = cache.get(t);
+    if (v !== undefined) kept.set(t, v);
+  }
+  return kept;
+}

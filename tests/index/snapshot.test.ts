@@ -16,14 +16,20 @@ import { seedArticles, SEEDS_DIR } from '../support/corpus.ts';
 const root = mkdtempSync(join(tmpdir(), 'shiji-snap-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** The seeds built, saved under `folder` and loaded back. */
+async function builtAndLoaded(folder: string) {
+  const articles = await seedArticles();
+  const index = await buildIndex(articles);
+  const path = join(root, folder, 'index.snapshot');
+  await saveSnapshot(path, index, 'fp');
+  const loaded = await loadSnapshot(path, 'fp');
+  if (!loaded.ok) throw new Error(loaded.reason);
+  return { articles, index, loaded };
+}
+
 describe('index snapshot', () => {
   it("keeps each article's alias pairs as the build read them, so an update after a restart reads only the new articles", async () => {
-    const articles = await seedArticles();
-    const index = await buildIndex(articles);
-    const path = join(root, 'pairs', 'index.snapshot');
-    await saveSnapshot(path, index, 'fp');
-    const loaded = await loadSnapshot(path, 'fp');
-    if (!loaded.ok) throw new Error(loaded.reason);
+    const { articles, index, loaded } = await builtAndLoaded('pairs');
     // The build read them before it taught jieba the names; read again now they could differ (a new name's last word).
     loaded.index.articles.forEach((a, i) => expect(loaded.index.memo?.aliasPairs.get(a), a.id).toEqual(index.memo?.aliasPairs.get(index.articles[i] as (typeof articles)[number])));
     expect(index.articles.some((a) => (index.memo?.aliasPairs.get(a) ?? []).length > 0)).toBe(true);
@@ -34,12 +40,7 @@ describe('index snapshot', () => {
   });
 
   it("keeps what the build learnt of each article's names and each person's topics, so the first update after a restart starts where the build left off and equals a rebuild", async () => {
-    const articles = await seedArticles();
-    const index = await buildIndex(articles);
-    const path = join(root, 'memo', 'index.snapshot');
-    await saveSnapshot(path, index, 'fp');
-    const loaded = await loadSnapshot(path, 'fp');
-    if (!loaded.ok) throw new Error(loaded.reason);
+    const { articles, index, loaded } = await builtAndLoaded('memo');
     const stateOf = (x: ShijiIndex) => (x.memo ? memoState(x.memo.people, x.articles, x.people) : undefined);
     const built = stateOf(index);
     // Every article scanned, with its pair filter, and every speaker's keyword cuts: nothing of it is made again after the load.
@@ -55,7 +56,7 @@ describe('index snapshot', () => {
     expect(updated.topics).toEqual(rebuilt.topics);
   });
 
-  it('GIVEN a stored memo that does not fit its articles THEN the load refuses it, naming what is wrong', async () => {
+  it('GIVEN a stored memo that does not fit its articles THEN restoreMemo refuses it, naming what is wrong', async () => {
     const articles = await seedArticles();
     const index = await buildIndex(articles);
     const { state, pairs } = index.memo ? memoState(index.memo.people, index.articles, index.people) : expect.unreachable();
@@ -280,6 +281,7 @@ describe('a damaged snapshot folder', () => {
   it.each([
     ['a passage pointing past the articles', (index: ShijiIndex) => void (index.passages.at(-1)!.article = 999)],
     ['a term id past the vocabulary', (index: ShijiIndex) => void (index.search.articles()[0]!.termIds[0] = 1e9)],
+    ['a name scan covering forms nobody scanned for', (index: ShijiIndex) => void (index.memo!.people.scans.get(index.articles[0]!)!.covered = 1e6)],
   ])('GIVEN a snapshot with a valid hash but %s THEN it is refused and rebuilt, and answers', async (_, damage) => {
     const dir = join(root, `bad-${Math.random().toString(36).slice(2)}`);
     mkdirSync(dir);
