@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync, statSync, utimesSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonPieces, loadSnapshot, saveSnapshot } from '../../src/index/snapshot.ts';
+import { jsonPieces, loadSnapshot, saveSnapshot, sweepStaleTemps } from '../../src/index/snapshot.ts';
 import { scanCorpus } from '../../src/index/files.ts';
 import { buildIndex, type ShijiIndex } from '../../src/index/index.ts';
 import { updateIndex } from '../../src/index/update.ts';
@@ -276,6 +277,34 @@ describe('a damaged snapshot folder', () => {
     expect(opened.fromSnapshot).toBe(true);
     expect(opened.library.ask('TPP').results.length).toBeGreaterThan(0);
     expect(logs.join('\n')).toMatch(/removed 1 unfinished snapshot write/);
+  });
+
+  it('GIVEN temp files of a writer that exited unreaped (a zombie) and of a live one THEN a start removes the first only', async () => {
+    const dir = join(root, 'zombie');
+    mkdirSync(dir);
+    const path = join(dir, 'index.snapshot');
+    // `true` exits at once; its parent execs sleep, which never reaps it: a zombie beside a live process.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(String(d).trim()))));
+      const state = (): string => {
+        const stat = readFileSync(`/proc/${zombie}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      };
+      for (let tries = 0; state() !== 'Z'; tries++) {
+        expect(tries, 'the child never became a zombie').toBeLessThan(500);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const dead = `${path}.part-2024.${zombie}.1733400000000.tmp`;
+      const live = `${path}.${parent.pid}.1733400000000.tmp`;
+      writeFileSync(dead, 'half');
+      writeFileSync(live, 'half');
+      expect(await sweepStaleTemps(path)).toBe(1);
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it.each([
